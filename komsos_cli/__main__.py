@@ -1,0 +1,3 @@
+from komsos_cli.cli import main
+
+main()

@@ -1,0 +1,118 @@
+"""The Typer application, its global options, and the one place errors become exit codes."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from .. import __version__
+from ..errors import KomsosError
+from ..messages import t
+
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class State:
+    """Global options of this invocation (reset by the callback on every run)."""
+
+    db: str | None = None
+    debug: bool = False
+
+
+def _say(text: str) -> None:
+    """One line on stderr, with any control character made visible, never executed."""
+    line = _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}", text.replace("\n", " "))
+    sys.stderr.write(f"komsos: {line}\n")
+    sys.stderr.flush()
+
+
+class KomsosGroup(TyperGroup):
+    """Turns every error into one line on stderr and an exit code; never a traceback.
+
+    `--debug` (or KOMSOS_DEBUG=1) lets the traceback through for developers.
+    """
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (typer.Exit, typer.TyperException, typer.Abort):
+            raise
+        except KomsosError as error:
+            if State.debug:
+                raise
+            _say(error.message)
+            raise typer.Exit(error.code) from None
+        except KeyboardInterrupt:
+            _say(t("interrupted"))
+            raise typer.Exit(130) from None
+        except BrokenPipeError:
+            raise typer.Exit(0) from None
+        except Exception as error:
+            if State.debug:
+                raise
+            _say(t("internal", kind=type(error).__name__, text=str(error)))
+            raise typer.Exit(70) from None
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[misc]
+        kwargs.setdefault("prog_name", "komsos")
+        try:
+            result = super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[misc]
+        except typer.Exit as done:
+            sys.exit(done.exit_code)
+        except typer.TyperException as error:
+            if type(error).__name__ == "NoArgsIsHelpError":
+                error.show()  # type: ignore[attr-defined]
+                sys.exit(0)
+            _say(error.format_message())
+            sys.exit(error.exit_code)
+        except typer.Abort:
+            _say(t("cancelled"))
+            sys.exit(1)
+        except KeyboardInterrupt:
+            _say(t("interrupted"))
+            sys.exit(130)
+        sys.exit(result if isinstance(result, int) else 0)
+
+
+app = typer.Typer(
+    cls=KomsosGroup,
+    name="komsos",
+    help=(
+        "komsos: record and report Babinsa field activities (Komsos, anjangsana, patroli, ...).\n\n"
+        "Example: komsos record --village Kemiri --summary 'Komsos dengan Sekdes' --babinsa 'Serda Nursalim'"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"komsos {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    db: Annotated[
+        str | None,
+        typer.Option("--db", metavar="PATH", help="The store file (default: $KOMSOS_DB, else the app folder)."),
+    ] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks (for developers).")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """komsos: the field-report logger for Babinsa."""
+    State.db = db
+    State.debug = debug or os.environ.get("KOMSOS_DEBUG") == "1"

@@ -1,0 +1,123 @@
+"""record, list, show, edit, delete: thin commands over komsos_cli.entries."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from .. import entries as core
+from ..errors import Cancelled, InvalidInput
+from ..messages import t
+from ..query import Criteria
+from ..store import Store
+from .app import app
+from .options import JsonFlag, YesFlag, is_interactive, with_criteria, with_entry_options, with_store
+
+
+def _prompt_for(field: str) -> str:
+    return str(typer.prompt(t(f"prompt.{field}")))
+
+
+@app.command()
+@with_entry_options
+@with_store
+def record(fields: dict[str, Any], store: Store, json_out: JsonFlag = False) -> None:
+    """Record one activity (Komsos, anjangsana, ...). Prints the new entry's id.
+
+    Missing village, summary or Babinsa are asked for at a terminal; elsewhere the
+    command fails (exit 2) naming them. The profile fills Babinsa and units.
+
+    Example: komsos record -d "Jum'at (17/01/2025)" -b "Kopda SY.E Hasibuan" -v "Pematang Jaya"
+    --kecamatan "Rengat Barat" --kabupaten "Indragiri Hulu" --venue "kedai kopi"
+    -t keamanan -s "Komsos dengan warga di kedai kopi" --situation aman
+    """
+    values = core.values_from_text(fields)
+    entry = core.record(store, values, ask=_prompt_for if is_interactive() else None)
+    if json_out:
+        from ..render import write_json
+
+        write_json(entry)
+    else:
+        typer.echo(entry["id"])
+
+
+@app.command("list")
+@with_criteria
+@with_store
+def list_command(criteria: Criteria, store: Store, json_out: JsonFlag = False) -> None:
+    """List entries, newest first, filtered by village, kind, dates, ...
+
+    Example: komsos list --village "Sei Silau Tua" --since 01/01/2022 --limit 20
+    """
+    from .. import render
+
+    all_entries = store.entries()
+    from ..query import select
+
+    chosen = select(all_entries, criteria)
+    if json_out:
+        render.write_json(chosen)
+        return
+    if not chosen:
+        render.message(t("list.empty"))
+        return
+    render.entries_table(chosen, len(all_entries))
+    render.message(t("list.count", shown=len(chosen), total=len(all_entries)))
+
+
+EntryId = Annotated[str, typer.Argument(help="The entry's id, or any unique start of it.")]
+
+
+@app.command()
+@with_store
+def show(entry_id: EntryId, store: Store, json_out: JsonFlag = False) -> None:
+    """Show one entry in full.
+
+    Example: komsos show 3f2a
+    """
+    from .. import render
+
+    entry = core.get(store, entry_id)
+    if json_out:
+        render.write_json(entry)
+        return
+    render.entry_detail(entry, len(store.history(entry["id"])))
+
+
+@app.command()
+@with_entry_options
+@with_store
+def edit(entry_id: EntryId, fields: dict[str, Any], store: Store, json_out: JsonFlag = False) -> None:
+    """Change fields of an entry; the previous version is kept in its history.
+
+    List options (--babinsa, --with, --topic, --finding) replace the whole list.
+
+    Example: komsos edit 3f2a --situation waspada --finding "Warga mengeluhkan jalan rusak"
+    """
+    changes = core.values_from_text(fields)
+    entry = core.edit(store, entry_id, changes)
+    if json_out:
+        from ..render import write_json
+
+        write_json(entry)
+    else:
+        typer.echo(t("edit.saved", id=entry["id"]), err=True)
+
+
+@app.command()
+@with_store
+def delete(entry_id: EntryId, store: Store, yes: YesFlag = False) -> None:
+    """Delete an entry (it asks first; --yes when not at a terminal). The entry is kept in history.
+
+    Example: komsos delete 3f2a --yes
+    """
+    entry = core.get(store, entry_id)
+    if not yes:
+        if not is_interactive():
+            raise InvalidInput(t("delete.needs_yes", id=entry["id"][:8]))
+        question = t("delete.confirm", id=entry["id"][:8], date=entry["date"], village=entry.get("village"))
+        if not typer.confirm(question, default=False):
+            raise Cancelled(t("cancelled"))
+    core.delete(store, entry["id"])
+    typer.echo(t("delete.done", id=entry["id"]), err=True)

@@ -1,0 +1,233 @@
+"""Options that several commands share, declared once.
+
+`@with_store`, `@with_criteria` and `@with_entry_options` add their options to a
+command's signature (so Typer shows them in --help) and hand the command one
+built value (`store`, `criteria`, `fields`) instead of a dozen parameters.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import os
+import sys
+import typing
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from ..errors import InvalidInput
+from ..messages import t
+from ..query import Criteria
+from .app import State
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def extend_with(source: Callable[..., Any], into: str) -> Callable[[F], F]:
+    """Add `source`'s parameters to the decorated command; pass `source(**them)` as `into`."""
+    source_params = _resolved_params(source)
+    source_names = [param.name for param in source_params]
+
+    def decorate(command: F) -> F:
+        signature = inspect.signature(command)
+        own = [param for param in _resolved_params(command) if param.name != into]
+
+        @functools.wraps(command)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            taken = {name: kwargs.pop(name) for name in source_names if name in kwargs}
+            kwargs[into] = source(**taken)
+            return command(*args, **kwargs)
+
+        wrapper.__signature__ = signature.replace(parameters=own + source_params)  # type: ignore[attr-defined]
+        wrapper.__annotations__ = {param.name: param.annotation for param in own + source_params}
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
+
+
+def _resolved_params(function: Callable[..., Any]) -> list[inspect.Parameter]:
+    """The parameters with their annotations evaluated (modules use postponed annotations)."""
+    hints = typing.get_type_hints(function, include_extras=True)
+    return [
+        param.replace(annotation=hints.get(param.name, param.annotation))
+        for param in inspect.signature(function).parameters.values()
+    ]
+
+
+def is_interactive() -> bool:
+    """Whether we may ask questions: stdin is a terminal (KOMSOS_INTERACTIVE=1/0 overrides, for tests)."""
+    forced = os.environ.get("KOMSOS_INTERACTIVE")
+    if forced in ("0", "1"):
+        return forced == "1"
+    try:
+        return sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+# --- the store -----------------------------------------------------------------
+
+
+def _store_source(
+    db: Annotated[
+        Path | None,
+        typer.Option("--db", metavar="PATH", help="The store file (default: $KOMSOS_DB, else the app folder)."),
+    ] = None,
+) -> Any:
+    from ..paths import store_path
+    from ..store import Store
+
+    return Store(store_path(db or State.db))
+
+
+with_store = extend_with(_store_source, "store")
+
+
+# --- selection filters -----------------------------------------------------------
+
+
+def _parse_day(text: str | None, option: str) -> Any:
+    if text is None:
+        return None
+    from ..dates import parse_date
+
+    try:
+        return parse_date(text)
+    except InvalidInput as error:
+        raise InvalidInput(f"{option}: {error.message}") from None
+
+
+def _criteria_source(
+    village: Annotated[str | None, typer.Option("--village", "-v", help="Only this Desa/Kelurahan.")] = None,
+    kecamatan: Annotated[str | None, typer.Option("--kecamatan", help="Only this Kecamatan.")] = None,
+    kabupaten: Annotated[str | None, typer.Option("--kabupaten", help="Only this Kabupaten/Kota.")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", "-k", help="Only this kind (komsos, anjangsana, ...).")] = None,
+    topic: Annotated[str | None, typer.Option("--topic", "-t", help="Only entries with this topic.")] = None,
+    babinsa: Annotated[
+        str | None, typer.Option("--babinsa", "-b", help="Only this Babinsa (part of rank and name).")
+    ] = None,
+    koramil: Annotated[str | None, typer.Option("--koramil", help="Only this Koramil (part of its name).")] = None,
+    situation: Annotated[str | None, typer.Option("--situation", help="Only aman, waspada or rawan.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="From this date on (17/01/2025, kemarin, ...).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Up to this date.")] = None,
+    search: Annotated[
+        str | None, typer.Option("--search", "-s", help="Text in summary, findings, counterparts or venue.")
+    ] = None,
+    open_only: Annotated[bool, typer.Option("--open", help="Only entries with an open follow-up.")] = False,
+    limit: Annotated[int | None, typer.Option("--limit", "-n", help="At most N entries, newest first.")] = None,
+) -> Criteria:
+    from ..model import KINDS, SITUATIONS, choice
+
+    if limit is not None and limit < 0:
+        raise InvalidInput(t("limit.negative"))
+    return Criteria(
+        village=village,
+        kecamatan=kecamatan,
+        kabupaten=kabupaten,
+        kind=choice(kind, KINDS, "kind") if kind else None,
+        topic=topic,
+        babinsa=babinsa,
+        koramil=koramil,
+        situation=choice(situation, SITUATIONS, "situation") if situation else None,
+        since=_parse_day(since, "--since"),
+        until=_parse_day(until, "--until"),
+        search=search,
+        open_only=open_only,
+        limit=limit,
+    )
+
+
+with_criteria = extend_with(_criteria_source, "criteria")
+
+
+# --- the fields of an entry (record and edit) --------------------------------------
+
+
+def read_stdin_text() -> str:
+    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InvalidInput(t("input.not_utf8")) from None
+
+
+def _entry_source(
+    date: Annotated[
+        str | None,
+        typer.Option("--date", "-d", help="When: 17/01/2025, 'Jum'at (17/01/2025)', kemarin (default today)."),
+    ] = None,
+    time: Annotated[
+        str | None, typer.Option("--time", help="Clock time (08.30, 14:00 WIB) or pagi/siang/sore/malam.")
+    ] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind",
+            "-k",
+            help="komsos (default), anjangsana, puldata, patroli, pendampingan, karya-bakti, monitoring, lainnya.",
+        ),
+    ] = None,
+    babinsa: Annotated[
+        list[str] | None, typer.Option("--babinsa", "-b", help="Rank and name, e.g. 'Serda Nursalim'; repeatable.")
+    ] = None,
+    koramil: Annotated[str | None, typer.Option("--koramil", help="e.g. 'Koramil 03/Kebakkramat'.")] = None,
+    kodim: Annotated[str | None, typer.Option("--kodim", help="e.g. 'Kodim 0727/Karanganyar'.")] = None,
+    village: Annotated[str | None, typer.Option("--village", "-v", help="The Desa/Kelurahan.")] = None,
+    village_kind: Annotated[
+        str | None, typer.Option("--village-kind", help="Desa, Kelurahan, Nagari, Gampong or Kampung.")
+    ] = None,
+    hamlet: Annotated[str | None, typer.Option("--hamlet", help="Dusun, RT/RW or Lingkungan.")] = None,
+    kecamatan: Annotated[str | None, typer.Option("--kecamatan", help="The Kecamatan.")] = None,
+    kabupaten: Annotated[str | None, typer.Option("--kabupaten", help="The Kabupaten/Kota.")] = None,
+    province: Annotated[str | None, typer.Option("--province", help="The Provinsi.")] = None,
+    venue: Annotated[str | None, typer.Option("--venue", help="Where: 'kedai kopi', 'Balai Desa'.")] = None,
+    counterparts: Annotated[
+        list[str] | None,
+        typer.Option("--with", "-w", help="Whom they met, e.g. 'Kadus Dsn 2 Bapak Faisal'; repeatable."),
+    ] = None,
+    topics: Annotated[
+        list[str] | None, typer.Option("--topic", "-t", help="keamanan, kesehatan, pemilu, ekonomi, ... ; repeatable.")
+    ] = None,
+    summary: Annotated[
+        str | None, typer.Option("--summary", "-s", help="What happened; '-' reads it from stdin.")
+    ] = None,
+    situation: Annotated[
+        str | None, typer.Option("--situation", help="aman (safe and conducive), waspada (to watch), rawan (incident).")
+    ] = None,
+    findings: Annotated[
+        list[str] | None, typer.Option("--finding", "-f", help="A problem or complaint raised; repeatable.")
+    ] = None,
+    follow_up: Annotated[str | None, typer.Option("--follow-up", help="An action still to take (starts open).")] = None,
+) -> dict[str, Any]:
+    if summary == "-":
+        summary = read_stdin_text()
+    return {
+        "date": date,
+        "time": time,
+        "kind": kind,
+        "babinsa": babinsa,
+        "koramil": koramil,
+        "kodim": kodim,
+        "village": village,
+        "village_kind": village_kind,
+        "hamlet": hamlet,
+        "kecamatan": kecamatan,
+        "kabupaten": kabupaten,
+        "province": province,
+        "venue": venue,
+        "counterparts": counterparts,
+        "topics": topics,
+        "summary": summary,
+        "situation": situation,
+        "findings": findings,
+        "follow_up": follow_up,
+    }
+
+
+with_entry_options = extend_with(_entry_source, "fields")
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+YesFlag = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]

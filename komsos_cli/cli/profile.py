@@ -1,0 +1,76 @@
+"""profile set / profile show: who this Babinsa is and which villages are theirs."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .. import entries as core
+from ..messages import t
+from ..store import Store
+from .app import app
+from .options import JsonFlag, with_store
+
+profile_app = typer.Typer(help="Who you are: rank, name, units and the villages in your care.", no_args_is_help=True)
+app.add_typer(profile_app, name="profile")
+
+
+@profile_app.command("set")
+@with_store
+def profile_set(
+    store: Store,
+    babinsa: Annotated[
+        str | None, typer.Option("--babinsa", "-b", help="Your rank and name: 'Serda Nursalim'.")
+    ] = None,
+    nrp: Annotated[str | None, typer.Option("--nrp", help="Your NRP.")] = None,
+    koramil: Annotated[str | None, typer.Option("--koramil", help="'Koramil 03/Kebakkramat'.")] = None,
+    kodim: Annotated[str | None, typer.Option("--kodim", help="'Kodim 0727/Karanganyar'.")] = None,
+    province: Annotated[str | None, typer.Option("--province", help="Provinsi.")] = None,
+    kabupaten: Annotated[str | None, typer.Option("--kabupaten", help="Kabupaten/Kota.")] = None,
+    kecamatan: Annotated[str | None, typer.Option("--kecamatan", help="Kecamatan.")] = None,
+    villages: Annotated[
+        list[str] | None,
+        typer.Option("--village", "-v", help="A village in your care; repeatable (replaces the list)."),
+    ] = None,
+    add_village: Annotated[bool, typer.Option("--add", help="Add the --village values instead of replacing.")] = False,
+) -> None:
+    """Set your profile; `record` takes Babinsa, Koramil, Kodim and area from it.
+
+    Example: komsos profile set -b "Serda Nursalim" --koramil "Koramil 03/Kebakkramat"
+    --kodim "Kodim 0727/Karanganyar" --kabupaten Karanganyar --kecamatan Kebakkramat -v Kemiri
+    """
+    core.set_profile(
+        store,
+        {
+            "babinsa": babinsa,
+            "nrp": nrp,
+            "koramil": koramil,
+            "kodim": kodim,
+            "province": province,
+            "kabupaten": kabupaten,
+            "kecamatan": kecamatan,
+            "villages": villages,
+        },
+        replace_villages=not add_village,
+    )
+    typer.echo(t("profile.saved"), err=True)
+
+
+@profile_app.command("show")
+@with_store
+def profile_show(store: Store, json_out: JsonFlag = False) -> None:
+    """Show your profile.
+
+    Example: komsos profile show --json
+    """
+    from .. import render
+
+    profile = store.profile()
+    if json_out:
+        render.write_json(profile)
+        return
+    if not profile:
+        render.message(t("profile.empty"))
+        return
+    render.profile_panel(profile)

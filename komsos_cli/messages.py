@@ -1,0 +1,135 @@
+"""Every sentence a user reads, in English and Indonesian, in one place.
+
+`t(key, **values)` picks the language from KOMSOS_LANG (`id` or `en`), else from
+LANG/LC_ALL (an `id_...` locale speaks Indonesian), else English. Domain words
+(Desa, Kecamatan, Babinsa, Komsos) stay Indonesian in both.
+"""
+
+from __future__ import annotations
+
+import os
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # dates
+    "date.empty": {"en": "no date given", "id": "tanggal kosong"},
+    "date.unreadable": {
+        "en": "cannot read the date {text!r}; write it day first, e.g. 17/01/2025 or 17 Januari 2025",
+        "id": "tanggal {text!r} tidak terbaca; tulis hari dulu, mis. 17/01/2025 atau 17 Januari 2025",
+    },
+    "date.impossible": {
+        "en": "{text!r} is not a real date (day {day}, month {month}, year {year})",
+        "id": "{text!r} bukan tanggal yang ada (hari {day}, bulan {month}, tahun {year})",
+    },
+    "date.month_first": {
+        "en": "{text!r} reads only month first; komsos reads dates day first (DD/MM/YYYY)",
+        "id": "{text!r} hanya terbaca bulan dulu; komsos membaca tanggal hari dulu (HH/BB/TTTT)",
+    },
+    "date.future": {
+        "en": "{text!r} was read as {date}, which is in the future",
+        "id": "{text!r} terbaca sebagai {date}, yang belum terjadi",
+    },
+    "date.weekday": {
+        "en": "{text!r}: {date} is a {actual}, not a {written}",
+        "id": "{text!r}: {date} adalah hari {actual}, bukan {written}",
+    },
+    "time.unreadable": {
+        "en": "cannot read the time {text!r}; write e.g. 08:30, 08.30 WIB or pagi",
+        "id": "waktu {text!r} tidak terbaca; tulis mis. 08:30, 08.30 WIB atau pagi",
+    },
+    # fields and values
+    "field.required": {"en": "missing required field(s): {fields}", "id": "kolom wajib belum diisi: {fields}"},
+    "field.too_long": {
+        "en": "{field} is too long: {length} characters, at most {limit}",
+        "id": "{field} terlalu panjang: {length} karakter, paling banyak {limit}",
+    },
+    "field.binary": {
+        "en": "{field} holds binary data, not text",
+        "id": "{field} berisi data biner, bukan teks",
+    },
+    "field.choice": {
+        "en": "{field}: {value!r} is not one of {choices}",
+        "id": "{field}: {value!r} bukan salah satu dari {choices}",
+    },
+    "field.type": {"en": "{field}: expected {expected}", "id": "{field}: seharusnya {expected}"},
+    "field.unknown": {"en": "unknown field(s): {fields}", "id": "kolom tidak dikenal: {fields}"},
+    "babinsa.rank": {
+        "en": "{text!r} does not start with a TNI AD rank (e.g. Serda, Kopda, Peltu, Letda, Kapten)",
+        "id": "{text!r} tidak diawali pangkat TNI AD (mis. Serda, Kopda, Peltu, Letda, Kapten)",
+    },
+    "babinsa.name": {"en": "{text!r} has a rank but no name", "id": "{text!r} berisi pangkat tanpa nama"},
+    "limit.negative": {"en": "--limit must be 0 or more", "id": "--limit harus 0 atau lebih"},
+    # ids
+    "id.not_found": {"en": "no entry with id {prefix!r}", "id": "tidak ada entri dengan id {prefix!r}"},
+    "id.ambiguous": {
+        "en": "id {prefix!r} matches {count} entries ({examples}); type more of it",
+        "id": "id {prefix!r} cocok dengan {count} entri ({examples}); ketik lebih panjang",
+    },
+    "id.empty": {"en": "no id given", "id": "id kosong"},
+    # store
+    "store.unreadable": {
+        "en": "the store {path} cannot be read ({reason}); it was not changed. Run `komsos doctor` to check it and restore a backup",
+        "id": "berkas data {path} tidak terbaca ({reason}); tidak diubah. Jalankan `komsos doctor` untuk memeriksa dan memulihkan cadangan",
+    },
+    "store.newer": {
+        "en": "the store {path} has schema version {found}, newer than this komsos understands ({supported}); upgrade komsos",
+        "id": "berkas data {path} memakai skema versi {found}, lebih baru dari yang dipahami komsos ini ({supported}); perbarui komsos",
+    },
+    "store.locked": {
+        "en": "the store {path} is locked by another komsos process (waited {seconds:g} s); try again, or end that process",
+        "id": "berkas data {path} sedang dikunci proses komsos lain (menunggu {seconds:g} detik); coba lagi, atau hentikan proses itu",
+    },
+    "store.write_failed": {
+        "en": "could not write the store {path} ({reason}); the previous file is unchanged",
+        "id": "gagal menulis berkas data {path} ({reason}); berkas sebelumnya tidak berubah",
+    },
+    "store.is_dir": {"en": "the store path {path} is a folder", "id": "lokasi berkas data {path} adalah folder"},
+    # commands
+    "record.saved": {"en": "recorded {id}", "id": "tercatat {id}"},
+    "edit.saved": {"en": "updated {id}", "id": "diperbarui {id}"},
+    "edit.nothing": {
+        "en": "nothing to change: give at least one option",
+        "id": "tidak ada yang diubah: beri minimal satu opsi",
+    },
+    "delete.confirm": {"en": "Delete entry {id} ({date}, {village})?", "id": "Hapus entri {id} ({date}, {village})?"},
+    "delete.done": {"en": "deleted {id}", "id": "terhapus {id}"},
+    "delete.needs_yes": {
+        "en": "not at a terminal: add --yes to delete {id}",
+        "id": "bukan di terminal: tambahkan --yes untuk menghapus {id}",
+    },
+    "cancelled": {"en": "cancelled; nothing changed", "id": "dibatalkan; tidak ada yang berubah"},
+    "list.empty": {"en": "no entries match", "id": "tidak ada entri yang cocok"},
+    "list.count": {"en": "{shown} of {total} entries", "id": "{shown} dari {total} entri"},
+    "profile.saved": {"en": "profile saved", "id": "profil tersimpan"},
+    "profile.empty": {
+        "en": 'no profile yet: set one with `komsos profile set --babinsa "Serda Nama" ...`',
+        "id": 'belum ada profil: isi dengan `komsos profile set --babinsa "Serda Nama" ...`',
+    },
+    "prompt.village": {"en": "Village (Desa/Kelurahan)", "id": "Desa/Kelurahan"},
+    "prompt.summary": {"en": "What happened (summary)", "id": "Ringkasan kegiatan"},
+    "prompt.babinsa": {"en": "Babinsa (rank and name)", "id": "Babinsa (pangkat dan nama)"},
+    "internal": {
+        "en": "internal error: {kind}: {text} (run again with --debug for details)",
+        "id": "kesalahan internal: {kind}: {text} (jalankan lagi dengan --debug untuk rincian)",
+    },
+    "interrupted": {"en": "interrupted; nothing changed", "id": "dihentikan; tidak ada yang berubah"},
+    "input.not_utf8": {"en": "input is not valid UTF-8 text", "id": "masukan bukan teks UTF-8 yang sah"},
+}
+
+
+def language() -> str:
+    """The interface language: `id` or `en`."""
+    chosen = os.environ.get("KOMSOS_LANG", "").strip().lower()
+    if chosen in ("id", "en"):
+        return chosen
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            return "id" if value.lower().startswith(("id", "in_")) else "en"
+    return "en"
+
+
+def t(key: str, **values: object) -> str:
+    """The message `key` in the user's language, filled with `values`."""
+    texts = MESSAGES[key]
+    template = texts.get(language()) or texts["en"]
+    return template.format(**values)

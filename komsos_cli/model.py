@@ -1,0 +1,377 @@
+"""The activity entry (one report), its closed vocabularies, and validation.
+
+An entry is a plain dict in the JSON shape documented in docs/reference.md; this
+module is the one place that says what a valid entry is. Everything that enters
+the store (typed, edited, imported, parsed) goes through `validate_entry`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import uuid
+from datetime import UTC, date, datetime
+from typing import Any
+
+from .errors import InvalidInput
+from .messages import t
+
+SCHEMA_VERSION = 1
+
+KINDS = (
+    "komsos",
+    "anjangsana",
+    "puldata",
+    "patroli",
+    "pendampingan",
+    "karya-bakti",
+    "monitoring",
+    "lainnya",
+)
+SITUATIONS = ("aman", "waspada", "rawan")
+VILLAGE_KINDS = ("Desa", "Kelurahan", "Nagari", "Gampong", "Kampung")
+FOLLOW_UP_STATUSES = ("open", "done")
+PARTS_OF_DAY = ("pagi", "siang", "sore", "malam")
+
+# Known topics; any other lower-case tag is accepted as a free tag.
+TOPICS = (
+    "keamanan",
+    "kesehatan",
+    "pemilu",
+    "pilkada",
+    "ekonomi",
+    "pertanian",
+    "ketahanan pangan",
+    "pendidikan",
+    "bencana",
+    "lingkungan",
+    "sosial",
+    "agama",
+    "budaya",
+    "narkoba",
+    "radikalisme",
+    "konflik",
+    "infrastruktur",
+    "program pemerintah",
+    "bela negara",
+)
+
+# TNI AD ranks, Prada to Peltu and the officers, in order. Lookup is by lower case.
+RANKS = (
+    "Prada",
+    "Pratu",
+    "Praka",
+    "Kopda",
+    "Koptu",
+    "Kopka",
+    "Serda",
+    "Sertu",
+    "Serka",
+    "Serma",
+    "Pelda",
+    "Peltu",
+    "Letda",
+    "Lettu",
+    "Kapten",
+    "Mayor",
+    "Letkol",
+    "Kolonel",
+    "Brigjen",
+    "Mayjen",
+    "Letjen",
+    "Jenderal",
+)
+RANK_BY_LOWER = {rank.lower(): rank for rank in RANKS}
+
+# The order of keys in the JSON shape, in exports and in `list --json`. Never reorder:
+# new keys go at the end.
+FIELDS = (
+    "id",
+    "date",
+    "time",
+    "kind",
+    "babinsa",
+    "koramil",
+    "kodim",
+    "village",
+    "village_kind",
+    "hamlet",
+    "kecamatan",
+    "kabupaten",
+    "province",
+    "venue",
+    "counterparts",
+    "topics",
+    "summary",
+    "situation",
+    "findings",
+    "follow_up",
+    "place_matched",
+    "created_at",
+    "updated_at",
+)
+LIST_FIELDS = ("counterparts", "topics", "findings")
+ONE_LINE_FIELDS = (
+    "koramil",
+    "kodim",
+    "village",
+    "hamlet",
+    "kecamatan",
+    "kabupaten",
+    "province",
+    "venue",
+)
+# The fields a user may set on record/edit (everything but the bookkeeping).
+USER_FIELDS = tuple(f for f in FIELDS if f not in ("id", "created_at", "updated_at", "place_matched"))
+REQUIRED = ("babinsa", "village", "summary")
+
+# Size limits, in characters (documented in docs/reference.md).
+LIMIT_ONE_LINE = 200
+LIMIT_SUMMARY = 20_000
+LIMIT_ITEM = 2_000
+LIMIT_ITEMS = 50
+
+_CONTROL_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
+_CONTROL_MULTI_LINE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
+_ANSI = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|[@-Z\\-_])")
+_SPACES = re.compile(r"[ \t]+")
+
+
+def clean_text(value: str, *, multiline: bool = False, field: str = "text", limit: int | None = None) -> str:
+    """Text as stored: NFC, no terminal escapes or control characters, trimmed.
+
+    Free text (multiline) keeps newlines and tabs; one-line fields keep none.
+    """
+    if "\x00" in value and value.count("\x00") > 2:
+        raise InvalidInput(t("field.binary", field=field))
+    text = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _ANSI.sub("", text)
+    if multiline:
+        text = _CONTROL_MULTI_LINE.sub("", text)
+        text = "\n".join(line.rstrip() for line in text.split("\n")).strip("\n").strip()
+    else:
+        text = _CONTROL_ONE_LINE.sub(" ", text)
+        text = _SPACES.sub(" ", text).strip()
+    maximum = limit or (LIMIT_SUMMARY if multiline else LIMIT_ONE_LINE)
+    if len(text) > maximum:
+        raise InvalidInput(t("field.too_long", field=field, length=len(text), limit=maximum))
+    return text
+
+
+def parse_babinsa(text: str) -> dict[str, str]:
+    """`"Serda Nursalim"` -> `{"rank": "Serda", "name": "Nursalim"}`; the rank must be TNI AD."""
+    cleaned = clean_text(text, field="babinsa")
+    head, _, rest = cleaned.partition(" ")
+    rank = RANK_BY_LOWER.get(head.rstrip(".").lower())
+    if rank is None:
+        raise InvalidInput(t("babinsa.rank", text=cleaned))
+    name = rest.strip()
+    if not name:
+        raise InvalidInput(t("babinsa.name", text=cleaned))
+    return {"rank": rank, "name": name}
+
+
+def format_babinsa(person: dict[str, str]) -> str:
+    return f"{person['rank']} {person['name']}"
+
+
+_UNIT = re.compile(r"^(?:(koramil|kodim)\.?\s*)?(\d{2,4})\s*(?:[/\-]\s*|\s+)(.+)$", re.IGNORECASE)
+
+
+def normalize_unit(text: str, unit: str) -> str:
+    """`Koramil 07 Gatak`, `koramil 03/ Kebakkramat`, `03/Kebakkramat` -> `Koramil 07/Gatak` ..."""
+    cleaned = clean_text(text, field=unit.lower())
+    match = _UNIT.match(cleaned)
+    if not match:
+        return cleaned
+    word, number, name = match.groups()
+    if word and word.lower() != unit.lower():
+        return cleaned
+    return f"{unit} {number}/{name.strip()}"
+
+
+def normalize_topic(text: str) -> str:
+    return clean_text(text, field="topic").lower()
+
+
+def choice(value: str, choices: tuple[str, ...], field: str) -> str:
+    """Case-insensitive pick from a closed list; the canonical spelling is returned."""
+    lowered = value.strip().lower()
+    for option in choices:
+        if option.lower() == lowered:
+            return option
+    raise InvalidInput(t("field.choice", field=field, value=value, choices=", ".join(choices)))
+
+
+def utc_now() -> str:
+    """An ISO 8601 UTC timestamp with microseconds."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def blank_entry() -> dict[str, Any]:
+    """An entry with every key at its empty value, in FIELDS order."""
+    entry: dict[str, Any] = dict.fromkeys(FIELDS)
+    for key in LIST_FIELDS:
+        entry[key] = []
+    entry["babinsa"] = []
+    entry["kind"] = "komsos"
+    entry["place_matched"] = False
+    return entry
+
+
+def missing_required(entry: dict[str, Any]) -> list[str]:
+    return [key for key in REQUIRED if not entry.get(key)]
+
+
+def _check_iso_date(value: Any) -> str:
+    if not isinstance(value, str):
+        raise InvalidInput(t("field.type", field="date", expected="YYYY-MM-DD"))
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise InvalidInput(t("field.type", field="date", expected="YYYY-MM-DD")) from None
+
+
+def _check_timestamp(value: Any, field: str) -> str:
+    if not isinstance(value, str):
+        raise InvalidInput(t("field.type", field=field, expected="ISO 8601 timestamp"))
+    try:
+        parsed = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise InvalidInput(t("field.type", field=field, expected="ISO 8601 timestamp")) from None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+_TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
+
+
+def _check_time(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise InvalidInput(t("field.type", field="time", expected="HH:MM"))
+    text = value.strip().lower()
+    if text in PARTS_OF_DAY:
+        return text
+    match = _TIME.match(text)
+    if not match:
+        raise InvalidInput(t("time.unreadable", text=value))
+    return f"{int(match.group(1)):02d}:{match.group(2)}"
+
+
+def _optional_text(value: Any, field: str, *, multiline: bool = False, limit: int | None = None) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InvalidInput(t("field.type", field=field, expected="text"))
+    return clean_text(value, multiline=multiline, field=field, limit=limit) or None
+
+
+def _text_list(value: Any, field: str, *, multiline: bool = False) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise InvalidInput(t("field.type", field=field, expected="a list of texts"))
+    if len(value) > LIMIT_ITEMS:
+        raise InvalidInput(t("field.too_long", field=field, length=len(value), limit=LIMIT_ITEMS))
+    items: list[str] = []
+    for item in value:
+        cleaned = clean_text(item, multiline=multiline, field=field, limit=LIMIT_ITEM)
+        if field == "topics":
+            cleaned = cleaned.lower()
+        if cleaned and cleaned not in items:
+            items.append(cleaned)
+    return items
+
+
+def _babinsa_list(value: Any) -> list[dict[str, str]]:
+    if not isinstance(value, list):
+        raise InvalidInput(t("field.type", field="babinsa", expected="a list of {rank, name}"))
+    people: list[dict[str, str]] = []
+    for person in value:
+        if isinstance(person, str):
+            people.append(parse_babinsa(person))
+            continue
+        if (
+            not isinstance(person, dict)
+            or not isinstance(person.get("rank"), str)
+            or not isinstance(person.get("name"), str)
+        ):
+            raise InvalidInput(t("field.type", field="babinsa", expected="a list of {rank, name}"))
+        rank = RANK_BY_LOWER.get(person["rank"].strip().rstrip(".").lower())
+        if rank is None:
+            raise InvalidInput(t("babinsa.rank", text=f"{person['rank']} {person['name']}"))
+        name = clean_text(person["name"], field="babinsa")
+        if not name:
+            raise InvalidInput(t("babinsa.name", text=person["rank"]))
+        if {"rank": rank, "name": name} not in people:
+            people.append({"rank": rank, "name": name})
+    if len(people) > LIMIT_ITEMS:
+        raise InvalidInput(t("field.too_long", field="babinsa", length=len(people), limit=LIMIT_ITEMS))
+    return people
+
+
+def _follow_up(value: Any) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = {"action": value, "status": "open"}
+    if not isinstance(value, dict) or not isinstance(value.get("action"), str):
+        raise InvalidInput(t("field.type", field="follow_up", expected="{action, status}"))
+    action = clean_text(value["action"], multiline=True, field="follow_up", limit=LIMIT_ITEM)
+    if not action:
+        return None
+    status = choice(str(value.get("status") or "open"), FOLLOW_UP_STATUSES, "follow_up.status")
+    result: dict[str, Any] = {"action": action, "status": status}
+    if status == "done":
+        result["resolved_on"] = _check_iso_date(value["resolved_on"]) if value.get("resolved_on") else None
+        result["note"] = _optional_text(value.get("note"), "follow_up.note", multiline=True, limit=LIMIT_ITEM)
+    return result
+
+
+def validate_entry(raw: dict[str, Any]) -> dict[str, Any]:
+    """A canonical copy of `raw`, or InvalidInput naming the first bad field.
+
+    Every key of FIELDS is present in the result, in FIELDS order.
+    """
+    unknown = sorted(set(raw) - set(FIELDS))
+    if unknown:
+        raise InvalidInput(t("field.unknown", fields=", ".join(unknown)))
+    entry = blank_entry()
+    entry["id"] = str(uuid.UUID(str(raw["id"]))) if raw.get("id") else new_id()
+    if not raw.get("date"):
+        raise InvalidInput(t("field.required", fields="date"))
+    entry["date"] = _check_iso_date(raw["date"])
+    entry["time"] = _check_time(raw.get("time"))
+    entry["kind"] = choice(str(raw.get("kind") or "komsos"), KINDS, "kind")
+    entry["babinsa"] = _babinsa_list(raw.get("babinsa") or [])
+    for key in ONE_LINE_FIELDS:
+        entry[key] = _optional_text(raw.get(key), key)
+    for unit_key, unit in (("koramil", "Koramil"), ("kodim", "Kodim")):
+        if entry[unit_key]:
+            entry[unit_key] = normalize_unit(entry[unit_key], unit)
+    if raw.get("village_kind"):
+        entry["village_kind"] = choice(str(raw["village_kind"]), VILLAGE_KINDS, "village_kind")
+    entry["counterparts"] = _text_list(raw.get("counterparts"), "counterparts")
+    entry["topics"] = _text_list(raw.get("topics"), "topics")
+    entry["findings"] = _text_list(raw.get("findings"), "findings", multiline=True)
+    entry["summary"] = _optional_text(raw.get("summary"), "summary", multiline=True)
+    if raw.get("situation"):
+        entry["situation"] = choice(str(raw["situation"]), SITUATIONS, "situation")
+    entry["follow_up"] = _follow_up(raw.get("follow_up"))
+    entry["place_matched"] = bool(raw.get("place_matched"))
+    now = utc_now()
+    entry["created_at"] = _check_timestamp(raw["created_at"], "created_at") if raw.get("created_at") else now
+    entry["updated_at"] = (
+        _check_timestamp(raw["updated_at"], "updated_at") if raw.get("updated_at") else entry["created_at"]
+    )
+    missing = missing_required(entry)
+    if missing:
+        raise InvalidInput(t("field.required", fields=", ".join(missing)))
+    return entry

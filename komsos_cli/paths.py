@@ -1,0 +1,32 @@
+"""Where the store lives: `--db`, else KOMSOS_DB, else the platform's app folder."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_NAME = "komsos"
+STORE_NAME = "komsos.json"
+
+
+def app_dir() -> Path:
+    """The per-user folder (what typer.get_app_dir gives), without importing Typer here."""
+    override = os.environ.get("KOMSOS_HOME")
+    if override:
+        return Path(override).expanduser()
+    # The folder typer.get_app_dir(APP_NAME) gives, computed here so the core needs no Typer.
+    if sys.platform.startswith("win"):
+        return Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming") / APP_NAME
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / APP_NAME
+    return Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / APP_NAME
+
+
+def store_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
+    if cli_value:
+        return Path(cli_value).expanduser()
+    env = os.environ.get("KOMSOS_DB")
+    if env:
+        return Path(env).expanduser()
+    return app_dir() / STORE_NAME

@@ -1,0 +1,334 @@
+"""The store: one TinyDB JSON file. The only module that imports TinyDB.
+
+Promises (tested in tests/test_store.py and tests/test_reliability.py):
+- A write is atomic and durable: the new content goes to a temp file in the same
+  folder, is fsynced, and replaces the old file with os.replace; the folder is
+  fsynced after. A reader sees the old file or the new one, never half of one.
+- Read-change-write runs under an exclusive lock (filelock), so two commands at
+  once lose nothing; a lock held too long gives StoreLocked, not a hang.
+- A file that cannot be read (empty, truncated, not JSON, not a komsos store, a
+  newer schema) is never treated as empty and never overwritten: StoreError.
+- The folder is created 0700 and the file 0600, whatever the umask.
+
+File layout (TinyDB tables): `_meta` (schema version), `entries`, `history`
+(previous versions of edited and deleted entries), `profile`.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any
+
+from .errors import NotFound, StoreError, StoreLocked
+from .messages import t
+from .model import SCHEMA_VERSION, utc_now
+
+ENTRIES = "entries"
+HISTORY = "history"
+META = "_meta"
+PROFILE = "profile"
+
+DEFAULT_LOCK_TIMEOUT = 10.0
+
+
+def _loads(payload: bytes) -> Any:
+    import orjson
+
+    # The cyclic GC would walk every new container while a big store is built;
+    # nothing in a parse can form a cycle, so pausing it is safe and ~2x faster.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return orjson.loads(payload)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _dumps(data: Any) -> bytes:
+    import orjson
+
+    return orjson.dumps(data)
+
+
+def empty_store() -> dict[str, Any]:
+    return {META: {"1": {"schema_version": SCHEMA_VERSION, "app": "komsos"}}, ENTRIES: {}, HISTORY: {}, PROFILE: {}}
+
+
+def parse_store(payload: bytes, path: Path) -> dict[str, Any]:
+    """The store's tables from the file's bytes, or StoreError saying why it cannot be used."""
+    if not payload.strip():
+        raise StoreError(t("store.unreadable", path=path, reason="the file is empty"))
+    try:
+        data = _loads(payload)
+    except ValueError as error:
+        raise StoreError(t("store.unreadable", path=path, reason=f"not valid JSON: {error}")) from None
+    if not isinstance(data, dict) or not isinstance(data.get(ENTRIES, {}), dict):
+        raise StoreError(t("store.unreadable", path=path, reason="not a komsos store"))
+    meta = data.get(META)
+    record: Any = next(iter(meta.values()), None) if isinstance(meta, dict) and meta else None
+    version = record.get("schema_version") if isinstance(record, dict) else None
+    if version is None:
+        raise StoreError(t("store.unreadable", path=path, reason="no schema version"))
+    if not isinstance(version, int):
+        raise StoreError(t("store.unreadable", path=path, reason=f"bad schema version {version!r}"))
+    if version > SCHEMA_VERSION:
+        raise StoreError(t("store.newer", path=path, found=version, supported=SCHEMA_VERSION))
+    for table in (ENTRIES, HISTORY, PROFILE):
+        data.setdefault(table, {})
+    return data
+
+
+def _file_key(path: Path) -> tuple[int, int, int] | None:
+    """What identifies one version of the file: inode, size, mtime (an atomic replace changes the inode)."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise StoreError(t("store.unreadable", path=path, reason=error.strerror or str(error))) from None
+    return (info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+def read_store(path: Path) -> dict[str, Any]:
+    """The tables of the store at `path`; a store that does not exist yet is empty."""
+    if path.is_dir():
+        raise StoreError(t("store.is_dir", path=path))
+    try:
+        payload = path.read_bytes()
+    except FileNotFoundError:
+        return empty_store()
+    except OSError as error:
+        raise StoreError(t("store.unreadable", path=path, reason=error.strerror or str(error))) from None
+    return parse_store(payload, path)
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def ensure_folder(folder: Path) -> None:
+    """Create the store's folder readable by its owner only (an existing one keeps its mode)."""
+    if not folder.exists():
+        folder.mkdir(parents=True, mode=0o700, exist_ok=True)
+        os.chmod(folder, 0o700)
+
+
+def atomic_write(path: Path, payload: bytes) -> None:
+    """Replace `path` by `payload` atomically and durably; the file is 0600.
+
+    On any failure the temp file is removed and the old file is unchanged.
+    """
+    ensure_folder(path.parent)
+    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp_name, 0o600)
+        os.replace(temp_name, path)
+    except BaseException as error:
+        with suppress(OSError):
+            os.unlink(temp_name)
+        if isinstance(error, OSError):
+            raise StoreError(t("store.write_failed", path=path, reason=error.strerror or str(error))) from None
+        raise
+    _fsync_dir(path.parent)
+
+
+def _make_storage_class() -> Any:
+    from tinydb.storages import Storage
+
+    class CachedStorage(Storage):  # type: ignore[misc]
+        """TinyDB storage over tables already read: reads cost nothing, the write is deferred.
+
+        TinyDB reads the whole file on every operation; this keeps the one read the
+        transaction made, and `Transaction` writes the result once, atomically.
+        """
+
+        def __init__(self, tables: dict[str, Any]) -> None:
+            self.tables = tables
+            self.dirty = False
+
+        def read(self) -> dict[str, Any]:
+            return self.tables
+
+        def write(self, data: dict[str, Any]) -> None:
+            self.tables = data
+            self.dirty = True
+
+    return CachedStorage
+
+
+class Transaction:
+    """Read-change-write on the store under its lock. Obtain with `Store.transaction()`."""
+
+    def __init__(self, tables: dict[str, Any]) -> None:
+        from tinydb import TinyDB
+
+        self._db = TinyDB(tables, storage=_make_storage_class())
+        self._storage: Any = self._db.storage
+        self._entries = self._db.table(ENTRIES, cache_size=0)
+        self._history = self._db.table(HISTORY, cache_size=0)
+        self._profile = self._db.table(PROFILE, cache_size=0)
+        self._doc_ids: dict[str, int] | None = None
+
+    @property
+    def dirty(self) -> bool:
+        return bool(self._storage.dirty)
+
+    @property
+    def tables(self) -> dict[str, Any]:
+        return dict(self._storage.tables)
+
+    def _index(self) -> dict[str, int]:
+        if self._doc_ids is None:
+            raw = self._storage.tables.get(ENTRIES, {})
+            self._doc_ids = {doc["id"]: int(doc_id) for doc_id, doc in raw.items()}
+        return self._doc_ids
+
+    def entries(self) -> list[dict[str, Any]]:
+        return list(self._storage.tables.get(ENTRIES, {}).values())
+
+    def get(self, entry_id: str) -> dict[str, Any]:
+        doc_id = self._index().get(entry_id)
+        if doc_id is None:
+            raise NotFound(t("id.not_found", prefix=entry_id))
+        return dict(self._storage.tables[ENTRIES][str(doc_id)])
+
+    def contains(self, entry_id: str) -> bool:
+        return entry_id in self._index()
+
+    def add_many(self, entries: list[dict[str, Any]]) -> None:
+        if not entries:
+            return
+        doc_ids = self._entries.insert_multiple(entries)
+        index = self._index()
+        for entry, doc_id in zip(entries, doc_ids, strict=False):
+            index[entry["id"]] = doc_id
+
+    def add(self, entry: dict[str, Any]) -> None:
+        self.add_many([entry])
+
+    def _remember(self, old: dict[str, Any], action: str) -> None:
+        self._history.insert({"entry_id": old["id"], "action": action, "at": utc_now(), "version": old})
+
+    def replace_many(self, entries: list[dict[str, Any]]) -> None:
+        """Store new versions of existing entries; each old version goes to history."""
+        if not entries:
+            return
+        index = self._index()
+        raw = self._storage.tables[ENTRIES]
+        for entry in entries:
+            doc_id = index.get(entry["id"])
+            if doc_id is None:
+                raise NotFound(t("id.not_found", prefix=entry["id"]))
+            self._remember(dict(raw[str(doc_id)]), "edited")
+
+        def replace_all(table: dict[int, Any]) -> None:
+            for entry in entries:
+                table[index[entry["id"]]] = dict(entry)
+
+        self._entries._update_table(replace_all)
+
+    def replace(self, entry: dict[str, Any]) -> None:
+        self.replace_many([entry])
+
+    def remove(self, entry_id: str) -> None:
+        old = self.get(entry_id)
+        self._remember(old, "deleted")
+        doc_id = self._index().pop(entry_id)
+        self._entries.remove(doc_ids=[doc_id])
+
+    def history(self, entry_id: str) -> list[dict[str, Any]]:
+        raw = self._storage.tables.get(HISTORY, {})
+        return [item for item in raw.values() if item.get("entry_id") == entry_id]
+
+    def profile(self) -> dict[str, Any]:
+        raw = self._storage.tables.get(PROFILE, {})
+        return dict(next(iter(raw.values()), {}))
+
+    def set_profile(self, profile: dict[str, Any]) -> None:
+        self._profile.truncate()
+        self._profile.insert(profile)
+
+
+class Store:
+    """The store at `path`. Reads take a consistent snapshot; writes go through `transaction()`."""
+
+    def __init__(self, path: Path, lock_timeout: float | None = None) -> None:
+        self.path = path
+        if lock_timeout is None:
+            lock_timeout = float(os.environ.get("KOMSOS_LOCK_TIMEOUT", DEFAULT_LOCK_TIMEOUT))
+        self.lock_timeout = lock_timeout
+        self._snapshot: tuple[tuple[int, int, int] | None, dict[str, Any]] | None = None
+
+    def tables(self) -> dict[str, Any]:
+        """A snapshot of every table; no lock needed, as writes replace the file atomically.
+
+        The snapshot is kept for this process: a later transaction reuses it when the
+        file has not changed since (same inode, size and mtime), so a command parses
+        the store once. Callers must not mutate what it returns.
+        """
+        key = _file_key(self.path)
+        if self._snapshot is not None and self._snapshot[0] == key and key is not None:
+            return self._snapshot[1]
+        tables = read_store(self.path)
+        # Keep it only if the file did not change while it was read.
+        self._snapshot = (key, tables) if key is not None and key == _file_key(self.path) else None
+        return tables
+
+    def entries(self) -> list[dict[str, Any]]:
+        return list(self.tables()[ENTRIES].values())
+
+    def profile(self) -> dict[str, Any]:
+        raw = self.tables().get(PROFILE, {})
+        return dict(next(iter(raw.values()), {}))
+
+    def history(self, entry_id: str) -> list[dict[str, Any]]:
+        raw = self.tables().get(HISTORY, {})
+        return [item for item in raw.values() if item.get("entry_id") == entry_id]
+
+    @contextmanager
+    def lock(self) -> Iterator[None]:
+        from filelock import FileLock, Timeout
+
+        ensure_folder(self.path.parent)
+        lock = FileLock(str(self.path) + ".lock", timeout=self.lock_timeout)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise StoreLocked(t("store.locked", path=self.path, seconds=self.lock_timeout)) from None
+        try:
+            yield
+        finally:
+            lock.release()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Transaction]:
+        """Lock, read, let the caller change, then write once if anything changed.
+
+        An exception inside the block leaves the file as it was.
+        """
+        with self.lock():
+            tables = self.tables()
+            self._snapshot = None  # TinyDB changes the tables in place from here on
+            transaction = Transaction(tables)
+            yield transaction
+            if transaction.dirty:
+                atomic_write(self.path, _dumps(transaction.tables))

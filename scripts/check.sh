@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Every check komsos has, in the order a reviewer would run them. CI runs this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ruff check .
+ruff format --check .
+mypy
+pytest "$@"

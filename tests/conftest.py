@@ -1,0 +1,74 @@
+"""Shared fixtures: every test gets its own store in a temp folder and a clean environment."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from komsos_cli.cli import app
+
+
+@pytest.fixture(autouse=True)
+def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No test sees the user's store, language or terminal."""
+    for var in ("KOMSOS_DB", "KOMSOS_LANG", "KOMSOS_DEBUG", "KOMSOS_INTERACTIVE", "LANG", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("KOMSOS_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("KOMSOS_LANG", "en")
+    monkeypatch.setenv("KOMSOS_INTERACTIVE", "0")
+    monkeypatch.setenv("COLUMNS", "200")
+    monkeypatch.setenv("NO_COLOR", "1")
+
+
+@pytest.fixture
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The store file of this test (not created yet); KOMSOS_DB points at it."""
+    path = tmp_path / "store" / "komsos.json"
+    monkeypatch.setenv("KOMSOS_DB", str(path))
+    return path
+
+
+class Run:
+    """Invoke the komsos CLI in-process; stdout and stderr kept apart."""
+
+    def __init__(self) -> None:
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, input: str | bytes | None = None, env: dict[str, str] | None = None) -> Any:
+        return self.runner.invoke(app, list(args), input=input, env=env, catch_exceptions=False)
+
+    def json(self, *args: str) -> Any:
+        result = self(*args, "--json")
+        assert result.exit_code == 0, result.stderr
+        return json.loads(result.stdout)
+
+
+@pytest.fixture
+def run(db: Path) -> Run:
+    return Run()
+
+
+@pytest.fixture
+def record(run: Run) -> Callable[..., str]:
+    """Record an entry through the CLI with sensible defaults; returns its id."""
+
+    def _record(*extra: str, **fields: str) -> str:
+        args = ["record", "--babinsa", fields.pop("babinsa", "Serda Nursalim")]
+        args += [
+            "--village",
+            fields.pop("village", "Kemiri"),
+            "--summary",
+            fields.pop("summary", "Komsos dengan warga"),
+        ]
+        for key, value in fields.items():
+            args += [f"--{key.replace('_', '-')}", value]
+        result = run(*args, *extra)
+        assert result.exit_code == 0, result.stderr
+        return str(result.stdout.strip())
+
+    return _record
