@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-# Importing a module registers its commands; the order is the order of `komsos --help`.
-from . import entries, profile  # noqa: F401
+import importlib
+
 from .app import app
+
+# Importing a module registers its commands; this order is the order of `komsos --help`.
+COMMAND_MODULES = ("entries", "profile", "exchange", "summary", "places", "narrative", "doctor")
+for _name in COMMAND_MODULES:
+    importlib.import_module(f"{__name__}.{_name}")
 
 
 def main() -> None:
@@ -13,4 +18,4 @@ def main() -> None:
     get_command(app).main(prog_name="komsos")
 
 
-__all__ = ["app", "main"]
+__all__ = ["COMMAND_MODULES", "app", "main"]

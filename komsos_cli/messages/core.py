@@ -1,13 +1,4 @@
-"""Every sentence a user reads, in English and Indonesian, in one place.
-
-`t(key, **values)` picks the language from KOMSOS_LANG (`id` or `en`), else from
-LANG/LC_ALL (an `id_...` locale speaks Indonesian), else English. Domain words
-(Desa, Kecamatan, Babinsa, Komsos) stay Indonesian in both.
-"""
-
-from __future__ import annotations
-
-import os
+"""Messages of the core: dates, fields, ids, the store, record/list/show/edit/delete/profile."""
 
 MESSAGES: dict[str, dict[str, str]] = {
     # dates
@@ -114,22 +105,3 @@ MESSAGES: dict[str, dict[str, str]] = {
     "interrupted": {"en": "interrupted; nothing changed", "id": "dihentikan; tidak ada yang berubah"},
     "input.not_utf8": {"en": "input is not valid UTF-8 text", "id": "masukan bukan teks UTF-8 yang sah"},
 }
-
-
-def language() -> str:
-    """The interface language: `id` or `en`."""
-    chosen = os.environ.get("KOMSOS_LANG", "").strip().lower()
-    if chosen in ("id", "en"):
-        return chosen
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(var, "")
-        if value:
-            return "id" if value.lower().startswith(("id", "in_")) else "en"
-    return "en"
-
-
-def t(key: str, **values: object) -> str:
-    """The message `key` in the user's language, filled with `values`."""
-    texts = MESSAGES[key]
-    template = texts.get(language()) or texts["en"]
-    return template.format(**values)

@@ -1,0 +1,1 @@
+"""Commands of this area register here (see komsos_cli/cli/__init__.py)."""

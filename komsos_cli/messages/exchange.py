@@ -1,0 +1,3 @@
+"""Messages of the exchange commands."""
+
+MESSAGES: dict[str, dict[str, str]] = {}

@@ -1,0 +1,3 @@
+"""Messages of the narrative commands."""
+
+MESSAGES: dict[str, dict[str, str]] = {}

@@ -1,0 +1,3 @@
+"""Messages of the places commands."""
+
+MESSAGES: dict[str, dict[str, str]] = {}

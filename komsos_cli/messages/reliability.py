@@ -1,0 +1,3 @@
+"""Messages of the reliability commands."""
+
+MESSAGES: dict[str, dict[str, str]] = {}

@@ -1,0 +1,3 @@
+"""Messages of the summary commands."""
+
+MESSAGES: dict[str, dict[str, str]] = {}

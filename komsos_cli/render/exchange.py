@@ -1,0 +1,1 @@
+"""Rich rendering for export and import (progress)."""

@@ -1,0 +1,1 @@
+"""Rich rendering of summaries, village coverage and follow-ups."""
