@@ -82,11 +82,11 @@ def _two_digit_year(year_text: str) -> int:
     return 2000 + year if len(year_text) <= 2 else year
 
 
-def _make(text: str, year: int, month: int, day: int) -> date:
+def _make(text: str, year: int, month: int, day: int, *, day_first: bool = True) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        if month > 12 and day <= 12:
+        if day_first and month > 12 and day <= 12:
             raise InvalidInput(t("date.month_first", text=text)) from None
         raise InvalidInput(t("date.impossible", text=text, day=day, month=month, year=year)) from None
 
@@ -202,7 +202,7 @@ def parse_date(text: str, today: date | None = None) -> date:
         if len(first) == 4:
             if third is None:
                 raise InvalidInput(t("date.unreadable", text=text))
-            result = _make(text, int(first), int(second), int(third))
+            result = _make(text, int(first), int(second), int(third), day_first=False)
         elif third is None:
             result = _without_year(text, int(second), int(first), today)
         else:

@@ -227,6 +227,13 @@ def missing_required(entry: dict[str, Any]) -> list[str]:
     return [key for key in REQUIRED if not entry.get(key)]
 
 
+def _check_id(value: Any) -> str:
+    try:
+        return str(uuid.UUID(str(value)))
+    except ValueError:
+        raise InvalidInput(t("field.type", field="id", expected="a UUID")) from None
+
+
 def _check_iso_date(value: Any) -> str:
     if not isinstance(value, str):
         raise InvalidInput(t("field.type", field="date", expected="YYYY-MM-DD"))
@@ -344,7 +351,7 @@ def validate_entry(raw: dict[str, Any]) -> dict[str, Any]:
     if unknown:
         raise InvalidInput(t("field.unknown", fields=", ".join(unknown)))
     entry = blank_entry()
-    entry["id"] = str(uuid.UUID(str(raw["id"]))) if raw.get("id") else new_id()
+    entry["id"] = _check_id(raw["id"]) if raw.get("id") else new_id()
     if not raw.get("date"):
         raise InvalidInput(t("field.required", fields="date"))
     entry["date"] = _check_iso_date(raw["date"])

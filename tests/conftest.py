@@ -58,13 +58,12 @@ def record(run: Run) -> Callable[..., str]:
     """Record an entry through the CLI with sensible defaults; returns its id."""
 
     def _record(*extra: str, **fields: str) -> str:
-        args = ["record", "--babinsa", fields.pop("babinsa", "Serda Nursalim")]
-        args += [
-            "--village",
-            fields.pop("village", "Kemiri"),
-            "--summary",
-            fields.pop("summary", "Komsos dengan warga"),
-        ]
+        if "village" not in fields:
+            # Kemiri is a common name: give its area, as a Babinsa's profile would.
+            fields = {"village": "Kemiri", "kecamatan": "Kebakkramat", "kabupaten": "Karanganyar", **fields}
+        fields.setdefault("babinsa", "Serda Nursalim")
+        fields.setdefault("summary", "Komsos dengan warga")
+        args = ["record"]
         for key, value in fields.items():
             args += [f"--{key.replace('_', '-')}", value]
         result = run(*args, *extra)

@@ -1,0 +1,320 @@
+"""record, list, show, edit, delete and profile through the CLI: exit codes, stdout, stderr, the store."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from komsos_cli.store import Store
+
+UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
+
+CORPUS_ARGS = [
+    "record",
+    "--date",
+    "Selasa (11/01/2022)",
+    "--babinsa",
+    "Serda Jasem",
+    "--koramil",
+    "Koramil 13/Buntu Pane",
+    "--kodim",
+    "Kodim 0208/Asahan",
+    "--village",
+    "Sei Silau Tua",
+    "--village-kind",
+    "Desa",
+    "--hamlet",
+    "Dusun 2",
+    "--kecamatan",
+    "Setia Janji",
+    "--kabupaten",
+    "Asahan",
+    "--venue",
+    "Jalan Protokol Dusun 2",
+    "--with",
+    "Kadus Dsn 2 Bapak Faisal",
+    "--with",
+    "Tomas Bapak Rahmad",
+    "--topic",
+    "keamanan",
+    "--topic",
+    "kesehatan",
+    "--summary",
+    "Komsos membahas keamanan desa dan menjaga kesehatan.",
+    "--situation",
+    "aman",
+    "--time",
+    "09.00 WIB",
+]
+
+
+def test_record_prints_the_new_id_and_stores_every_field(run, db: Path) -> None:
+    result = run(*CORPUS_ARGS)
+    assert result.exit_code == 0, result.stderr
+    entry_id = result.stdout.strip()
+    assert UUID.match(entry_id)
+    [stored] = Store(db).entries()
+    assert stored["id"] == entry_id
+    assert stored["date"] == "2022-01-11"
+    assert stored["time"] == "09:00"
+    assert stored["babinsa"] == [{"rank": "Serda", "name": "Jasem"}]
+    assert stored["koramil"] == "Koramil 13/Buntu Pane"
+    assert stored["hamlet"] == "Dusun 2"
+    assert stored["counterparts"] == ["Kadus Dsn 2 Bapak Faisal", "Tomas Bapak Rahmad"]
+    assert stored["topics"] == ["keamanan", "kesehatan"]
+    assert stored["situation"] == "aman"
+
+
+def test_record_json_prints_the_stored_entry(run, db: Path) -> None:
+    result = run(*CORPUS_ARGS, "--json")
+    assert result.exit_code == 0
+    printed = json.loads(result.stdout)
+    [stored] = Store(db).entries()
+    assert printed == stored
+
+
+def test_several_babinsa_share_one_activity(run) -> None:
+    entry = run.json(*CORPUS_ARGS, "--babinsa", "Kopda Ahmad")
+    assert entry["babinsa"] == [{"rank": "Serda", "name": "Jasem"}, {"rank": "Kopda", "name": "Ahmad"}]
+
+
+def test_date_defaults_to_today(run) -> None:
+    from datetime import date
+
+    entry = run.json("record", "-b", "Serda Nursalim", "-v", "Kemiri", "--kecamatan", "Kebakkramat", "-s", "x")
+    assert entry["date"] == date.today().isoformat()
+
+
+def test_missing_fields_off_a_terminal_exit_2_naming_all(run, db: Path) -> None:
+    result = run("record", "--summary", "x")
+    assert result.exit_code == 2
+    assert result.stderr == "komsos: missing required field(s): babinsa, village\n"
+    assert result.stdout == ""
+    assert not db.exists()
+
+
+def test_missing_fields_are_asked_at_a_terminal(run, db: Path) -> None:
+    result = run(
+        "record",
+        "--kecamatan",
+        "Kebakkramat",
+        "--kabupaten",
+        "Karanganyar",
+        input="Bripka Salah\nSerda Nursalim\nKemiri\nKomsos dengan Sekdes\n",
+        env={"KOMSOS_INTERACTIVE": "1"},
+    )
+    assert result.exit_code == 0, result.stderr
+    [stored] = Store(db).entries()
+    assert stored["babinsa"] == [{"rank": "Serda", "name": "Nursalim"}]
+    assert stored["village"] == "Kemiri"
+    assert stored["summary"] == "Komsos dengan Sekdes"
+
+
+def test_bad_input_one_line_exit_2_store_unchanged(run, record, db: Path) -> None:
+    record()
+    before = db.read_bytes()
+    cases = [
+        ["--date", "31/02/2024"],
+        ["--date", "04/13/2025"],
+        ["--date", "Kamis (17/01/2025)"],
+        ["--date", "17/01/2099"],
+        ["--kind", "rapat"],
+        ["--situation", "kacau"],
+        ["--babinsa", "Bripka Andi"],
+        ["--village-kind", "Kota"],
+        ["--time", "25.00"],
+        ["--summary", "x" * 30_000],
+    ]
+    for extra in cases:
+        args = ["record", "-b", "Serda Nursalim", "-v", "Kemiri", "--kecamatan", "Kebakkramat", "-s", "x", *extra]
+        result = run(*args)
+        assert result.exit_code == 2, (extra, result.stderr)
+        assert len(result.stderr.strip().splitlines()) == 1, (extra, result.stderr)
+        assert result.stderr.startswith("komsos: ")
+        assert "Traceback" not in result.stderr
+        assert db.read_bytes() == before
+
+
+def test_unknown_option_is_one_line_exit_2(run) -> None:
+    result = run("record", "--colour", "red")
+    assert result.exit_code == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "--colour" in result.stderr
+
+
+def test_profile_gives_defaults(run, db: Path) -> None:
+    result = run(
+        "profile",
+        "set",
+        "--babinsa",
+        "Serda Nursalim",
+        "--nrp",
+        "21100123",
+        "--koramil",
+        "Koramil 03/ Kebakkramat",
+        "--kodim",
+        "0727/Karanganyar",
+        "--kabupaten",
+        "Karanganyar",
+        "--kecamatan",
+        "Kebakkramat",
+        "--village",
+        "Kemiri",
+    )
+    assert result.exit_code == 0, result.stderr
+    profile = run.json("profile", "show")
+    assert profile["babinsa"] == {"rank": "Serda", "name": "Nursalim"}
+    assert profile["koramil"] == "Koramil 03/Kebakkramat"
+    assert profile["kodim"] == "Kodim 0727/Karanganyar"
+    assert profile["villages"] == ["Kemiri"]
+    entry = run.json("record", "--village", "Kemiri", "--summary", "Komsos dengan Sekdes")
+    assert entry["babinsa"] == [{"rank": "Serda", "name": "Nursalim"}]
+    assert entry["koramil"] == "Koramil 03/Kebakkramat"
+    assert entry["kodim"] == "Kodim 0727/Karanganyar"
+    assert entry["kecamatan"] == "Kebakkramat"
+    assert entry["kabupaten"] == "Karanganyar"
+
+
+def test_profile_show_when_empty(run) -> None:
+    result = run("profile", "show")
+    assert result.exit_code == 0
+    assert "no profile yet" in result.stderr
+    assert run.json("profile", "show") == {}
+
+
+def test_list_newest_first_with_filters(run, record) -> None:
+    old = record(date="11/01/2022", village="Sei Silau Tua", kecamatan="Setia Janji", kabupaten="Asahan")
+    new = record(date="17/01/2025", kind="anjangsana")
+    assert [e["id"] for e in run.json("list")] == [new, old]
+    assert [e["id"] for e in run.json("list", "--village", "desa sei  silau tua")] == [old]
+    assert [e["id"] for e in run.json("list", "--kind", "anjangsana")] == [new]
+    assert [e["id"] for e in run.json("list", "--since", "01/01/2023")] == [new]
+    assert [e["id"] for e in run.json("list", "--limit", "1")] == [new]
+    assert run.json("list", "--village", "Nowhere") == []
+
+
+def test_list_table_shows_user_text_literally(run, record) -> None:
+    entry_id = record(summary="[bold]aman[/bold] \x1b[31mmerah\x1b[0m", venue="[link=http://x]klik[/link]")
+    result = run("list")
+    assert result.exit_code == 0
+    assert "[bold]aman[/bold] merah" in result.stdout
+    assert "Kemiri" in result.stdout
+    shown = run("show", entry_id)
+    assert "[link=http://x]klik[/link]" in shown.stdout
+    assert "\x1b" not in result.stdout + result.stderr + shown.stdout + shown.stderr
+
+
+def test_list_bad_filter_values(run) -> None:
+    for args in (["--kind", "rapat"], ["--since", "31/02/2024"], ["--situation", "x"], ["--limit", "-1"]):
+        result = run("list", *args)
+        assert result.exit_code == 2, args
+        assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_show_by_unique_prefix(run, record) -> None:
+    entry_id = record()
+    result = run("show", entry_id[:6])
+    assert result.exit_code == 0
+    assert entry_id in result.stdout
+    assert "Kemiri" in result.stdout
+    assert run.json("show", entry_id[:6])["id"] == entry_id
+
+
+def test_show_unknown_and_ambiguous_ids(run, db: Path) -> None:
+    from komsos_cli.model import validate_entry
+
+    store = Store(db)
+    base = {"date": "2025-01-17", "babinsa": ["Serda X"], "village": "Kemiri", "summary": "s"}
+    with store.transaction() as tx:
+        tx.add(validate_entry({**base, "id": "abcd0000-0000-4000-8000-000000000001"}))
+        tx.add(validate_entry({**base, "id": "abcd0000-0000-4000-8000-000000000002"}))
+    ambiguous = run("show", "abcd")
+    assert ambiguous.exit_code == 2
+    assert "matches 2 entries" in ambiguous.stderr
+    missing = run("show", "ffff")
+    assert missing.exit_code == 1
+    assert "no entry with id 'ffff'" in missing.stderr
+
+
+def test_edit_changes_fields_and_keeps_history(run, record, db: Path) -> None:
+    entry_id = record()
+    before = Store(db).entries()[0]
+    result = run(
+        "edit", entry_id[:8], "--situation", "waspada", "--finding", "Jalan desa rusak", "--follow-up", "Lapor Danramil"
+    )
+    assert result.exit_code == 0, result.stderr
+    after = Store(db).entries()[0]
+    assert after["situation"] == "waspada"
+    assert after["findings"] == ["Jalan desa rusak"]
+    assert after["follow_up"] == {"action": "Lapor Danramil", "status": "open"}
+    assert after["created_at"] == before["created_at"]
+    assert after["updated_at"] > before["updated_at"]
+    assert [h["version"] for h in Store(db).history(entry_id)] == [before]
+    assert [e["id"] for e in run.json("list", "--open")] == [entry_id]
+
+
+def test_edit_without_changes_or_with_bad_values(run, record, db: Path) -> None:
+    entry_id = record()
+    before = db.read_bytes()
+    nothing = run("edit", entry_id)
+    assert nothing.exit_code == 2
+    assert "nothing to change" in nothing.stderr
+    bad = run("edit", entry_id, "--date", "31/02/2024")
+    assert bad.exit_code == 2
+    assert db.read_bytes() == before
+
+
+def test_delete_asks_and_needs_yes_off_a_terminal(run, record, db: Path) -> None:
+    keep = record(summary="keep")
+    gone = record(summary="gone")
+    refused = run("delete", gone)
+    assert refused.exit_code == 2
+    assert "--yes" in refused.stderr
+    said_no = run("delete", gone, input="n\n", env={"KOMSOS_INTERACTIVE": "1"})
+    assert said_no.exit_code == 1
+    assert {e["id"] for e in Store(db).entries()} == {keep, gone}
+    said_yes = run("delete", gone[:8], input="y\n", env={"KOMSOS_INTERACTIVE": "1"})
+    assert said_yes.exit_code == 0, said_yes.stderr
+    assert [e["id"] for e in Store(db).entries()] == [keep]
+    assert run("delete", keep, "--yes").exit_code == 0
+    assert Store(db).entries() == []
+    assert [h["action"] for h in Store(db).history(gone)] == ["deleted"]
+
+
+def test_db_option_before_or_after_the_command(run, tmp_path: Path) -> None:
+    first = tmp_path / "first.json"
+    second = tmp_path / "second.json"
+    args = ["-b", "Serda Nursalim", "-v", "Kemiri", "--kecamatan", "Kebakkramat", "-s", "x"]
+    assert run("--db", str(first), "record", *args).exit_code == 0
+    assert run("record", "--db", str(second), *args).exit_code == 0
+    assert len(Store(first).entries()) == 1
+    assert len(Store(second).entries()) == 1
+
+
+def test_damaged_store_every_command_refuses_and_says_how_to_recover(run, db: Path) -> None:
+    db.parent.mkdir(parents=True)
+    db.write_bytes(b'{"_meta": {"1": {"schema_version": 1}}, "entries": {"1": ')
+    for args in (
+        ["list"],
+        ["record", "-b", "Serda X", "-v", "Kemiri", "--kecamatan", "Kebakkramat", "-s", "x"],
+        ["show", "ab"],
+        ["profile", "show"],
+    ):
+        result = run(*args)
+        assert result.exit_code == 3, args
+        assert "komsos doctor" in result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+    assert db.read_bytes() == b'{"_meta": {"1": {"schema_version": 1}}, "entries": {"1": '
+
+
+def test_indonesian_messages(run) -> None:
+    result = run("record", "--summary", "x", env={"KOMSOS_LANG": "id"})
+    assert result.exit_code == 2
+    assert result.stderr == "komsos: kolom wajib belum diisi: babinsa, village\n"
+
+
+def test_no_arguments_shows_help(run) -> None:
+    result = run()
+    assert result.exit_code == 0
+    assert "record" in result.stderr and "list" in result.stderr

@@ -1,0 +1,160 @@
+"""The entry model: ranks, units, text cleaning, validation and the JSON shape."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from komsos_cli.errors import InvalidInput
+from komsos_cli.model import (
+    FIELDS,
+    LIMIT_ONE_LINE,
+    RANKS,
+    clean_text,
+    normalize_unit,
+    parse_babinsa,
+    validate_entry,
+)
+
+
+def minimal(**extra: object) -> dict[str, object]:
+    return {
+        "date": "2025-01-17",
+        "babinsa": [{"rank": "Kopda", "name": "SY.E Hasibuan"}],
+        "village": "Pematang Jaya",
+        "summary": "Komsos di kedai kopi",
+        **extra,
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "rank", "name"),
+    [
+        ("Serda Nursalim", "Serda", "Nursalim"),
+        ("Kopda SY.E Hasibuan", "Kopda", "SY.E Hasibuan"),
+        ("serka M Kliwon", "Serka", "M Kliwon"),
+        ("  PELTU   Budi  Santoso ", "Peltu", "Budi Santoso"),
+        ("Kapten Cba Suryanto", "Kapten", "Cba Suryanto"),
+        ("Serda. Jasem", "Serda", "Jasem"),
+    ],
+)
+def test_babinsa_rank_and_name(text: str, rank: str, name: str) -> None:
+    assert parse_babinsa(text) == {"rank": rank, "name": name}
+
+
+@pytest.mark.parametrize("text", ["Bripka Andi", "Sersan Budi", "Nursalim", "Brigadir Polisi X"])
+def test_babinsa_needs_a_tni_ad_rank(text: str) -> None:
+    with pytest.raises(InvalidInput, match="TNI AD rank"):
+        parse_babinsa(text)
+
+
+def test_babinsa_needs_a_name() -> None:
+    with pytest.raises(InvalidInput, match="no name"):
+        parse_babinsa("Serda")
+
+
+def test_every_rank_from_prada_to_peltu_and_officers() -> None:
+    assert RANKS[0] == "Prada"
+    assert "Peltu" in RANKS and "Letda" in RANKS and "Kolonel" in RANKS
+    for rank in RANKS:
+        assert parse_babinsa(f"{rank.lower()} Ahmad")["rank"] == rank
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "expected"),
+    [
+        ("Koramil 07 Gatak", "Koramil", "Koramil 07/Gatak"),
+        ("Koramil 03/ Kebakkramat", "Koramil", "Koramil 03/Kebakkramat"),
+        ("koramil 01/Rengat", "Koramil", "Koramil 01/Rengat"),
+        ("13/Buntu Pane", "Koramil", "Koramil 13/Buntu Pane"),
+        ("Kodim 0302/Inhu", "Kodim", "Kodim 0302/Inhu"),
+        ("0727/Karanganyar", "Kodim", "Kodim 0727/Karanganyar"),
+        ("Kodim 0208 - Asahan", "Kodim", "Kodim 0208/Asahan"),
+        ("Koramil Gatak", "Koramil", "Koramil Gatak"),
+    ],
+)
+def test_units_are_written_one_way(text: str, unit: str, expected: str) -> None:
+    assert normalize_unit(text, unit) == expected
+
+
+def test_clean_text_strips_controls_and_escapes_and_keeps_newlines_in_free_text() -> None:
+    dirty = "Aman\x1b[31m merah\x1b[0m\x07\ttab\r\nbaris dua\x00"
+    assert clean_text(dirty, multiline=True) == "Aman merah\ttab\nbaris dua"
+    assert clean_text(dirty) == "Aman merah tab baris dua"
+
+
+def test_clean_text_is_nfc() -> None:
+    decomposed = unicodedata.normalize("NFD", "Sulaimān")
+    assert clean_text(decomposed) == unicodedata.normalize("NFC", "Sulaimān")
+
+
+def test_clean_text_refuses_over_long_and_binary() -> None:
+    with pytest.raises(InvalidInput, match="too long"):
+        clean_text("x" * (LIMIT_ONE_LINE + 1), field="village")
+    with pytest.raises(InvalidInput, match="binary"):
+        clean_text("\x00\x01\x02\x00\x00PK", field="summary")
+
+
+def test_markup_is_kept_as_text() -> None:
+    assert clean_text("[bold]x[/bold] [link=file:///etc]y[/link]") == "[bold]x[/bold] [link=file:///etc]y[/link]"
+
+
+def test_validate_gives_every_key_in_documented_order() -> None:
+    entry = validate_entry(minimal())
+    assert tuple(entry) == FIELDS
+    assert entry["kind"] == "komsos"
+    assert entry["counterparts"] == [] and entry["topics"] == [] and entry["findings"] == []
+    assert entry["follow_up"] is None
+    assert entry["created_at"] == entry["updated_at"]
+    assert entry["created_at"].endswith("+00:00") and "." in entry["created_at"]
+
+
+def test_validate_canonicalises() -> None:
+    entry = validate_entry(
+        minimal(
+            kind="Anjangsana",
+            situation="AMAN",
+            village_kind="kelurahan",
+            topics=["Keamanan", "keamanan", "Pilkada"],
+            koramil="Koramil 07 Gatak",
+            time="8.30",
+            follow_up="Cek jalan rusak",
+        )
+    )
+    assert entry["kind"] == "anjangsana"
+    assert entry["situation"] == "aman"
+    assert entry["village_kind"] == "Kelurahan"
+    assert entry["topics"] == ["keamanan", "pilkada"]
+    assert entry["koramil"] == "Koramil 07/Gatak"
+    assert entry["time"] == "08:30"
+    assert entry["follow_up"] == {"action": "Cek jalan rusak", "status": "open"}
+
+
+@pytest.mark.parametrize(
+    ("change", "says"),
+    [
+        ({"kind": "rapat"}, "kind"),
+        ({"situation": "kacau"}, "situation"),
+        ({"village_kind": "Kota"}, "village_kind"),
+        ({"date": "17/01/2025"}, "date"),
+        ({"village": ""}, "village"),
+        ({"summary": None}, "summary"),
+        ({"babinsa": []}, "babinsa"),
+        ({"babinsa": [{"rank": "Bripka", "name": "X"}]}, "TNI AD"),
+        ({"topics": "keamanan"}, "topics"),
+        ({"colour": "red"}, "unknown field"),
+        ({"time": "25:00"}, "time"),
+        ({"id": "not-a-uuid"}, "UUID"),
+        ({"updated_at": "yesterday"}, "updated_at"),
+        ({"follow_up": {"status": "open"}}, "follow_up"),
+    ],
+)
+def test_validate_refuses(change: dict[str, object], says: str) -> None:
+    with pytest.raises(InvalidInput, match=says):
+        validate_entry(minimal(**change))
+
+
+def test_validate_is_idempotent() -> None:
+    once = validate_entry(minimal(topics=["Kesehatan"], follow_up={"action": "x", "status": "done", "note": "ok"}))
+    assert validate_entry(once) == once
