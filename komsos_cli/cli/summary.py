@@ -1,1 +1,178 @@
-"""Commands of this area register here (see komsos_cli/cli/__init__.py)."""
+"""summary, villages, followups, resolve: what commanders read. Thin commands over komsos_cli.summary."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from ..errors import InvalidInput
+from ..messages import t
+from ..query import Criteria
+from ..store import Store
+from .app import app
+from .options import JsonFlag, with_criteria, with_store
+
+OUTPUT_FORMATS = ("table", "md", "html", "json")
+
+
+def _pick(value: str | None, choices: tuple[str, ...], key: str) -> str | None:
+    if value is None:
+        return None
+    lowered = value.strip().lower()
+    if lowered not in choices:
+        raise InvalidInput(t(key, value=value, choices=", ".join(choices)))
+    return lowered
+
+
+@app.command()
+@with_criteria
+@with_store
+def summary(
+    criteria: Criteria,
+    store: Store,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period", "-p", help="A month 2025-01, a quarter 2025-Q1 or a year 2025 (with --since/--until)."
+        ),
+    ] = None,
+    by: Annotated[
+        str | None,
+        typer.Option(
+            "--by", help="Show one breakdown in full: village, kind, topic, month, babinsa, koramil, situation."
+        ),
+    ] = None,
+    output_format: Annotated[
+        str, typer.Option("--format", "-F", help="table (default), md or html (the recap to forward), json.")
+    ] = "table",
+    top: Annotated[int, typer.Option("--top", help="Rows of each breakdown in the table view.")] = 8,
+    json_out: JsonFlag = False,
+) -> None:
+    """Count activities by village, kind, topic, month, Babinsa, Koramil and situation.
+
+    Takes the same filters as `list`. Also shows how many follow-ups are open and the
+    oldest, and the entries whose situation was not aman. `--format md` or `html` writes
+    the recap a commander forwards (redirect it to a file).
+
+    Example: komsos summary --period 2025-01 --koramil "01/Rengat" --by village
+    """
+    from .. import summary as core
+    from ..render import summary as render
+
+    fmt = _pick(output_format, OUTPUT_FORMATS, "summary.format") or "table"
+    if json_out and fmt not in ("table", "json"):
+        raise InvalidInput(t("summary.json_and_format", value=fmt))
+    field = _pick(by, core.BREAKDOWNS, "summary.by")
+    if top < 1:
+        raise InvalidInput(t("summary.top_negative"))
+    chosen_period = core.parse_period(period) if period is not None else None
+
+    result = core.summarize(store.entries(), date.today(), criteria=criteria, period=chosen_period)
+    if json_out or fmt == "json":
+        from ..render import write_json
+
+        write_json(result.to_dict(only=field))
+        return
+    if fmt in ("md", "html"):
+        from ..recap import render_recap
+
+        render.write_text(render_recap(result, fmt))
+        return
+    if result.total == 0:
+        render.message(t("summary.empty"))
+    render.summary_tables(result, only=field, top=top)
+
+
+@app.command()
+@with_criteria
+@with_store
+def villages(
+    criteria: Criteria,
+    store: Store,
+    stale: Annotated[
+        int | None,
+        typer.Option("--stale", metavar="DAYS", help="Only villages not visited for DAYS days, oldest first."),
+    ] = None,
+    by: Annotated[
+        str | None, typer.Option("--by", help="One row per babinsa or koramil and village (a merged store).")
+    ] = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """One row per village: visits, last visit, days since, kinds of activity.
+
+    Lists the villages in the profile's care (marked *) and every village in the
+    entries; --stale puts never-visited villages in care first. The filters narrow
+    the entries counted; --limit caps the rows.
+
+    Example: komsos villages --stale 30 --by babinsa --koramil "03/Kebakkramat"
+    """
+    from .. import summary as core
+    from ..render import summary as render
+
+    grouping = _pick(by, core.GROUPINGS, "villages.by")
+    care = store.profile().get("villages") or []
+    rows = core.village_coverage(store.entries(), date.today(), care=care, criteria=criteria, by=grouping)
+    if stale is not None:
+        rows = core.stale_villages(rows, stale)
+    if criteria.limit is not None:
+        rows = rows[: criteria.limit]
+    if json_out:
+        from ..render import write_json
+
+        write_json([row.to_dict() for row in rows])
+        return
+    if not rows:
+        render.message(t("villages.none_stale", days=stale) if stale is not None else t("villages.empty"))
+        return
+    render.villages_table(rows, grouped_by=grouping)
+    render.message(t("villages.count", count=len(rows)))
+
+
+@app.command()
+@with_criteria
+@with_store
+def followups(criteria: Criteria, store: Store, json_out: JsonFlag = False) -> None:
+    """List open follow-ups, oldest first, with their age in days. Takes the filters of `list`.
+
+    Example: komsos followups --village "Sei Silau Tua"
+    """
+    from .. import summary as core
+    from ..render import summary as render
+
+    items = core.open_follow_ups(core.chosen_entries(store.entries(), criteria), date.today())
+    if json_out:
+        from ..render import write_json
+
+        write_json([item.to_dict() for item in items])
+        return
+    if not items:
+        render.message(t("followups.none"))
+        return
+    render.followups_table(items)
+    render.message(t("followups.count", count=len(items)))
+
+
+@app.command()
+@with_store
+def resolve(
+    entry_id: Annotated[str, typer.Argument(help="The entry's id, or any unique start of it.")],
+    note: Annotated[str, typer.Option("--note", help="What was done; kept with today's date.")],
+    store: Store,
+    json_out: JsonFlag = False,
+) -> None:
+    """Close the open follow-up of an entry; the note and today's date are kept, the old version goes to history.
+
+    Example: komsos resolve 3f2a --note "Sudah dikoordinasikan dengan Kadus Dsn 2 Bapak Faisal"
+    """
+    from ..followups import resolve_follow_up
+    from ..render import summary as render
+
+    entry = resolve_follow_up(store, entry_id, note, date.today())
+    if json_out:
+        from ..render import write_json
+
+        write_json(entry)
+        return
+    render.message(t("resolve.done", id=entry["id"], action=entry["follow_up"]["action"]))

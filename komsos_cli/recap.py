@@ -1,0 +1,212 @@
+"""The monthly recap a commander forwards: Markdown or one self-contained HTML page.
+
+Pure: takes a `Summary` (komsos_cli/summary.py) and returns text. User text is
+escaped for the format (Markdown punctuation, HTML entities), so a village or a
+finding can never add links, tables or markup to the recap.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from .dates import MONTH_NAMES_ID
+from .messages import t
+from .summary import Bucket, Summary
+
+# The breakdowns a recap shows, in order (the issue asks for village and Babinsa; topic and kind help).
+RECAP_BREAKDOWNS = ("village", "babinsa", "kind", "topic")
+FORMATS = ("md", "html")
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+
+
+def _flat(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def md(text: str | None) -> str:
+    """User text as inline Markdown: one line, punctuation that Markdown reads escaped."""
+    return _MD_SPECIAL.sub(r"\\\1", _flat(text))
+
+
+def period_title(summary: Summary) -> str:
+    """`Januari 2025`, `2025-Q1`, `2025`; without a period, the dates the entries span."""
+    period = summary.period
+    if period is not None:
+        if len(period.label) == 7 and period.label[4] == "-" and period.label[5:].isdigit():
+            return f"{MONTH_NAMES_ID[period.since.month - 1]} {period.since.year}"
+        return period.label
+    if summary.first_date:
+        return f"{summary.first_date} … {summary.last_date}"
+    return t("recap.all_dates")
+
+
+def _period_line(summary: Summary) -> str:
+    if summary.period is not None:
+        span = f"{summary.period.since.isoformat()} … {summary.period.until.isoformat()}"
+    elif summary.first_date:
+        span = f"{summary.first_date} … {summary.last_date}"
+    else:
+        span = t("recap.all_dates")
+    return f"{t('recap.period')}: {span}. {t('recap.generated', today=summary.today)}"
+
+
+def _bucket_name(bucket: Bucket) -> str:
+    return bucket.name if bucket.name is not None else t("summary.not_stated")
+
+
+def _column(field: str) -> str:
+    return {"village": "Desa", "babinsa": "Babinsa", "kind": "Kegiatan", "topic": "Topik"}.get(field, field)
+
+
+def _totals(summary: Summary) -> list[tuple[str, str]]:
+    rows = [
+        (t("summary.total"), str(summary.total)),
+        (t("summary.villages"), str(summary.villages)),
+        (t("summary.babinsa"), str(summary.babinsa)),
+    ]
+    for bucket in summary.breakdowns.get("situation", ()):
+        rows.append((f"Situasi {_bucket_name(bucket)}", str(bucket.count)))
+    rows.append((t("summary.open"), str(len(summary.follow_ups))))
+    return rows
+
+
+def markdown(summary: Summary) -> str:
+    """The recap as Markdown: totals, per village, per Babinsa, kinds, topics, not-aman entries, open follow-ups."""
+    lines = [f"# {t('recap.title')}: {md(period_title(summary))}", "", md(_period_line(summary)), ""]
+    lines += [f"## {t('recap.totals')}", "", f"| | {t('summary.count')} |", "|---|---:|"]
+    lines += [f"| {md(label)} | {value} |" for label, value in _totals(summary)]
+    lines.append("")
+    if summary.total == 0:
+        lines += [t("recap.empty"), ""]
+        return "\n".join(lines)
+    for field in RECAP_BREAKDOWNS:
+        buckets = summary.breakdowns.get(field) or []
+        if not buckets:
+            continue
+        lines += [f"## {t(f'summary.by.{field}')}", "", f"| {_column(field)} | {t('summary.count')} |", "|---|---:|"]
+        lines += [f"| {md(_bucket_name(bucket))} | {bucket.count} |" for bucket in buckets]
+        lines.append("")
+    lines += [f"## {t('summary.concerns')}", ""]
+    if not summary.concerns:
+        lines += [t("recap.no_concerns"), ""]
+    for concern in summary.concerns:
+        people = ", ".join(concern.babinsa)
+        lines.append(f"### {concern.date} · {md(concern.village or '-')} · {concern.situation}")
+        lines.append("")
+        lines.append(f"- Babinsa: {md(people or '-')}")
+        lines.append(f"- {t('summary.title')}: {md(concern.summary or '-')}")
+        if concern.findings:
+            lines.append(f"- {t('recap.findings')}:")
+            lines += [f"  - {md(finding)}" for finding in concern.findings]
+        lines.append(f"- ID: `{concern.id}`")
+        lines.append("")
+    lines += [f"## {t('summary.open')}", ""]
+    if not summary.follow_ups:
+        lines += [t("recap.no_follow_ups"), ""]
+    else:
+        lines += ["| Tanggal | Desa | Tindak lanjut | Umur | ID |", "|---|---|---|---:|---|"]
+        for item in summary.follow_ups:
+            lines.append(
+                f"| {item.date} | {md(item.village or '-')} | {md(item.action)} | "
+                f"{t('recap.age', age=item.age_days)} | `{item.id[:8]}` |"
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+# --- HTML ----------------------------------------------------------------------------
+
+_STYLE = """
+body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
+h1 { font-size: 1.5rem; } h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #ccc; }
+table { border-collapse: collapse; margin: .5rem 0; }
+th, td { border: 1px solid #ddd; padding: .25rem .6rem; text-align: left; vertical-align: top; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; }
+.bar { display: inline-block; height: .8rem; background: #3a7bd5; }
+.waspada { color: #a66a00; font-weight: bold; } .rawan { color: #b00; font-weight: bold; }
+.concern { margin: 1rem 0; padding: .5rem 1rem; border-left: 4px solid #a66a00; background: #fffaf0; }
+.concern.rawan { border-color: #b00; } code { font-size: .85em; color: #555; }
+"""
+
+
+def _h(text: object) -> str:
+    return html.escape("" if text is None else str(text), quote=True)
+
+
+def _html_breakdown(field: str, buckets: list[Bucket]) -> list[str]:
+    largest = max((bucket.count for bucket in buckets), default=0) or 1
+    parts = [
+        f"<h2>{_h(t(f'summary.by.{field}'))}</h2>",
+        f"<table><tr><th>{_h(_column(field))}</th><th>{_h(t('summary.count'))}</th><th></th></tr>",
+    ]
+    for bucket in buckets:
+        width = max(1, round(bucket.count * 100 / largest))
+        parts.append(
+            f'<tr><td>{_h(_bucket_name(bucket))}</td><td class="n">{bucket.count}</td>'
+            f'<td style="width:12rem"><span class="bar" style="width:{width}%"></span></td></tr>'
+        )
+    parts.append("</table>")
+    return parts
+
+
+def html_page(summary: Summary) -> str:
+    """The recap as one HTML page with its style inline: no scripts, no outside files; all user text escaped."""
+    title = f"{t('recap.title')}: {period_title(summary)}"
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="id"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_h(title)}</title><style>{_STYLE}</style></head><body>",
+        f"<h1>{_h(title)}</h1>",
+        f"<p>{_h(_period_line(summary))}</p>",
+        f"<h2>{_h(t('recap.totals'))}</h2><table>",
+    ]
+    parts += [f'<tr><th>{_h(label)}</th><td class="n">{_h(value)}</td></tr>' for label, value in _totals(summary)]
+    parts.append("</table>")
+    if summary.total == 0:
+        parts += [f"<p>{_h(t('recap.empty'))}</p>", "</body></html>", ""]
+        return "\n".join(parts)
+    for field in RECAP_BREAKDOWNS:
+        buckets = summary.breakdowns.get(field) or []
+        if buckets:
+            parts += _html_breakdown(field, buckets)
+    parts.append(f"<h2>{_h(t('summary.concerns'))}</h2>")
+    if not summary.concerns:
+        parts.append(f"<p>{_h(t('recap.no_concerns'))}</p>")
+    for concern in summary.concerns:
+        situation = _h(concern.situation)
+        parts.append(f'<div class="concern {situation}">')
+        parts.append(
+            f'<p><b>{_h(concern.date)}</b> · {_h(concern.village or "-")} · <span class="{situation}">'
+            f"{situation}</span> · Babinsa: {_h(', '.join(concern.babinsa) or '-')}</p>"
+        )
+        parts.append(f"<p>{_h(concern.summary or '-')}</p>")
+        if concern.findings:
+            parts.append(f"<p>{_h(t('recap.findings'))}:</p><ul>")
+            parts += [f"<li>{_h(finding)}</li>" for finding in concern.findings]
+            parts.append("</ul>")
+        parts.append(f"<p><code>{_h(concern.id)}</code></p></div>")
+    parts.append(f"<h2>{_h(t('summary.open'))}</h2>")
+    if not summary.follow_ups:
+        parts.append(f"<p>{_h(t('recap.no_follow_ups'))}</p>")
+    else:
+        parts.append("<table><tr><th>Tanggal</th><th>Desa</th><th>Tindak lanjut</th><th>Umur</th><th>ID</th></tr>")
+        for item in summary.follow_ups:
+            parts.append(
+                f"<tr><td>{_h(item.date)}</td><td>{_h(item.village or '-')}</td><td>{_h(item.action)}</td>"
+                f'<td class="n">{_h(t("recap.age", age=item.age_days))}</td>'
+                f"<td><code>{_h(item.id[:8])}</code></td></tr>"
+            )
+        parts.append("</table>")
+    parts += ["</body></html>", ""]
+    return "\n".join(parts)
+
+
+def render_recap(summary: Summary, fmt: str) -> str:
+    """The recap in `fmt` ("md" or "html")."""
+    return html_page(summary) if fmt == "html" else markdown(summary)
+
+
+__all__ = ["FORMATS", "RECAP_BREAKDOWNS", "html_page", "markdown", "md", "period_title", "render_recap"]

@@ -1,0 +1,523 @@
+"""What commanders read: counts, village coverage and follow-ups. Pure.
+
+Every function takes entries (plain dicts, as stored) and, where ages matter, a
+fixed `today`; it returns data (dataclasses with `to_dict()` for JSON). Nothing
+here prints, renders or touches the store. Each function walks the entries once,
+so a summary of 100,000 entries costs little beyond parsing the store.
+
+Villages are grouped by `names.village_key`, so "Desa Sei Silau Tua" and
+"sei silau tua" are one village, shown in its most common spelling.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from .errors import InvalidInput
+from .messages import t
+from .model import SITUATIONS, format_babinsa
+from .names import fold, village_key
+from .query import Criteria, entry_matcher, select
+
+# The breakdowns of `summary`, in the order they are shown.
+BREAKDOWNS = ("village", "kind", "topic", "month", "babinsa", "koramil", "situation")
+# The groupings of `villages --by`.
+GROUPINGS = ("babinsa", "koramil")
+# Situations a commander must look at.
+NOT_AMAN = ("waspada", "rawan")
+
+
+# --- periods ---------------------------------------------------------------------
+
+_PERIOD = re.compile(r"^(\d{4})(?:-(?:(\d{1,2})|[qQ]([1-4])))?$")
+
+
+@dataclass(frozen=True)
+class Period:
+    """A calendar month, quarter or year: `2025-01`, `2025-Q1`, `2025`."""
+
+    since: date
+    until: date
+    label: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"label": self.label, "since": self.since.isoformat(), "until": self.until.isoformat()}
+
+
+def parse_period(text: str) -> Period:
+    """`2025-01` -> January 2025, `2025-Q4` -> October to December, `2025` -> the year."""
+    cleaned = text.strip()
+    match = _PERIOD.match(cleaned)
+    if not match:
+        raise InvalidInput(t("period.unreadable", text=text))
+    year = int(match.group(1))
+    if year < 1:
+        raise InvalidInput(t("period.unreadable", text=text))
+    month, quarter = match.group(2), match.group(3)
+    if month is not None:
+        number = int(month)
+        if not 1 <= number <= 12:
+            raise InvalidInput(t("period.month", text=text))
+        last = calendar.monthrange(year, number)[1]
+        return Period(date(year, number, 1), date(year, number, last), f"{year:04d}-{number:02d}")
+    if quarter is not None:
+        first_month = (int(quarter) - 1) * 3 + 1
+        last_month = first_month + 2
+        last = calendar.monthrange(year, last_month)[1]
+        return Period(date(year, first_month, 1), date(year, last_month, last), f"{year:04d}-Q{quarter}")
+    return Period(date(year, 1, 1), date(year, 12, 31), f"{year:04d}")
+
+
+def with_period(criteria: Criteria, period: Period | None) -> Criteria:
+    """The criteria narrowed to the period: the dates must satisfy both, --since/--until and --period."""
+    if period is None:
+        return criteria
+    since = max(criteria.since, period.since) if criteria.since else period.since
+    until = min(criteria.until, period.until) if criteria.until else period.until
+    return replace(criteria, since=since, until=until)
+
+
+def chosen_entries(entries: Iterable[dict[str, Any]], criteria: Criteria) -> Iterable[dict[str, Any]]:
+    """The entries the criteria select; unsorted (cheaper) unless a --limit asks for the newest N."""
+    if criteria.limit is not None:
+        return select(entries, criteria)
+    if criteria.is_empty():
+        return entries
+    matches = entry_matcher(criteria)
+    return (entry for entry in entries if matches(entry))
+
+
+# --- small parts -------------------------------------------------------------------
+
+
+class _Spellings:
+    """Counts how each key was written, to show the most common spelling (first seen wins a tie)."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, Counter[str]] = {}
+
+    def add(self, key: str, spelling: str) -> None:
+        counter = self.by_key.get(key)
+        if counter is None:
+            counter = self.by_key[key] = Counter()
+        counter[spelling] += 1
+
+    def best(self, key: str, default: str | None = None) -> str:
+        counter = self.by_key.get(key)
+        if not counter:
+            return default if default is not None else key
+        return counter.most_common(1)[0][0]
+
+
+def _age(entry_date: str, today: date) -> int:
+    return (today - date.fromisoformat(entry_date)).days
+
+
+def _people(entry: dict[str, Any]) -> list[str]:
+    return [format_babinsa(person) for person in entry.get("babinsa") or ()]
+
+
+@dataclass(frozen=True)
+class Bucket:
+    """One row of a breakdown: `key` groups, `name` is shown (None: the field was not stated)."""
+
+    key: str | None
+    name: str | None
+    count: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "count": self.count}
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """An open follow-up: what is still to be done after an entry, and how long it has waited."""
+
+    id: str
+    date: str
+    village: str | None
+    babinsa: list[str]
+    action: str
+    age_days: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "date": self.date,
+            "village": self.village,
+            "babinsa": self.babinsa,
+            "action": self.action,
+            "age_days": self.age_days,
+        }
+
+
+def _follow_up(entry: dict[str, Any], today: date) -> FollowUp:
+    return FollowUp(
+        id=entry["id"],
+        date=entry["date"],
+        village=entry.get("village"),
+        babinsa=_people(entry),
+        action=entry["follow_up"]["action"],
+        age_days=_age(entry["date"], today),
+    )
+
+
+def _oldest_first(item: FollowUp) -> tuple[str, str]:
+    return (item.date, item.id)
+
+
+def open_follow_ups(entries: Iterable[dict[str, Any]], today: date) -> list[FollowUp]:
+    """Every open follow-up, oldest first."""
+    found = [
+        _follow_up(entry, today)
+        for entry in entries
+        if (follow := entry.get("follow_up")) and follow.get("status") == "open"
+    ]
+    found.sort(key=_oldest_first)
+    return found
+
+
+@dataclass(frozen=True)
+class Concern:
+    """An entry whose situation was not "aman": where, when, and what was found."""
+
+    id: str
+    date: str
+    village: str | None
+    situation: str
+    babinsa: list[str]
+    summary: str | None
+    findings: list[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "date": self.date,
+            "village": self.village,
+            "situation": self.situation,
+            "babinsa": self.babinsa,
+            "summary": self.summary,
+            "findings": self.findings,
+        }
+
+
+# --- summary ---------------------------------------------------------------------------
+
+
+@dataclass
+class Summary:
+    """The numbers of `komsos summary`: totals and one breakdown per field of BREAKDOWNS."""
+
+    today: str
+    total: int = 0
+    first_date: str | None = None
+    last_date: str | None = None
+    breakdowns: dict[str, list[Bucket]] = field(default_factory=dict)
+    follow_ups: list[FollowUp] = field(default_factory=list)
+    concerns: list[Concern] = field(default_factory=list)
+    period: Period | None = None
+
+    @property
+    def villages(self) -> int:
+        return sum(1 for bucket in self.breakdowns.get("village", ()) if bucket.key is not None)
+
+    @property
+    def babinsa(self) -> int:
+        return len(self.breakdowns.get("babinsa", ()))
+
+    @property
+    def oldest_follow_up(self) -> FollowUp | None:
+        return self.follow_ups[0] if self.follow_ups else None
+
+    def to_dict(self, only: str | None = None) -> dict[str, Any]:
+        fields = (only,) if only else BREAKDOWNS
+        oldest = self.oldest_follow_up
+        return {
+            "today": self.today,
+            "period": self.period.to_dict() if self.period else None,
+            "total": self.total,
+            "first_date": self.first_date,
+            "last_date": self.last_date,
+            "villages": self.villages,
+            "babinsa": self.babinsa,
+            "open_follow_ups": len(self.follow_ups),
+            "oldest_open_follow_up": oldest.to_dict() if oldest else None,
+            "not_aman": len(self.concerns),
+            "by": {name: [bucket.to_dict() for bucket in self.breakdowns[name]] for name in fields},
+        }
+
+
+def _buckets(
+    counts: Counter[str | None], spellings: _Spellings | None = None, *, order: tuple[str, ...] | None = None
+) -> list[Bucket]:
+    buckets = [
+        Bucket(key, (spellings.best(key) if spellings else key) if key is not None else None, count)
+        for key, count in counts.items()
+    ]
+    if order is not None:
+        # A fixed order (the situations): the known values in it, then the rest by name.
+        rank = {value: index for index, value in enumerate(order)}
+        buckets.sort(key=lambda b: (b.key is None, rank.get(b.key or "", len(rank)), b.key or ""))
+    else:
+        # Most first; ties by name; "not stated" last.
+        buckets.sort(key=lambda b: (b.key is None, -b.count, fold(b.name or "")))
+    return buckets
+
+
+def summarize(
+    entries: Iterable[dict[str, Any]], today: date, *, criteria: Criteria | None = None, period: Period | None = None
+) -> Summary:
+    """Totals, breakdowns, open follow-ups and not-aman entries of the entries the criteria select.
+
+    One pass over the entries. `period` narrows the dates (see `with_period`) and is kept
+    in the result for its title.
+    """
+    criteria = with_period(criteria or Criteria(), period)
+    village_counts: Counter[str | None] = Counter()
+    kind_counts: Counter[str | None] = Counter()
+    topic_counts: Counter[str | None] = Counter()
+    month_counts: Counter[str | None] = Counter()
+    babinsa_counts: Counter[str | None] = Counter()
+    koramil_counts: Counter[str | None] = Counter()
+    situation_counts: Counter[str | None] = Counter()
+    village_names, babinsa_names, koramil_names = _Spellings(), _Spellings(), _Spellings()
+    babinsa_keys: dict[tuple[str, str], str] = {}
+    koramil_keys: dict[str, str] = {}
+    follow_ups: list[FollowUp] = []
+    concerns: list[Concern] = []
+    total = 0
+    first: str | None = None
+    last: str | None = None
+
+    for entry in chosen_entries(entries, criteria):
+        total += 1
+        day = entry["date"]
+        if first is None or day < first:
+            first = day
+        if last is None or day > last:
+            last = day
+        month_counts[day[:7]] += 1
+        kind_counts[entry["kind"]] += 1
+
+        village = entry.get("village")
+        if village:
+            key = village_key(village)
+            village_counts[key] += 1
+            village_names.add(key, village)
+        else:
+            village_counts[None] += 1
+
+        topics = entry.get("topics")
+        if topics:
+            topic_counts.update(topics)
+
+        for person in entry.get("babinsa") or ():
+            pair = (person["rank"], person["name"])
+            person_key = babinsa_keys.get(pair)
+            if person_key is None:
+                person_key = babinsa_keys[pair] = fold(f"{pair[0]} {pair[1]}")
+            babinsa_counts[person_key] += 1
+            babinsa_names.add(person_key, f"{pair[0]} {pair[1]}")
+
+        koramil = entry.get("koramil")
+        if koramil:
+            unit_key = koramil_keys.get(koramil)
+            if unit_key is None:
+                unit_key = koramil_keys[koramil] = fold(koramil)
+            koramil_counts[unit_key] += 1
+            koramil_names.add(unit_key, koramil)
+        else:
+            koramil_counts[None] += 1
+
+        situation = entry.get("situation")
+        situation_counts[situation] += 1
+        if situation in NOT_AMAN:
+            concerns.append(
+                Concern(
+                    id=entry["id"],
+                    date=day,
+                    village=village,
+                    situation=situation,
+                    babinsa=_people(entry),
+                    summary=entry.get("summary"),
+                    findings=list(entry.get("findings") or ()),
+                )
+            )
+
+        follow = entry.get("follow_up")
+        if follow and follow.get("status") == "open":
+            follow_ups.append(_follow_up(entry, today))
+
+    follow_ups.sort(key=_oldest_first)
+    concerns.sort(key=lambda c: (c.date, c.id))
+    return Summary(
+        today=today.isoformat(),
+        total=total,
+        first_date=first,
+        last_date=last,
+        breakdowns={
+            "village": _buckets(village_counts, village_names),
+            "kind": _buckets(kind_counts),
+            "topic": _buckets(topic_counts),
+            "month": _buckets(month_counts, order=tuple(sorted(k for k in month_counts if k))),
+            "babinsa": _buckets(babinsa_counts, babinsa_names),
+            "koramil": _buckets(koramil_counts, koramil_names),
+            "situation": _buckets(situation_counts, order=SITUATIONS),
+        },
+        follow_ups=follow_ups,
+        concerns=concerns,
+        period=period,
+    )
+
+
+# --- village coverage -----------------------------------------------------------------
+
+
+@dataclass
+class VillageRow:
+    """One village (within one group when grouped): how often and how lately it was visited."""
+
+    name: str
+    key: str
+    group: str | None
+    visits: int
+    last_visit: str | None
+    days_since: int | None
+    kinds: dict[str, int]
+    in_care: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "village": self.name,
+            "group": self.group,
+            "visits": self.visits,
+            "last_visit": self.last_visit,
+            "days_since": self.days_since,
+            "kinds": self.kinds,
+            "in_care": self.in_care,
+        }
+
+
+@dataclass
+class _Tally:
+    visits: int = 0
+    last: str = ""
+    kinds: Counter[str] = field(default_factory=Counter)
+
+
+def _group_keys(entry: dict[str, Any], by: str | None, names: _Spellings) -> list[str]:
+    if by is None:
+        return [""]
+    if by == "babinsa":
+        keys = []
+        for person in entry.get("babinsa") or ():
+            text = f"{person['rank']} {person['name']}"
+            key = fold(text)
+            names.add(key, text)
+            keys.append(key)
+        return keys or [""]
+    unit = entry.get(by)
+    if not unit:
+        return [""]
+    key = fold(unit)
+    names.add(key, unit)
+    return [key]
+
+
+def village_coverage(
+    entries: Iterable[dict[str, Any]],
+    today: date,
+    *,
+    care: Iterable[str] = (),
+    criteria: Criteria | None = None,
+    by: str | None = None,
+) -> list[VillageRow]:
+    """One row per village: the villages in care plus every village in the selected entries.
+
+    `by` ("babinsa" or "koramil") gives one row per group and village; a village in care
+    that no group visited gets a row without a group. Rows are sorted by group, then name.
+    """
+    if by is not None and by not in GROUPINGS:
+        raise InvalidInput(t("villages.by", value=by, choices=", ".join(GROUPINGS)))
+    criteria = replace(criteria or Criteria(), limit=None)
+    tallies: dict[tuple[str, str], _Tally] = {}
+    village_names, group_names = _Spellings(), _Spellings()
+    for entry in chosen_entries(entries, criteria):
+        village = entry.get("village")
+        if not village:
+            continue
+        key = village_key(village)
+        village_names.add(key, village)
+        for group in _group_keys(entry, by, group_names):
+            tally = tallies.get((group, key))
+            if tally is None:
+                tally = tallies[(group, key)] = _Tally()
+            tally.visits += 1
+            if entry["date"] > tally.last:
+                tally.last = entry["date"]
+            tally.kinds[entry["kind"]] += 1
+
+    care_names: dict[str, str] = {}
+    for name in care:
+        if name and name.strip():
+            care_names.setdefault(village_key(name), name.strip())
+    if criteria.village:
+        wanted = village_key(criteria.village)
+        care_names = {key: name for key, name in care_names.items() if key == wanted}
+
+    rows: list[VillageRow] = []
+    visited = set()
+    for (group, key), tally in tallies.items():
+        visited.add(key)
+        rows.append(
+            VillageRow(
+                name=village_names.best(key),
+                key=key,
+                group=group_names.best(group) if group else None,
+                visits=tally.visits,
+                last_visit=tally.last,
+                days_since=_age(tally.last, today),
+                kinds=dict(sorted(tally.kinds.items(), key=lambda item: (-item[1], item[0]))),
+                in_care=key in care_names,
+            )
+        )
+    for key, name in care_names.items():
+        if key not in visited:
+            rows.append(VillageRow(name, key, None, 0, None, None, {}, True))
+    rows.sort(key=lambda row: (row.group is not None, fold(row.group or ""), fold(row.name)))
+    return rows
+
+
+def stale_villages(rows: list[VillageRow], days: int) -> list[VillageRow]:
+    """Villages not visited for `days` days or more: never-visited villages in care first, then oldest visit."""
+    if days < 0:
+        raise InvalidInput(t("villages.stale_negative"))
+    kept = [row for row in rows if row.days_since is None or row.days_since >= days]
+    kept.sort(key=lambda row: (row.last_visit is not None, row.last_visit or "", fold(row.name)))
+    return kept
+
+
+__all__ = [
+    "BREAKDOWNS",
+    "GROUPINGS",
+    "NOT_AMAN",
+    "Bucket",
+    "Concern",
+    "FollowUp",
+    "Period",
+    "Summary",
+    "VillageRow",
+    "chosen_entries",
+    "open_follow_ups",
+    "parse_period",
+    "stale_villages",
+    "summarize",
+    "village_coverage",
+    "with_period",
+]
