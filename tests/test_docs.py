@@ -1,0 +1,56 @@
+"""Docs that tests keep honest: every command has help with an example and a section in docs/."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.main import get_command
+
+from komsos_cli.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = "\n".join(path.read_text("utf-8") for path in sorted((ROOT / "docs").glob("*.md")))
+HEADINGS = {line.lstrip("#").strip().strip("`") for line in DOCS.splitlines() if line.startswith("#")}
+
+
+def commands(group: Any, prefix: str = "komsos") -> Iterator[tuple[str, Any]]:
+    for name, command in sorted(group.commands.items()):
+        path = f"{prefix} {name}"
+        if hasattr(command, "commands"):
+            yield from commands(command, path)
+        else:
+            yield path, command
+
+
+ALL = list(commands(get_command(app)))
+
+
+def test_there_are_commands() -> None:
+    names = {path for path, _ in ALL}
+    assert {"komsos record", "komsos list", "komsos show", "komsos edit", "komsos delete"} <= names
+
+
+@pytest.mark.parametrize(("path", "command"), ALL, ids=[path for path, _ in ALL])
+def test_every_command_has_help_with_an_example(path: str, command: Any) -> None:
+    assert command.help, f"{path} has no help"
+    assert re.search(r"Example", command.help), f"{path}'s help has no example"
+
+
+@pytest.mark.parametrize(("path", "command"), ALL, ids=[path for path, _ in ALL])
+def test_every_command_has_a_section_in_docs(path: str, command: Any) -> None:
+    assert any(heading == path or heading.startswith(path + " ") for heading in HEADINGS), (
+        f"no heading '# {path}' in docs/*.md"
+    )
+
+
+def test_readme_starts_with_the_two_commands() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    blocks = re.findall(r"```sh\n(.*?)```", readme, flags=re.S)
+    assert "komsos record" in blocks[0] and "komsos list" in blocks[0]
+    assert "scripts/check.sh" in blocks[1]
+    ci = (ROOT / ".ci" / "run").read_text("utf-8")
+    assert "scripts/check.sh" in ci
