@@ -79,6 +79,10 @@ def parse_store(payload: bytes, path: Path) -> dict[str, Any]:
         raise StoreError(t("store.unreadable", path=path, reason=f"bad schema version {version!r}"))
     if version > SCHEMA_VERSION:
         raise StoreError(t("store.newer", path=path, found=version, supported=SCHEMA_VERSION))
+    if version < SCHEMA_VERSION:
+        from .migrations import upgrade
+
+        data = dict(upgrade(data, version, SCHEMA_VERSION, path))
     for table in (ENTRIES, HISTORY, PROFILE):
         data.setdefault(table, {})
     return data
@@ -106,6 +110,19 @@ def read_store(path: Path) -> dict[str, Any]:
     except OSError as error:
         raise StoreError(t("store.unreadable", path=path, reason=error.strerror or str(error))) from None
     return parse_store(payload, path)
+
+
+def remove_stray_temp_files(path: Path) -> None:
+    """Delete temp files a killed write left behind. Call under the lock: no write is under way then."""
+    prefix = f".{path.name}."
+    try:
+        children = list(path.parent.iterdir())
+    except OSError:
+        return
+    for child in children:
+        if child.name.startswith(prefix) and child.name.endswith(".tmp"):
+            with suppress(OSError):
+                child.unlink()
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -326,9 +343,23 @@ class Store:
         An exception inside the block leaves the file as it was.
         """
         with self.lock():
+            remove_stray_temp_files(self.path)
             tables = self.tables()
             self._snapshot = None  # TinyDB changes the tables in place from here on
             transaction = Transaction(tables)
             yield transaction
             if transaction.dirty:
-                atomic_write(self.path, _dumps(transaction.tables))
+                self._write(transaction.tables)
+
+    def _write(self, tables: dict[str, Any]) -> None:
+        """Keep the previous good file as a backup, then replace it atomically."""
+        from . import backups
+
+        payload = _dumps(tables)
+        meta: Any = next(iter(tables.get(META, {}).values()), {})
+        migrated_from = meta.pop("migrated_from", None) if isinstance(meta, dict) else None
+        if migrated_from is not None and self.path.exists():
+            backups.keep_aside(self.path, f"schema-v{migrated_from}")
+            payload = _dumps(tables)
+        backups.rotate(self.path)
+        atomic_write(self.path, payload)

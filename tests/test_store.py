@@ -100,7 +100,8 @@ def test_no_temp_files_left_behind(tmp_path: Path) -> None:
     for village in ("Kemiri", "Krajan", "Sei Silau Tua"):
         with store.transaction() as tx:
             tx.add(make_entry(village))
-    leftovers = [p.name for p in tmp_path.iterdir() if p.name not in ("komsos.json", "komsos.json.lock")]
+    kept = ("komsos.json", "komsos.json.lock", ".komsos.json.backups")
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name not in kept]
     assert leftovers == []
 
 

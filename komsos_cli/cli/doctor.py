@@ -1,1 +1,87 @@
-"""Commands of this area register here (see komsos_cli/cli/__init__.py)."""
+"""komsos doctor: check the store, restore a backup."""
+
+from __future__ import annotations
+
+from datetime import UTC
+
+import typer
+
+from ..errors import Cancelled, InvalidInput, StoreError
+from ..messages import t
+from ..store import Store
+from .app import app
+from .options import JsonFlag, YesFlag, is_interactive, with_store
+
+
+@app.command()
+@with_store
+def doctor(
+    store: Store,
+    restore: bool = typer.Option(
+        False, "--restore", help="Bring back the newest good backup (shows what changes first)."
+    ),
+    yes: YesFlag = False,
+    json_out: JsonFlag = False,
+) -> None:
+    """Check the store (reads, schema version, unique ids, valid entries, permissions, backups).
+
+    Exit 0 when healthy, 3 when the store is damaged. With --restore, put the newest good
+    backup back after showing what would change; the current file is kept aside, never deleted.
+
+    Example: komsos doctor; komsos doctor --restore --yes
+    """
+    from .. import doctor as core
+    from ..render import message, write_json
+
+    if not restore:
+        report = core.check(store.path)
+        if json_out:
+            write_json(report.as_dict())
+        else:
+            from ..render.doctor import doctor_report
+
+            doctor_report(report)
+            message(t("doctor.healthy") if report.healthy else t("doctor.damaged"))
+        if not report.healthy:
+            raise typer.Exit(StoreError.code)
+        return
+    plan = core.plan_restore(store.path)
+    current = (
+        t("doctor.plan_current_damaged")
+        if plan.current_entries is None
+        else t("doctor.plan_current", count=plan.current_entries)
+    )
+    from datetime import datetime
+
+    modified = datetime.fromtimestamp(plan.backup.modified, UTC).isoformat(timespec="seconds")
+    message(
+        t(
+            "doctor.plan",
+            generation=plan.backup.generation,
+            modified=modified,
+            entries=plan.backup_entries,
+            current=current,
+        )
+    )
+    if plan.only_in_current:
+        message(
+            t(
+                "doctor.plan_lost",
+                count=len(plan.only_in_current),
+                ids=", ".join(i[:8] for i in plan.only_in_current[:5]),
+            )
+        )
+    if plan.only_in_backup:
+        message(t("doctor.plan_back", count=len(plan.only_in_backup)))
+    if plan.changed:
+        message(t("doctor.plan_changed", count=len(plan.changed)))
+    if not yes:
+        if not is_interactive():
+            raise InvalidInput(t("doctor.needs_yes"))
+        if not typer.confirm(t("doctor.confirm"), default=False):
+            raise Cancelled(t("cancelled"))
+    kept = core.restore(plan)
+    if kept is not None:
+        message(t("doctor.restored", generation=plan.backup.generation, kept=kept))
+    else:
+        message(t("doctor.restored_plain", generation=plan.backup.generation))

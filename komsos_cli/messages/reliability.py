@@ -1,3 +1,67 @@
-"""Messages of the reliability commands."""
+"""Messages of `komsos doctor`: checking the store and restoring backups."""
 
-MESSAGES: dict[str, dict[str, str]] = {}
+MESSAGES: dict[str, dict[str, str]] = {
+    "doctor.no_store": {
+        "en": "no store yet: the first record creates it",
+        "id": "belum ada berkas data: catatan pertama akan membuatnya",
+    },
+    "doctor.parses": {"en": "the store reads as a komsos store", "id": "berkas data terbaca sebagai data komsos"},
+    "doctor.schema": {
+        "en": "schema version {version} (this komsos: {supported})",
+        "id": "skema versi {version} (komsos ini: {supported})",
+    },
+    "doctor.ids_unique": {"en": "every id is unique", "id": "setiap id unik"},
+    "doctor.duplicate_ids": {"en": "{count} duplicate id(s): {ids}", "id": "{count} id ganda: {ids}"},
+    "doctor.entries_valid": {"en": "every entry is valid", "id": "setiap entri sah"},
+    "doctor.invalid_entries": {"en": "{count} invalid entr(y/ies): {first}", "id": "{count} entri tidak sah: {first}"},
+    "doctor.permissions": {
+        "en": "{path} has mode {mode}; it should be {wanted} (readable by its owner only): chmod {wanted} '{path}'",
+        "id": "{path} bermode {mode}; seharusnya {wanted} (hanya pemilik yang bisa membaca): chmod {wanted} '{path}'",
+    },
+    "doctor.permissions_ok": {
+        "en": "store and folder are private to their owner",
+        "id": "berkas dan folder hanya dapat dibaca pemiliknya",
+    },
+    "doctor.stray_temp": {
+        "en": "{count} temp file(s) from an interrupted write (removed by the next write)",
+        "id": "{count} berkas sementara dari penulisan yang terputus (dihapus pada penulisan berikutnya)",
+    },
+    "doctor.no_backups": {
+        "en": "no backups yet (one is kept at every write)",
+        "id": "belum ada cadangan (dibuat pada setiap penulisan)",
+    },
+    "doctor.no_good_backup": {
+        "en": "no readable backup of {path} to restore",
+        "id": "tidak ada cadangan {path} yang terbaca untuk dipulihkan",
+    },
+    "doctor.healthy": {"en": "the store is healthy", "id": "berkas data sehat"},
+    "doctor.damaged": {
+        "en": "the store is damaged: run `komsos doctor --restore` to bring back the newest good backup",
+        "id": "berkas data rusak: jalankan `komsos doctor --restore` untuk memulihkan cadangan terbaru yang baik",
+    },
+    "doctor.plan": {
+        "en": "restore backup {generation} ({modified}, {entries} entries) over the current store ({current})",
+        "id": "pulihkan cadangan {generation} ({modified}, {entries} entri) menggantikan berkas data sekarang ({current})",
+    },
+    "doctor.plan_current_damaged": {"en": "damaged, kept aside", "id": "rusak, disimpan terpisah"},
+    "doctor.plan_current": {"en": "{count} entries", "id": "{count} entri"},
+    "doctor.plan_lost": {
+        "en": "{count} entr(y/ies) in the current store are not in the backup and would leave it (kept in the set-aside file): {ids}",
+        "id": "{count} entri di berkas sekarang tidak ada di cadangan dan akan hilang darinya (tetap ada di berkas yang disisihkan): {ids}",
+    },
+    "doctor.plan_back": {"en": "{count} entr(y/ies) come back", "id": "{count} entri kembali"},
+    "doctor.plan_changed": {
+        "en": "{count} entr(y/ies) go back to an older version",
+        "id": "{count} entri kembali ke versi lama",
+    },
+    "doctor.confirm": {"en": "Restore this backup?", "id": "Pulihkan cadangan ini?"},
+    "doctor.needs_yes": {
+        "en": "not at a terminal: add --yes to restore",
+        "id": "bukan di terminal: tambahkan --yes untuk memulihkan",
+    },
+    "doctor.restored": {
+        "en": "restored backup {generation}; the previous file is kept at {kept}",
+        "id": "cadangan {generation} dipulihkan; berkas sebelumnya disimpan di {kept}",
+    },
+    "doctor.restored_plain": {"en": "restored backup {generation}", "id": "cadangan {generation} dipulihkan"},
+}

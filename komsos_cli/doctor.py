@@ -1,0 +1,221 @@
+"""Check the store and bring back a backup: what `komsos doctor` does. No printing here.
+
+`check(path)` returns a Report of findings; `plan_restore(path)` says which backup would
+come back and what would change; `restore(plan)` does it, keeping the current file aside
+(a damaged store is never deleted or overwritten).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from .backups import Backup, keep_aside, list_backups
+from .errors import InvalidInput, KomsosError, StoreError
+from .messages import t
+from .model import SCHEMA_VERSION, validate_entry
+from .store import ENTRIES, META, Store, atomic_write, parse_store
+
+
+@dataclass
+class Finding:
+    level: str  # "ok", "warning" or "error"
+    code: str
+    message: str
+
+
+@dataclass
+class BackupHealth:
+    generation: int
+    path: str
+    modified: str
+    entries: int | None  # None: the backup cannot be read
+    problem: str | None = None
+
+
+@dataclass
+class Report:
+    path: str
+    exists: bool
+    entries: int = 0
+    schema_version: int | None = None
+    findings: list[Finding] = field(default_factory=list)
+    backups: list[BackupHealth] = field(default_factory=list)
+
+    @property
+    def healthy(self) -> bool:
+        return not any(finding.level == "error" for finding in self.findings)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "exists": self.exists,
+            "healthy": self.healthy,
+            "entries": self.entries,
+            "schema_version": self.schema_version,
+            "findings": [finding.__dict__ for finding in self.findings],
+            "backups": [backup.__dict__ for backup in self.backups],
+        }
+
+
+def _load(path: Path) -> dict[str, Any]:
+    return parse_store(path.read_bytes(), path)
+
+
+def _entries_problems(tables: dict[str, Any]) -> list[Finding]:
+    findings: list[Finding] = []
+    seen: set[str] = set()
+    duplicates: list[str] = []
+    invalid: list[str] = []
+    for doc_id, entry in tables.get(ENTRIES, {}).items():
+        if not isinstance(entry, dict):
+            invalid.append(f"#{doc_id}: not an object")
+            continue
+        entry_id = str(entry.get("id"))
+        if entry_id in seen:
+            duplicates.append(entry_id)
+        seen.add(entry_id)
+        try:
+            validate_entry(entry)
+        except (InvalidInput, KeyError, TypeError) as error:
+            invalid.append(f"{entry_id[:8]}: {error}")
+    if duplicates:
+        findings.append(
+            Finding("error", "ids", t("doctor.duplicate_ids", count=len(duplicates), ids=", ".join(duplicates[:3])))
+        )
+    else:
+        findings.append(Finding("ok", "ids", t("doctor.ids_unique")))
+    if invalid:
+        findings.append(
+            Finding("error", "entries", t("doctor.invalid_entries", count=len(invalid), first="; ".join(invalid[:3])))
+        )
+    else:
+        findings.append(Finding("ok", "entries", t("doctor.entries_valid")))
+    return findings
+
+
+def _permissions(path: Path) -> list[Finding]:
+    findings: list[Finding] = []
+    for target, wanted in ((path, 0o600), (path.parent, 0o700)):
+        mode = stat.S_IMODE(target.stat().st_mode)
+        if mode & 0o077:
+            findings.append(
+                Finding(
+                    "warning",
+                    "permissions",
+                    t("doctor.permissions", path=target, mode=f"{mode:o}", wanted=f"{wanted:o}"),
+                )
+            )
+    if not findings:
+        findings.append(Finding("ok", "permissions", t("doctor.permissions_ok")))
+    return findings
+
+
+def _backups_health(path: Path) -> list[BackupHealth]:
+    health: list[BackupHealth] = []
+    for backup in list_backups(path):
+        modified = datetime.fromtimestamp(backup.modified, UTC).isoformat(timespec="seconds")
+        try:
+            tables = _load(backup.path)
+            health.append(BackupHealth(backup.generation, str(backup.path), modified, len(tables.get(ENTRIES, {}))))
+        except (StoreError, OSError) as error:
+            health.append(BackupHealth(backup.generation, str(backup.path), modified, None, str(error)))
+    return health
+
+
+def check(path: Path) -> Report:
+    """Everything doctor knows about the store at `path`."""
+    report = Report(path=str(path), exists=path.exists())
+    report.backups = _backups_health(path)
+    if not report.exists:
+        report.findings.append(Finding("ok", "store", t("doctor.no_store")))
+        return report
+    try:
+        tables = _load(path)
+    except StoreError as error:
+        report.findings.append(Finding("error", "parse", error.message))
+        report.findings.extend(_permissions(path))
+        return report
+    except OSError as error:
+        report.findings.append(Finding("error", "read", str(error)))
+        return report
+    report.findings.append(Finding("ok", "parse", t("doctor.parses")))
+    meta: dict[str, Any] = next(iter(tables.get(META, {}).values()), {})
+    report.schema_version = meta.get("schema_version")
+    report.findings.append(
+        Finding("ok", "schema", t("doctor.schema", version=report.schema_version, supported=SCHEMA_VERSION))
+    )
+    report.entries = len(tables.get(ENTRIES, {}))
+    report.findings.extend(_entries_problems(tables))
+    report.findings.extend(_permissions(path))
+    strays = stray_temp_files(path)
+    if strays:
+        report.findings.append(Finding("warning", "temp", t("doctor.stray_temp", count=len(strays))))
+    if not report.backups:
+        report.findings.append(Finding("warning", "backups", t("doctor.no_backups")))
+    return report
+
+
+def stray_temp_files(path: Path) -> list[Path]:
+    """Temp files a killed write left behind (`.komsos.json.XXXX.tmp`)."""
+    if not path.parent.is_dir():
+        return []
+    prefix = f".{path.name}."
+    return [child for child in path.parent.iterdir() if child.name.startswith(prefix) and child.name.endswith(".tmp")]
+
+
+@dataclass
+class RestorePlan:
+    path: Path
+    backup: Backup
+    backup_entries: int
+    current_entries: int | None  # None: the current store cannot be read
+    only_in_current: list[str]  # ids that the restore would take away
+    only_in_backup: list[str]  # ids that the restore brings back
+    changed: list[str]  # ids present in both with different content
+
+
+def plan_restore(path: Path) -> RestorePlan:
+    """The newest backup that reads well, and what restoring it would change."""
+    for backup in list_backups(path):
+        try:
+            tables = _load(backup.path)
+        except (StoreError, OSError):
+            continue
+        restored = {entry["id"]: entry for entry in tables.get(ENTRIES, {}).values()}
+        try:
+            current_tables: dict[str, Any] | None = _load(path) if path.exists() else {ENTRIES: {}}
+        except (StoreError, OSError):
+            current_tables = None
+        if current_tables is None:
+            return RestorePlan(path, backup, len(restored), None, [], sorted(restored), [])
+        current = {entry["id"]: entry for entry in current_tables.get(ENTRIES, {}).values()}
+        return RestorePlan(
+            path,
+            backup,
+            len(restored),
+            len(current),
+            sorted(set(current) - set(restored)),
+            sorted(set(restored) - set(current)),
+            sorted(key for key in set(current) & set(restored) if current[key] != restored[key]),
+        )
+    raise KomsosError(t("doctor.no_good_backup", path=path))
+
+
+def restore(plan: RestorePlan) -> Path | None:
+    """Put the planned backup in place under the store's lock; returns where the old file was kept."""
+    store = Store(plan.path)
+    with store.lock():
+        payload = plan.backup.path.read_bytes()
+        parse_store(payload, plan.backup.path)  # still good?
+        kept = None
+        if plan.path.exists():
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+            kept = keep_aside(plan.path, f"before-restore-{stamp}")
+        atomic_write(plan.path, payload)
+        os.chmod(plan.path, 0o600)
+    return kept
