@@ -102,11 +102,11 @@ class _Spellings:
     def __init__(self) -> None:
         self.by_key: dict[str, Counter[str]] = {}
 
-    def add(self, key: str, spelling: str) -> None:
+    def add(self, key: str, spelling: str, count: int = 1) -> None:
         counter = self.by_key.get(key)
         if counter is None:
             counter = self.by_key[key] = Counter()
-        counter[spelling] += 1
+        counter[spelling] += count
 
     def best(self, key: str, default: str | None = None) -> str:
         counter = self.by_key.get(key)
@@ -207,6 +207,18 @@ class Concern:
         }
 
 
+def _concern(entry: dict[str, Any]) -> Concern:
+    return Concern(
+        id=entry["id"],
+        date=entry["date"],
+        village=entry.get("village"),
+        situation=entry["situation"],
+        babinsa=_people(entry),
+        summary=entry.get("summary"),
+        findings=list(entry.get("findings") or ()),
+    )
+
+
 # --- summary ---------------------------------------------------------------------------
 
 
@@ -220,8 +232,22 @@ class Summary:
     last_date: str | None = None
     breakdowns: dict[str, list[Bucket]] = field(default_factory=dict)
     follow_ups: list[FollowUp] = field(default_factory=list)
-    concerns: list[Concern] = field(default_factory=list)
+    # The not-aman entries, oldest first; `concerns` turns them into rows when asked (few are).
+    concern_entries: list[dict[str, Any]] = field(default_factory=list, repr=False)
     period: Period | None = None
+
+    @property
+    def concerns(self) -> list[Concern]:
+        return self.latest_concerns(None)
+
+    def latest_concerns(self, count: int | None) -> list[Concern]:
+        """The last `count` not-aman entries (all with None), oldest first."""
+        chosen = self.concern_entries if count is None else self.concern_entries[-count:] if count else []
+        return [_concern(entry) for entry in chosen]
+
+    @property
+    def not_aman(self) -> int:
+        return len(self.concern_entries)
 
     @property
     def villages(self) -> int:
@@ -248,7 +274,7 @@ class Summary:
             "babinsa": self.babinsa,
             "open_follow_ups": len(self.follow_ups),
             "oldest_open_follow_up": oldest.to_dict() if oldest else None,
-            "not_aman": len(self.concerns),
+            "not_aman": self.not_aman,
             "by": {name: [bucket.to_dict() for bucket in self.breakdowns[name]] for name in fields},
         }
 
@@ -270,97 +296,73 @@ def _buckets(
     return buckets
 
 
+def _merge(raw: dict[Any, int], key_of: Any) -> tuple[Counter[str | None], _Spellings]:
+    """Counts by spelling -> counts by key, remembering the spellings (the key is computed once per spelling)."""
+    counts: Counter[str | None] = Counter()
+    spellings = _Spellings()
+    for spelling, count in raw.items():
+        if not spelling:
+            counts[None] += count
+            continue
+        key = key_of(spelling)
+        counts[key] += count
+        spellings.add(key, spelling, count)
+    return counts, spellings
+
+
 def summarize(
     entries: Iterable[dict[str, Any]], today: date, *, criteria: Criteria | None = None, period: Period | None = None
 ) -> Summary:
     """Totals, breakdowns, open follow-ups and not-aman entries of the entries the criteria select.
 
-    One pass over the entries. `period` narrows the dates (see `with_period`) and is kept
-    in the result for its title.
+    One pass over the entries, counting values as written (one dict update each); names
+    are folded into keys afterwards, once per distinct spelling. `period` narrows the
+    dates (see `with_period`) and is kept in the result for its title.
     """
     criteria = with_period(criteria or Criteria(), period)
-    village_counts: Counter[str | None] = Counter()
+    day_counts: Counter[str] = Counter()
     kind_counts: Counter[str | None] = Counter()
     topic_counts: Counter[str | None] = Counter()
-    month_counts: Counter[str | None] = Counter()
-    babinsa_counts: Counter[str | None] = Counter()
-    koramil_counts: Counter[str | None] = Counter()
+    village_raw: Counter[str | None] = Counter()
+    babinsa_raw: Counter[str | None] = Counter()
+    koramil_raw: Counter[str | None] = Counter()
     situation_counts: Counter[str | None] = Counter()
-    village_names, babinsa_names, koramil_names = _Spellings(), _Spellings(), _Spellings()
-    babinsa_keys: dict[tuple[str, str], str] = {}
-    koramil_keys: dict[str, str] = {}
-    follow_ups: list[FollowUp] = []
-    concerns: list[Concern] = []
-    total = 0
-    first: str | None = None
-    last: str | None = None
+    open_entries: list[dict[str, Any]] = []
+    concern_entries: list[dict[str, Any]] = []
+    not_aman = frozenset(NOT_AMAN)
 
+    # Only strings are made in the loop: no new containers, so the cyclic GC (which would
+    # walk every entry of a big store) is not set off.
     for entry in chosen_entries(entries, criteria):
-        total += 1
-        day = entry["date"]
-        if first is None or day < first:
-            first = day
-        if last is None or day > last:
-            last = day
-        month_counts[day[:7]] += 1
+        day_counts[entry["date"]] += 1
         kind_counts[entry["kind"]] += 1
-
-        village = entry.get("village")
-        if village:
-            key = village_key(village)
-            village_counts[key] += 1
-            village_names.add(key, village)
-        else:
-            village_counts[None] += 1
-
-        topics = entry.get("topics")
-        if topics:
-            topic_counts.update(topics)
-
+        village_raw[entry.get("village")] += 1
+        koramil_raw[entry.get("koramil")] += 1
+        for topic in entry.get("topics") or ():
+            topic_counts[topic] += 1
         for person in entry.get("babinsa") or ():
-            pair = (person["rank"], person["name"])
-            person_key = babinsa_keys.get(pair)
-            if person_key is None:
-                person_key = babinsa_keys[pair] = fold(f"{pair[0]} {pair[1]}")
-            babinsa_counts[person_key] += 1
-            babinsa_names.add(person_key, f"{pair[0]} {pair[1]}")
-
-        koramil = entry.get("koramil")
-        if koramil:
-            unit_key = koramil_keys.get(koramil)
-            if unit_key is None:
-                unit_key = koramil_keys[koramil] = fold(koramil)
-            koramil_counts[unit_key] += 1
-            koramil_names.add(unit_key, koramil)
-        else:
-            koramil_counts[None] += 1
-
+            babinsa_raw[person["rank"] + " " + person["name"]] += 1
         situation = entry.get("situation")
         situation_counts[situation] += 1
-        if situation in NOT_AMAN:
-            concerns.append(
-                Concern(
-                    id=entry["id"],
-                    date=day,
-                    village=village,
-                    situation=situation,
-                    babinsa=_people(entry),
-                    summary=entry.get("summary"),
-                    findings=list(entry.get("findings") or ()),
-                )
-            )
-
+        if situation in not_aman:
+            concern_entries.append(entry)
         follow = entry.get("follow_up")
         if follow and follow.get("status") == "open":
-            follow_ups.append(_follow_up(entry, today))
+            open_entries.append(entry)
 
-    follow_ups.sort(key=_oldest_first)
-    concerns.sort(key=lambda c: (c.date, c.id))
+    month_counts: Counter[str | None] = Counter()
+    for day, count in day_counts.items():
+        month_counts[day[:7]] += count
+    village_counts, village_names = _merge(village_raw, village_key)
+    koramil_counts, koramil_names = _merge(koramil_raw, fold)
+    babinsa_counts, babinsa_names = _merge(babinsa_raw, fold)
+    follow_ups = sorted((_follow_up(entry, today) for entry in open_entries), key=_oldest_first)
+    concern_entries.sort(key=lambda entry: (entry["date"], entry["id"]))
     return Summary(
         today=today.isoformat(),
-        total=total,
-        first_date=first,
-        last_date=last,
+        total=sum(day_counts.values()),
+        first_date=min(day_counts) if day_counts else None,
+        last_date=max(day_counts) if day_counts else None,
         breakdowns={
             "village": _buckets(village_counts, village_names),
             "kind": _buckets(kind_counts),
@@ -371,7 +373,7 @@ def summarize(
             "situation": _buckets(situation_counts, order=SITUATIONS),
         },
         follow_ups=follow_ups,
-        concerns=concerns,
+        concern_entries=concern_entries,
         period=period,
     )
 
@@ -411,23 +413,17 @@ class _Tally:
     kinds: Counter[str] = field(default_factory=Counter)
 
 
-def _group_keys(entry: dict[str, Any], by: str | None, names: _Spellings) -> list[str]:
-    if by is None:
-        return [""]
-    if by == "babinsa":
-        keys = []
-        for person in entry.get("babinsa") or ():
-            text = f"{person['rank']} {person['name']}"
-            key = fold(text)
-            names.add(key, text)
-            keys.append(key)
-        return keys or [""]
-    unit = entry.get(by)
-    if not unit:
-        return [""]
-    key = fold(unit)
-    names.add(key, unit)
-    return [key]
+def _bump(raw: dict[str, list[Any]], key: str, day: str) -> None:
+    found = raw.get(key)
+    if found is None:
+        raw[key] = [1, day]
+    else:
+        found[0] += 1
+        if day > found[1]:
+            found[1] = day
+
+
+_SEP = "\x1f"  # joins group, village and kind into one key; cleaned text never holds it
 
 
 def village_coverage(
@@ -446,22 +442,40 @@ def village_coverage(
     if by is not None and by not in GROUPINGS:
         raise InvalidInput(t("villages.by", value=by, choices=", ".join(GROUPINGS)))
     criteria = replace(criteria or Criteria(), limit=None)
-    tallies: dict[tuple[str, str], _Tally] = {}
-    village_names, group_names = _Spellings(), _Spellings()
+    # One pass, tallying names as written under one string key (no containers made per
+    # entry, which keeps the GC quiet); names are folded afterwards, once per spelling.
+    raw: dict[str, list[Any]] = {}
+    village_raw: Counter[str | None] = Counter()
     for entry in chosen_entries(entries, criteria):
         village = entry.get("village")
         if not village:
             continue
-        key = village_key(village)
-        village_names.add(key, village)
-        for group in _group_keys(entry, by, group_names):
-            tally = tallies.get((group, key))
-            if tally is None:
-                tally = tallies[(group, key)] = _Tally()
-            tally.visits += 1
-            if entry["date"] > tally.last:
-                tally.last = entry["date"]
-            tally.kinds[entry["kind"]] += 1
+        village_raw[village] += 1
+        tail = _SEP + village + _SEP + entry["kind"]
+        day = entry["date"]
+        if by == "babinsa" and entry.get("babinsa"):
+            for person in entry["babinsa"]:
+                _bump(raw, person["rank"] + " " + person["name"] + tail, day)
+        else:
+            _bump(raw, ((entry.get(by) or "") if by else "") + tail, day)
+
+    village_names = _merge(village_raw, village_key)[1]
+    group_names = _Spellings()
+    group_keys: dict[str, str] = {}
+    tallies: dict[tuple[str, str], _Tally] = {}
+    for key, (visits, last) in raw.items():
+        group, village, kind = key.split(_SEP)
+        group_key = group_keys.get(group)
+        if group_key is None:
+            group_key = group_keys[group] = fold(group) if group else ""
+        if group:
+            group_names.add(group_key, group, visits)
+        merged = tallies.get((group_key, village_key(village)))
+        if merged is None:
+            merged = tallies[(group_key, village_key(village))] = _Tally()
+        merged.visits += visits
+        merged.last = max(merged.last, last)
+        merged.kinds[kind] += visits
 
     care_names: dict[str, str] = {}
     for name in care:

@@ -13,7 +13,7 @@ from ..messages import t
 from . import SITUATION_STYLE, _one_line, _text, console, message
 
 if TYPE_CHECKING:
-    from ..summary import Bucket, Concern, FollowUp, Summary, VillageRow
+    from ..summary import Bucket, FollowUp, Summary, VillageRow
 
 __all__ = ["bar", "concerns_table", "followups_table", "message", "summary_tables", "villages_table", "write_text"]
 
@@ -73,7 +73,7 @@ def _totals_table(summary: Summary) -> Any:
         table.add_row(_text(t("summary.dates")), _text(f"{summary.first_date} … {summary.last_date}"))
     table.add_row(_text(t("summary.villages")), _text(summary.villages))
     table.add_row(_text(t("summary.babinsa")), _text(summary.babinsa))
-    table.add_row(_text(t("summary.not_aman")), _text(len(summary.concerns), "yellow" if summary.concerns else ""))
+    table.add_row(_text(t("summary.not_aman")), _text(summary.not_aman, "yellow" if summary.not_aman else ""))
     open_text = str(len(summary.follow_ups))
     oldest = summary.oldest_follow_up
     if oldest is not None:
@@ -84,7 +84,7 @@ def _totals_table(summary: Summary) -> Any:
     return table
 
 
-def concerns_table(concerns: list[Concern], limit: int | None) -> Any:
+def concerns_table(summary: Summary, limit: int | None) -> Any:
     from rich.table import Table
 
     table = Table(title=t("summary.concerns"), title_justify="left", header_style="bold", expand=False)
@@ -94,8 +94,7 @@ def concerns_table(concerns: list[Concern], limit: int | None) -> Any:
     table.add_column("Situasi", no_wrap=True)
     table.add_column("Temuan / Ringkasan")
     # Newest first when cut: the latest are the ones to act on.
-    shown = concerns if limit is None else concerns[-limit:]
-    for concern in reversed(shown):
+    for concern in reversed(summary.latest_concerns(limit)):
         detail = "; ".join(concern.findings) if concern.findings else (concern.summary or "")
         table.add_row(
             _text(concern.id[:8]),
@@ -104,8 +103,8 @@ def concerns_table(concerns: list[Concern], limit: int | None) -> Any:
             _text(concern.situation, SITUATION_STYLE.get(concern.situation, "")),
             _text(_one_line(detail, 80)),
         )
-    if limit is not None and len(concerns) > limit:
-        table.caption = _text(t("summary.more", count=len(concerns) - limit, field="situation"))
+    if limit is not None and summary.not_aman > limit:
+        table.caption = _text(t("summary.more", count=summary.not_aman - limit, field="situation"))
         table.caption_justify = "left"
     return table
 
@@ -123,9 +122,9 @@ def summary_tables(summary: Summary, *, only: str | None = None, top: int = 8) -
         if buckets:
             out.print()
             out.print(_breakdown_table(field, buckets, summary.total, limit))
-    if summary.concerns and (only is None or only == "situation"):
+    if summary.not_aman and (only is None or only == "situation"):
         out.print()
-        out.print(concerns_table(summary.concerns, limit))
+        out.print(concerns_table(summary, limit))
 
 
 def villages_table(rows: list[VillageRow], *, grouped_by: str | None = None) -> None:
