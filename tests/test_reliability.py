@@ -1,0 +1,342 @@
+"""Nothing is lost: crashes, failed writes, damage, concurrency and hostile input, measured.
+
+The figures these tests print (run with -s) are the ones in docs/reliability.md.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import random
+import stat
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import crashloop
+import pytest
+
+from komsos_cli import backups
+from komsos_cli.errors import StoreError
+from komsos_cli.model import validate_entry
+from komsos_cli.store import Store
+
+BIN = Path(sys.executable).parent / "komsos"
+
+
+def make_entry(summary: str = "Komsos") -> dict[str, Any]:
+    return validate_entry(
+        {"date": "2025-01-17", "babinsa": ["Serda Nursalim"], "village": "Kemiri", "summary": summary}
+    )
+
+
+def filled_store(path: Path, count: int = 5) -> Store:
+    store = Store(path)
+    for i in range(count):
+        with store.transaction() as tx:
+            tx.add(make_entry(f"laporan {i}"))
+    return store
+
+
+# --- crash loop -------------------------------------------------------------------------
+
+
+def test_crash_loop_sigkill_loses_nothing(tmp_path: Path) -> None:
+    kills = int(os.environ.get("KOMSOS_CRASH_KILLS", "300"))
+    figures = crashloop.run(tmp_path, kills=kills, seed=20261123)
+    print("\ncrash loop:", json.dumps({k: v for k, v in figures.__dict__.items() if k != "problems"}))
+    assert figures.problems == []
+    assert figures.kills == kills
+    assert figures.corrupt_stores == 0
+    assert figures.lost_changes == 0
+    assert figures.resurrected_deletes == 0
+    assert figures.acknowledged_changes > kills  # the child really worked between kills
+
+
+def test_crash_loop_catches_in_place_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The harness can fail: with TinyDB-style in-place writes it finds a corrupt store."""
+    monkeypatch.setenv("KOMSOS_CRASH_UNSAFE_WRITES", "1")
+    figures = crashloop.run(tmp_path, kills=60, seed=7)
+    assert figures.corrupt_stores + figures.lost_changes > 0
+
+
+# --- fault injection ----------------------------------------------------------------------
+
+
+class FailingFile:
+    def __init__(self, real: Any) -> None:
+        self.real = real
+
+    def write(self, data: bytes) -> int:
+        self.real.write(data[: len(data) // 2])
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    def __enter__(self) -> FailingFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.real.close()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.real, name)
+
+
+@pytest.mark.parametrize("step", ["write", "fsync", "replace"])
+def test_a_write_failing_at_any_step_leaves_the_old_file_byte_for_byte(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str
+) -> None:
+    store = filled_store(tmp_path / "komsos.json")
+    before = store.path.read_bytes()
+    import komsos_cli.store as store_module
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.EIO, f"injected {step} failure")
+
+    if step == "write":
+        real_fdopen = os.fdopen
+        monkeypatch.setattr(store_module.os, "fdopen", lambda fd, mode: FailingFile(real_fdopen(fd, mode)))
+    elif step == "fsync":
+        monkeypatch.setattr(store_module.os, "fsync", fail)
+    else:
+        monkeypatch.setattr(store_module.os, "replace", fail)
+    with pytest.raises(StoreError, match="previous file is unchanged"), Store(store.path).transaction() as tx:
+        tx.add(make_entry("never stored"))
+    monkeypatch.undo()
+    assert store.path.read_bytes() == before
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    assert len(Store(store.path).entries()) == 5
+
+
+# --- backups, damage and restore ------------------------------------------------------------
+
+
+def test_every_write_keeps_the_previous_file_generations_deep(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KOMSOS_BACKUPS", "3")
+    store = Store(tmp_path / "komsos.json")
+    versions = []
+    for i in range(5):
+        with store.transaction() as tx:
+            tx.add(make_entry(f"laporan {i}"))
+        versions.append(store.path.read_bytes())
+    found = backups.list_backups(store.path)
+    assert [b.generation for b in found] == [1, 2, 3]
+    assert [b.path.read_bytes() for b in found] == [versions[3], versions[2], versions[1]]
+    for backup in found:
+        assert stat.S_IMODE(backup.path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(backups.backup_dir(store.path).stat().st_mode) == 0o700
+
+
+def damaged_versions(good: bytes, rng: random.Random) -> list[bytes]:
+    cuts = sorted({0, 1, len(good) // 2, len(good) - 1, *rng.sample(range(2, len(good) - 1), 25)})
+    damaged = [good[:cut] for cut in cuts]
+    for _ in range(25):
+        data = bytearray(good)
+        for position in rng.sample(range(len(data)), 3):
+            data[position] = 0xFF  # never valid UTF-8
+        damaged.append(bytes(data))
+    return damaged
+
+
+def cli(*args: str, db: Path, input: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KOMSOS_")}
+    env.update({"KOMSOS_DB": str(db), "KOMSOS_LANG": "en", "COLUMNS": "160"})
+    return subprocess.run([str(BIN), *args], env=env, input=input, capture_output=True, text=True, timeout=120)
+
+
+def test_damaged_store_is_refused_by_every_command_and_doctor_restores(run, db: Path) -> None:
+    store = filled_store(db, 4)
+    good = db.read_bytes()
+    with store.transaction() as tx:
+        tx.add(make_entry("the last one"))
+    latest = db.read_bytes()
+    rng = random.Random(5)
+    tried = 0
+    for damaged in damaged_versions(latest, rng):
+        db.write_bytes(damaged)
+        for args in (["list"], ["record", "-b", "Serda X", "-v", "Kemiri", "--kecamatan", "Kebakkramat", "-s", "x"]):
+            result = run(*args)
+            assert result.exit_code == 3, (args, result.stderr)
+            assert "komsos doctor" in result.stderr
+            assert db.read_bytes() == damaged
+        checked = run("doctor")
+        assert checked.exit_code == 3
+        assert "doctor --restore" in checked.stderr
+        tried += 1
+    print(f"\ndamage: {tried} damaged stores refused by list, record and doctor, none written")
+    restored = run("doctor", "--restore", "--yes")
+    assert restored.exit_code == 0, restored.stderr
+    assert db.read_bytes() == good  # backup 1: the file before the last write
+    assert run("doctor").exit_code == 0
+    kept = [p for p in backups.backup_dir(db).iterdir() if "before-restore" in p.name]
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged
+
+
+def test_restore_shows_what_changes_and_asks(run, db: Path) -> None:
+    store = filled_store(db, 2)
+    with store.transaction() as tx:
+        tx.add(make_entry("newest"))
+    refused = run("doctor", "--restore")
+    assert refused.exit_code == 2
+    assert "--yes" in refused.stderr
+    assert "1 entr(y/ies) in the current store are not in the backup" in refused.stderr
+    said_no = run("doctor", "--restore", input="n\n", env={"KOMSOS_INTERACTIVE": "1"})
+    assert said_no.exit_code == 1
+    assert len(Store(db).entries()) == 3
+
+
+def test_doctor_reports_problems(run, db: Path) -> None:
+    store = filled_store(db, 2)
+    os.chmod(db, 0o644)
+    report = run.json("doctor")
+    assert report["healthy"] is True
+    assert report["entries"] == 2
+    assert any(f["code"] == "permissions" and f["level"] == "warning" for f in report["findings"])
+    tables = json.loads(db.read_text("utf-8"))
+    first = next(iter(tables["entries"].values()))
+    tables["entries"]["99"] = dict(first)  # duplicate id
+    tables["entries"]["100"] = {**first, "id": "0f8f3c1e-6b0a-4c86-9d2e-2b1f4b6f2a11", "kind": "rapat"}
+    db.write_text(json.dumps(tables), "utf-8")
+    result = run("doctor", "--json")
+    assert result.exit_code == 3
+    report = json.loads(result.stdout)
+    codes = {f["code"]: f["level"] for f in report["findings"]}
+    assert codes["ids"] == "error" and codes["entries"] == "error"
+    assert store.path == db
+
+
+# --- schema versions ---------------------------------------------------------------------
+
+
+def test_older_schema_is_migrated_with_the_old_file_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import komsos_cli.store as store_module
+    from komsos_cli import migrations
+
+    store = filled_store(tmp_path / "komsos.json", 2)
+    old = store.path.read_bytes()
+
+    def to_v2(tables: dict[str, Any]) -> dict[str, Any]:
+        for entry in tables["entries"].values():
+            entry["summary"] = entry["summary"].upper()
+        return tables
+
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(migrations.MIGRATIONS, 1, to_v2)
+    reopened = Store(store.path)
+    assert sorted(e["summary"] for e in reopened.entries()) == ["LAPORAN 0", "LAPORAN 1"]
+    assert store.path.read_bytes() == old  # reading does not write
+    with reopened.transaction() as tx:
+        tx.add(make_entry("baru"))
+    data = json.loads(store.path.read_text("utf-8"))
+    assert data["_meta"]["1"]["schema_version"] == 2
+    assert "migrated_from" not in data["_meta"]["1"]
+    kept = backups.backup_dir(store.path) / "komsos.json.schema-v1"
+    assert kept.read_bytes() == old
+
+
+# --- concurrency -------------------------------------------------------------------------
+
+
+def test_eight_processes_recording_at_once(tmp_path: Path) -> None:
+    db = tmp_path / "komsos.json"
+    writers, per_writer = 8, int(os.environ.get("KOMSOS_CONCURRENT_RECORDS", "100"))
+
+    def writer(number: int) -> list[str]:
+        ids = []
+        for i in range(per_writer):
+            result = cli(
+                "record",
+                "-b",
+                f"Serda Penulis{number}",
+                "-v",
+                "Kemiri",
+                "--kecamatan",
+                "Kebakkramat",
+                "-s",
+                f"{number}-{i}",
+                db=db,
+            )
+            assert result.returncode == 0, result.stderr
+            ids.append(result.stdout.strip())
+        return ids
+
+    with ThreadPoolExecutor(max_workers=writers) as pool:
+        acknowledged = [entry_id for ids in pool.map(writer, range(writers)) for entry_id in ids]
+    stored = Store(db).entries()
+    print(
+        f"\nconcurrency: {writers} processes x {per_writer} records: {len(stored)} stored, "
+        f"{len({e['id'] for e in stored})} distinct ids"
+    )
+    assert len(acknowledged) == writers * per_writer
+    assert len(stored) == writers * per_writer
+    assert {e["id"] for e in stored} == set(acknowledged)
+    assert {e["summary"] for e in stored} == {f"{n}-{i}" for n in range(writers) for i in range(per_writer)}
+
+
+# --- hostile input -----------------------------------------------------------------------
+
+BASE = ["record", "-b", "Serda Nursalim", "-v", "Kemiri", "--kecamatan", "Kebakkramat", "--kabupaten", "Karanganyar"]
+HOSTILE: list[tuple[str, list[str], bytes | None]] = [
+    ("markup in summary", [*BASE, "-s", "[/bold] [link=file:///etc/passwd]klik[/link] [red]x"], None),
+    ("markup in village", ["record", "-b", "Serda Nursalim", "-v", "[bold]Kemiri[/bold]", "-s", "x"], None),
+    ("ANSI escapes", [*BASE, "-s", "\x1b[2J\x1b[31mmerah\x1b]0;title\x07 \x9b31m"], None),
+    (
+        "ANSI in name",
+        ["record", "-b", "Serda \x1b[5mNur\x1b[0m", "-v", "Kemiri", "--kecamatan", "Kebakkramat", "-s", "x"],
+        None,
+    ),
+    ("NUL in summary (stdin)", [*BASE, "-s", "-"], b"a\x00b"),
+    ("binary on stdin", [*BASE, "-s", "-"], b"PK\x03\x04\x00\x00\x00\x00\x08\x00"),
+    ("100 KB summary", [*BASE, "-s", "x" * 100_000], None),
+    ("100 KB village", ["record", "-b", "Serda X", "-v", "y" * 100_000, "-s", "x"], None),
+    ("100 KB counterpart", [*BASE, "-s", "x", "--with", "z" * 100_000], None),
+    ("invalid UTF-8 on stdin", [*BASE, "-s", "-"], b"Komsos \xff\xfe\xc3("),
+    ("impossible date", [*BASE, "-s", "x", "--date", "31/02/2024"], None),
+    ("month-first date", [*BASE, "-s", "x", "--date", "04/13/2025"], None),
+    ("future date", [*BASE, "-s", "x", "--date", "01/01/2999"], None),
+    ("unknown kind", [*BASE, "-s", "x", "--kind", "rapat"], None),
+    ("unknown situation", [*BASE, "-s", "x", "--situation", "chaos"], None),
+    ("police rank", ["record", "-b", "Bripka Andi", "-v", "Kemiri", "-s", "x"], None),
+    ("bidi override", [*BASE, "-s", "abc\u202edcba"], None),
+    ("empty id", ["show", ""], None),
+    ("id with escape", ["show", "\x1b[31m"], None),
+    ("db is a folder", ["--db", "/", "list"], None),
+    ("db in a missing folder (read)", ["--db", "/nonexistent/deep/komsos.json", "list"], None),
+    ("dot-dot in --output", ["export", "--output", "../../komsos-export.csv"], None),
+    ("export into a missing folder", ["export", "--output", "/nonexistent/dir/x.csv"], None),
+    ("unknown option", ["list", "--drop-table"], None),
+    ("huge limit", ["list", "--limit", "99999999999999999999"], None),
+]
+
+
+@pytest.mark.parametrize(("name", "args", "stdin"), HOSTILE, ids=[case[0] for case in HOSTILE])
+def test_hostile_input_is_refused_cleanly_or_stored_harmlessly(
+    tmp_path: Path, name: str, args: list[str], stdin: bytes | None
+) -> None:
+    db = tmp_path / "komsos.json"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KOMSOS_")}
+    env.update({"KOMSOS_DB": str(db), "KOMSOS_LANG": "en", "COLUMNS": "160", "TERM": "xterm"})
+    cwd = tmp_path / "a" / "b"
+    cwd.mkdir(parents=True)
+    result = subprocess.run([str(BIN), *args], env=env, input=stdin, capture_output=True, timeout=60, cwd=cwd)
+    out, err = result.stdout.decode("utf-8", "replace"), result.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in err, err
+    assert "\x1b" not in out and "\x1b" not in err, (out, err)
+    assert "\x9b" not in out and "\x9b" not in err
+    if result.returncode != 0:
+        assert result.returncode in (1, 2, 3), (result.returncode, err)
+        assert len(err.strip().splitlines()) == 1, err
+        assert err.startswith("komsos: ")
+    else:
+        shown = subprocess.run([str(BIN), "list", "--json"], env=env, capture_output=True, timeout=60)
+        for entry in json.loads(shown.stdout or b"[]"):
+            for value in entry.values():
+                text = json.dumps(value, ensure_ascii=False)
+                assert "\x1b" not in text and "\x00" not in text and "\u202e" not in text
+    # A path with .. lands exactly where it says (like cp), and nowhere else.
+    written = sorted(p.name for p in tmp_path.rglob("*.csv"))
+    assert written in ([], ["komsos-export.csv"])
+    if written:
+        assert (tmp_path / "komsos-export.csv").exists()
