@@ -1,1 +1,102 @@
-"""Commands of this area register here (see komsos_cli/cli/__init__.py)."""
+"""export and import: thin commands over komsos_cli.exchange (see docs/exchange.md)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..errors import InvalidInput
+from ..messages import t
+from ..query import Criteria
+from ..store import Store
+from .app import app
+from .options import with_criteria, with_store
+
+FormatOption = Annotated[
+    str | None,
+    typer.Option("--format", "-f", metavar="FORMAT", help="csv, xlsx, json or jsonl (default: from the file name)."),
+]
+
+
+@app.command()
+@with_criteria
+@with_store
+def export(
+    criteria: Criteria,
+    store: Store,
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE ('-' or none: stdout)."),
+    ] = None,
+    format_name: FormatOption = None,
+    delimiter: Annotated[
+        str | None, typer.Option("--delimiter", metavar="CHAR", help="csv: ',' (default) or ';'.")
+    ] = None,
+    excel_id: Annotated[
+        bool,
+        typer.Option("--excel-id", help="csv for Excel with Indonesian regional settings (';' between cells)."),
+    ] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang", metavar="LANG", help="Header row of csv/xlsx: en (keys, default) or id (Tanggal, Desa, ...)."
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+) -> None:
+    """Export the selected entries (same filters as list) to csv, xlsx, json or jsonl.
+
+    Columns are the entry's keys in their documented order; lists are joined with '; '.
+    The file is readable by its owner only and never overwritten without --force.
+
+    Example: komsos export --koramil "03/Kebakkramat" --since 01/01/2019 --excel-id -o koramil03.csv
+    """
+    from .. import exchange, render
+
+    plan = exchange.plan_export(output, format_name, delimiter=delimiter, excel_id=excel_id, lang=lang, force=force)
+    if plan.output is None and plan.format.binary and sys.stdout.isatty():
+        raise InvalidInput(t("exchange.stdout.binary", format=plan.format.name))
+    result = exchange.export(store, criteria, plan)
+    if result.payload is not None:
+        sys.stdout.flush()
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is not None:
+            buffer.write(result.payload)
+            buffer.flush()
+        else:
+            sys.stdout.write(result.payload.decode("utf-8"))
+        render.message(t("exchange.export.done_stdout", count=result.count))
+    else:
+        render.message(t("exchange.export.done", count=result.count, path=result.path))
+
+
+@app.command("import")
+@with_store
+def import_command(
+    files: Annotated[list[Path], typer.Argument(metavar="FILE...", help="Files written by komsos export.")],
+    store: Store,
+    format_name: FormatOption = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check and count, store nothing.")] = False,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the counts as JSON on stdout.")] = False,
+) -> None:
+    """Import and merge files from export (csv, xlsx, json, jsonl): matched by id, nothing doubled.
+
+    A new id is added; the same entry is skipped; a newer version (updated_at)
+    replaces the stored one, which goes to its history. All or nothing: one bad
+    row and nothing is stored.
+
+    Example: komsos import serda-nursalim.csv kopda-hasibuan.xlsx serda-jasem.json
+    """
+    from .. import exchange
+    from ..render import exchange as view
+
+    with view.import_progress(enabled=sys.stderr.isatty()) as progress:
+        result = exchange.import_files(store, files, format_name=format_name, progress=progress, dry_run=dry_run)
+    if json_out:
+        from ..render import write_json
+
+        write_json(result.counts())
+    view.import_counts(result)

@@ -1,1 +1,80 @@
-"""Rich rendering for export and import (progress)."""
+"""Rich rendering for export and import: the progress bar of a long import (stderr only)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from ..messages import t
+
+# Below this many rows an import is over before a bar would help.
+PROGRESS_FROM = 2_000
+
+
+class _Bar:
+    """`exchange.Progress` drawn with Rich; shown only once the total is known to be long."""
+
+    def __init__(self) -> None:
+        self._progress: Any = None
+        self._task: Any = None
+
+    def start(self, total: int) -> None:
+        if total < PROGRESS_FROM:
+            return
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        from . import console
+
+        self._progress = Progress(
+            TextColumn(t("exchange.progress")),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=console(stderr=True),
+            transient=True,
+        )
+        self._progress.start()
+        self._task = self._progress.add_task("import", total=total)
+
+    def advance(self, count: int) -> None:
+        if self._progress is not None:
+            self._progress.advance(self._task, count)
+
+    def stop(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+            self._progress = None
+
+
+@contextmanager
+def import_progress(enabled: bool) -> Iterator[_Bar | None]:
+    """A progress reporter for `exchange.import_files`, or None when stderr is not a terminal."""
+    if not enabled:
+        yield None
+        return
+    bar = _Bar()
+    try:
+        yield bar
+    finally:
+        bar.stop()
+
+
+def import_counts(result: Any) -> None:
+    """The import's counts on stderr, one line (and one more for a dry run or conflicts)."""
+    from . import message
+
+    message(
+        t(
+            "exchange.import.done",
+            files=result.files,
+            rows=result.rows,
+            added=result.added,
+            updated=result.updated,
+            skipped=result.skipped,
+        )
+    )
+    if result.conflicts:
+        message(t("exchange.import.conflicts", count=result.conflicts))
+    if result.dry_run:
+        message(t("exchange.import.dry_run"))

@@ -1,0 +1,363 @@
+"""Export entries to files and import (merge) them back: the core of `export` and `import`.
+
+Callable without the CLI; never prints. Export returns bytes or writes a file that
+is readable by its owner only and never overwritten without `force`. Import is all
+or nothing: every row of every file is read and validated before the store is
+touched, and entries are merged by id (`plan_merge`, a pure function).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+from . import formats
+from .errors import InvalidInput, KomsosError
+from .formats import ExportOptions, Format
+from .messages import t
+from .model import validate_entry
+from .query import Criteria, select
+from .store import Store
+
+# How many failing rows an import error names before it says "and N more".
+ERRORS_SHOWN = 3
+LANGUAGES = ("en", "id")
+
+
+# --- export ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExportPlan:
+    """What `export` will write, decided from the options before any entry is read."""
+
+    format: Format
+    options: ExportOptions
+    output: Path | None  # None: stdout
+    force: bool = False
+
+
+def plan_export(
+    output: str | None = None,
+    format_name: str | None = None,
+    *,
+    delimiter: str | None = None,
+    excel_id: bool = False,
+    lang: str | None = None,
+    force: bool = False,
+) -> ExportPlan:
+    """Check the export options together; InvalidInput names the first one that does not fit."""
+    path = None if output in (None, "", "-") else Path(str(output)).expanduser()
+    if path is not None and path.is_dir():
+        raise InvalidInput(t("exchange.output.is_dir", path=path))
+    if format_name:
+        fmt = formats.get(format_name)
+    elif path is not None:
+        guessed = formats.guess(path)
+        if guessed is None:
+            raise InvalidInput(t("exchange.format.unguessable", name=path.name, known=", ".join(formats.FORMATS)))
+        fmt = guessed
+    else:
+        fmt = formats.get(formats.DEFAULT)
+    if excel_id:
+        if delimiter not in (None, ";"):
+            raise InvalidInput(t("exchange.excel_id.delimiter"))
+        delimiter = ";"
+    if delimiter is not None:
+        if fmt.name != "csv":
+            raise InvalidInput(t("exchange.delimiter.not_csv", format=fmt.name))
+        if delimiter not in formats.DELIMITERS:
+            raise InvalidInput(t("exchange.delimiter.unknown", delimiter=delimiter))
+    language = (lang or "en").strip().lower()
+    if language not in LANGUAGES:
+        raise InvalidInput(t("exchange.lang.unknown", lang=lang))
+    if language != "en" and not fmt.tabular:
+        raise InvalidInput(t("exchange.lang.machine", format=fmt.name))
+    return ExportPlan(fmt, ExportOptions(delimiter=delimiter or ",", lang=language), path, force)
+
+
+def export_entries(entries: Sequence[dict[str, Any]], fmt: Format | str, options: ExportOptions | None = None) -> bytes:
+    """The file's bytes for these entries, in the order given."""
+    chosen = formats.get(fmt) if isinstance(fmt, str) else fmt
+    return chosen.write(entries, options or ExportOptions())
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    count: int
+    path: Path | None
+    payload: bytes | None  # what goes to stdout when there is no path
+
+
+def export(store: Store, criteria: Criteria, plan: ExportPlan) -> ExportResult:
+    """Select entries as `list` does and write them as the plan says."""
+    if plan.output is not None:
+        check_output(plan.output, plan.force)
+    chosen = select(store.entries(), criteria)
+    payload = export_entries(chosen, plan.format, plan.options)
+    if plan.output is None:
+        return ExportResult(len(chosen), None, payload)
+    write_file(plan.output, payload, force=plan.force)
+    return ExportResult(len(chosen), plan.output, None)
+
+
+def check_output(path: Path, force: bool) -> None:
+    """InvalidInput when `path` cannot be written as asked (before any work is done)."""
+    if path.is_dir():
+        raise InvalidInput(t("exchange.output.is_dir", path=path))
+    folder = path.parent
+    if not folder.is_dir():
+        raise InvalidInput(t("exchange.output.no_folder", path=path, folder=folder))
+    if (path.exists() or path.is_symlink()) and not force:
+        raise InvalidInput(t("exchange.output.exists", path=path))
+
+
+def write_file(path: Path, payload: bytes, *, force: bool = False) -> None:
+    """Write `payload` to `path`, mode 0600. Without `force` an existing file is never touched;
+    with it the old file is replaced atomically (a reader sees the old file or the new one)."""
+    check_output(path, force)
+    try:
+        if force:
+            fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(payload)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                os.chmod(temp, 0o600)
+                os.replace(temp, path)
+            except BaseException:
+                Path(temp).unlink(missing_ok=True)
+                raise
+            return
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            raise InvalidInput(t("exchange.output.exists", path=path)) from None
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                os.fchmod(handle.fileno(), 0o600)
+                handle.write(payload)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
+    except OSError as error:
+        raise KomsosError(t("exchange.output.failed", path=path, reason=error.strerror or str(error))) from None
+
+
+# --- merge -----------------------------------------------------------------------------------
+
+
+@dataclass
+class MergePlan:
+    """What an import changes: entries to add, entries to replace, and how many rows change nothing.
+
+    `conflicts` counts skipped rows whose id and `updated_at` equal a stored entry's
+    but whose content differs (the stored one is kept).
+    """
+
+    added: list[dict[str, Any]] = field(default_factory=list)
+    updated: list[dict[str, Any]] = field(default_factory=list)
+    skipped: int = 0
+    conflicts: int = 0
+
+
+def _instant(entry: Mapping[str, Any]) -> datetime:
+    return datetime.fromisoformat(str(entry["updated_at"]))
+
+
+def plan_merge(existing: Mapping[str, Mapping[str, Any]], incoming: Iterable[dict[str, Any]]) -> MergePlan:
+    """Merge by id: a new id is added; the same content is skipped; a newer `updated_at`
+    replaces; an older one is skipped. Several versions of one id in `incoming` (the
+    same entry in several files) count once: the newest wins. Pure."""
+    new: dict[str, dict[str, Any]] = {}
+    changed: dict[str, dict[str, Any]] = {}
+    rows = 0
+    conflicts = 0
+    for entry in incoming:
+        rows += 1
+        key = entry["id"]
+        pending = new.get(key)
+        if pending is not None:
+            if entry != pending and _instant(entry) > _instant(pending):
+                new[key] = entry
+            continue
+        current = changed.get(key) or existing.get(key)
+        if current is None:
+            new[key] = entry
+        elif entry == current:
+            continue
+        elif _instant(entry) > _instant(current):
+            changed[key] = entry
+        elif _instant(entry) == _instant(current):
+            conflicts += 1
+    added = list(new.values())
+    updated = list(changed.values())
+    return MergePlan(added, updated, rows - len(added) - len(updated), conflicts)
+
+
+# --- import ------------------------------------------------------------------------------------
+
+
+class Progress(Protocol):
+    """What import reports while it works (the CLI shows a bar at a terminal)."""
+
+    def start(self, total: int) -> None: ...
+
+    def advance(self, count: int) -> None: ...
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    files: int
+    rows: int
+    added: int
+    updated: int
+    skipped: int
+    conflicts: int = 0
+    dry_run: bool = False
+
+    def counts(self) -> dict[str, Any]:
+        return {
+            "files": self.files,
+            "rows": self.rows,
+            "added": self.added,
+            "updated": self.updated,
+            "skipped": self.skipped,
+            "conflicts": self.conflicts,
+            "dry_run": self.dry_run,
+        }
+
+
+@dataclass
+class _Loaded:
+    path: Path
+    format: Format
+    rows: list[formats.Row]
+
+
+def _read_file(path: Path, format_name: str | None) -> _Loaded:
+    if path.is_dir():
+        raise InvalidInput(t("exchange.input.is_dir", path=path))
+    try:
+        payload = path.read_bytes()
+    except OSError as error:
+        raise InvalidInput(t("exchange.input.unreadable", path=path, reason=error.strerror or str(error))) from None
+    fmt = formats.get(format_name) if format_name else formats.guess(path) or formats.sniff(payload)
+    try:
+        rows = fmt.read(payload)
+    except InvalidInput as error:
+        raise InvalidInput(t("exchange.input.bad", path=path, format=fmt.name, reason=error.message)) from None
+    return _Loaded(path, fmt, rows)
+
+
+_BOOKKEEPING = ("id", "created_at", "updated_at")
+
+
+def entry_from_row(fmt: Format, values: dict[str, Any]) -> dict[str, Any]:
+    """One row of a file as a valid, canonical entry, or InvalidInput naming the field."""
+    raw = fmt.decode(values)
+    missing = [key for key in _BOOKKEEPING if not raw.get(key)]
+    if missing:
+        raise InvalidInput(t("field.required", fields=", ".join(missing)))
+    try:
+        uuid.UUID(str(raw["id"]))
+    except ValueError:
+        raise InvalidInput(t("field.type", field="id", expected="a UUID")) from None
+    try:
+        return validate_entry(raw)
+    except InvalidInput:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError) as error:
+        raise InvalidInput(t("exchange.row.unreadable", reason=str(error) or type(error).__name__)) from None
+
+
+def read_entries(
+    paths: Sequence[str | os.PathLike[str]], format_name: str | None = None, progress: Progress | None = None
+) -> tuple[list[dict[str, Any]], int]:
+    """Every entry of every file, validated; InvalidInput naming the first failing rows."""
+    if not paths:
+        raise InvalidInput(t("exchange.input.none"))
+    if format_name:
+        formats.get(format_name)
+    loaded = [_read_file(Path(path), format_name) for path in paths]
+    total = sum(len(item.rows) for item in loaded)
+    if progress is not None:
+        progress.start(total)
+    entries: list[dict[str, Any]] = []
+    errors: list[str] = []
+    failed = 0
+    step = 0
+    for item in loaded:
+        for row in item.rows:
+            try:
+                entries.append(entry_from_row(item.format, row.values))
+            except InvalidInput as error:
+                failed += 1
+                if len(errors) < ERRORS_SHOWN:
+                    errors.append(t("exchange.row.error", path=item.path, where=row.where, reason=error.message))
+            step += 1
+            if progress is not None and step == 500:
+                progress.advance(step)
+                step = 0
+    if progress is not None and step:
+        progress.advance(step)
+    if failed:
+        more = t("exchange.row.more", count=failed - len(errors)) if failed > len(errors) else ""
+        raise InvalidInput(t("exchange.import.invalid", count=failed, errors="; ".join(errors), more=more))
+    return entries, len(loaded)
+
+
+def import_files(
+    store: Store,
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    format_name: str | None = None,
+    progress: Progress | None = None,
+    dry_run: bool = False,
+) -> ImportResult:
+    """Read, validate and merge the files into the store, all or nothing."""
+    entries, files = read_entries(paths, format_name, progress)
+    if dry_run:
+        existing = {entry["id"]: entry for entry in store.entries()}
+        plan = plan_merge(existing, entries)
+    else:
+        with store.transaction() as transaction:
+            existing = {entry["id"]: entry for entry in transaction.entries()}
+            plan = plan_merge(existing, entries)
+            transaction.add_many(plan.added)
+            transaction.replace_many(plan.updated)
+    return ImportResult(
+        files=files,
+        rows=len(entries),
+        added=len(plan.added),
+        updated=len(plan.updated),
+        skipped=plan.skipped,
+        conflicts=plan.conflicts,
+        dry_run=dry_run,
+    )
+
+
+__all__ = [
+    "ExportPlan",
+    "ExportResult",
+    "ImportResult",
+    "MergePlan",
+    "Progress",
+    "entry_from_row",
+    "export",
+    "export_entries",
+    "import_files",
+    "plan_export",
+    "plan_merge",
+    "read_entries",
+    "write_file",
+]

@@ -1,0 +1,114 @@
+"""The exchange formats: one registry, name -> writer/reader. `export` and `import` share it.
+
+Each format lives in its own module (csv, xlsx, json, jsonl) with three functions:
+
+- `write(entries, options) -> bytes`: the whole file.
+- `read(payload) -> list[Row]`: the rows of a file, or InvalidInput when the file is
+  not what it claims to be (binary, truncated, a wrong header).
+- `decode(values) -> dict`: one row's values as raw entry values for
+  `model.validate_entry`, or InvalidInput naming the field that cannot be read.
+
+Modules are imported only when a format is used, so `komsos --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Any
+
+from ..errors import InvalidInput
+from ..messages import t
+
+DELIMITERS = (",", ";")
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """How a file is written. `lang` changes only the header row of csv and xlsx."""
+
+    delimiter: str = ","
+    lang: str = "en"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One record of a file: where it is (for messages) and its values by field."""
+
+    where: str
+    values: dict[str, Any]
+
+
+Writer = Callable[[Sequence[dict[str, Any]], ExportOptions], bytes]
+Reader = Callable[[bytes], list[Row]]
+Decoder = Callable[[dict[str, Any]], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    extensions: tuple[str, ...]
+    module: str
+    binary: bool = False  # never written to a terminal
+    tabular: bool = False  # has a header row (--lang, --delimiter apply)
+
+    def _module(self) -> Any:
+        return importlib.import_module(f"{__name__}.{self.module}")
+
+    def write(self, entries: Sequence[dict[str, Any]], options: ExportOptions) -> bytes:
+        writer: Writer = self._module().write
+        return writer(entries, options)
+
+    def read(self, payload: bytes) -> list[Row]:
+        reader: Reader = self._module().read
+        return reader(payload)
+
+    def decode(self, values: dict[str, Any]) -> dict[str, Any]:
+        decoder: Decoder = self._module().decode
+        return decoder(values)
+
+
+FORMATS: dict[str, Format] = {
+    fmt.name: fmt
+    for fmt in (
+        Format("csv", (".csv",), "csv", tabular=True),
+        Format("xlsx", (".xlsx",), "xlsx", binary=True, tabular=True),
+        Format("json", (".json",), "json"),
+        Format("jsonl", (".jsonl", ".ndjson"), "jsonl"),
+    )
+}
+DEFAULT = "csv"
+
+
+def get(name: str) -> Format:
+    """The format called `name` (any case), or InvalidInput listing the known ones."""
+    fmt = FORMATS.get(name.strip().lower())
+    if fmt is None:
+        raise InvalidInput(t("exchange.format.unknown", name=name, known=", ".join(FORMATS)))
+    return fmt
+
+
+def guess(path: str | PurePath) -> Format | None:
+    """The format that the file name's extension says, or None."""
+    suffix = PurePath(path).suffix.lower()
+    for fmt in FORMATS.values():
+        if suffix in fmt.extensions:
+            return fmt
+    return None
+
+
+def sniff(payload: bytes) -> Format:
+    """The format a file's first bytes suggest, for a name without a known extension."""
+    head = payload.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    if payload.startswith(b"PK\x03\x04"):
+        return FORMATS["xlsx"]
+    if head == b"[":
+        return FORMATS["json"]
+    if head == b"{":
+        return FORMATS["jsonl"]
+    return FORMATS["csv"]
+
+
+__all__ = ["DEFAULT", "DELIMITERS", "FORMATS", "ExportOptions", "Format", "Row", "get", "guess", "sniff"]

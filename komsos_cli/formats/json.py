@@ -1,0 +1,59 @@
+"""JSON: one array of entries, each with the keys of `model.FIELDS` in that order.
+
+The shape is the one `komsos list --json` prints. Import also takes one object
+(what `komsos show --json` prints).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ..errors import InvalidInput
+from ..messages import t
+from ..model import FIELDS
+from . import ExportOptions, Row
+
+
+def ordered(entry: dict[str, Any]) -> dict[str, Any]:
+    """The entry with its keys in FIELDS order (the documented, stable order)."""
+    return {field: entry.get(field) for field in FIELDS}
+
+
+def write(entries: Sequence[dict[str, Any]], options: ExportOptions) -> bytes:
+    import orjson
+
+    return orjson.dumps([ordered(entry) for entry in entries], option=orjson.OPT_INDENT_2) + b"\n"
+
+
+def loads(payload: bytes, what: str) -> Any:
+    """Parse JSON text, or InvalidInput saying the file is not JSON (`what` names the place)."""
+    import orjson
+
+    if payload.startswith(b"\xef\xbb\xbf"):
+        payload = payload[3:]
+    try:
+        return orjson.loads(payload)
+    except orjson.JSONDecodeError as error:
+        raise InvalidInput(t("exchange.not_json", where=what, reason=str(error))) from None
+
+
+def read(payload: bytes) -> list[Row]:
+    if not payload.strip():
+        raise InvalidInput(t("exchange.empty"))
+    data = loads(payload, "JSON")
+    if isinstance(data, dict):
+        data = [data]
+    if not isinstance(data, list):
+        raise InvalidInput(t("exchange.json.shape"))
+    rows: list[Row] = []
+    for number, item in enumerate(data, start=1):
+        where = t("exchange.where.entry", number=number)
+        if not isinstance(item, dict):
+            raise InvalidInput(t("exchange.json.not_object", where=where))
+        rows.append(Row(where, item))
+    return rows
+
+
+def decode(values: dict[str, Any]) -> dict[str, Any]:
+    return dict(values)

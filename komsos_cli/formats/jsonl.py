@@ -1,0 +1,39 @@
+"""JSON Lines: one entry per line, keys in `model.FIELDS` order; good for streams and `jq -c`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ..errors import InvalidInput
+from ..messages import t
+from . import ExportOptions, Row
+from .json import loads, ordered
+
+
+def write(entries: Sequence[dict[str, Any]], options: ExportOptions) -> bytes:
+    import orjson
+
+    dumps = orjson.dumps
+    return b"".join([dumps(ordered(entry)) + b"\n" for entry in entries])
+
+
+def read(payload: bytes) -> list[Row]:
+    if payload.startswith(b"\xef\xbb\xbf"):
+        payload = payload[3:]
+    if not payload.strip():
+        raise InvalidInput(t("exchange.empty"))
+    rows: list[Row] = []
+    for number, line in enumerate(payload.split(b"\n"), start=1):
+        if not line.strip():
+            continue
+        where = t("exchange.where.line", number=number)
+        item = loads(line, where)
+        if not isinstance(item, dict):
+            raise InvalidInput(t("exchange.json.not_object", where=where))
+        rows.append(Row(where, item))
+    return rows
+
+
+def decode(values: dict[str, Any]) -> dict[str, Any]:
+    return dict(values)

@@ -1,0 +1,255 @@
+"""What csv and xlsx share: the header row, and an entry's values as cell texts and back.
+
+The text forms (documented in docs/exchange.md; they never change between releases):
+
+- Columns are `model.FIELDS`, in that order. `--lang id` writes Indonesian labels in
+  the header row; import reads either.
+- A list (counterparts, topics, findings, babinsa) is its items joined with `"; "`.
+  Inside an item, `;` is written `\\;` and `\\` is written `\\\\`; a backslash before
+  any other character is kept as typed. Babinsa items are `"Rank Name"`.
+- follow_up is `"status: action"`, or `"done YYYY-MM-DD: action; note"` when it was
+  resolved (date and note optional); action and note use the list escape.
+- place_matched is `true` or `false`.
+- An empty cell is an empty value (None or an empty list).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+from ..errors import InvalidInput
+from ..messages import t
+from ..model import FIELDS, FOLLOW_UP_STATUSES, LIST_FIELDS
+
+LIST_SEPARATOR = "; "
+
+# The header row of `--lang id`. Labels are unique, and stable like FIELDS.
+LABELS_ID: dict[str, str] = {
+    "id": "ID",
+    "date": "Tanggal",
+    "time": "Waktu",
+    "kind": "Kegiatan",
+    "babinsa": "Babinsa",
+    "koramil": "Koramil",
+    "kodim": "Kodim",
+    "village": "Desa/Kelurahan",
+    "village_kind": "Jenis desa",
+    "hamlet": "Dusun/RT/RW",
+    "kecamatan": "Kecamatan",
+    "kabupaten": "Kabupaten/Kota",
+    "province": "Provinsi",
+    "venue": "Tempat",
+    "counterparts": "Bersama",
+    "topics": "Topik",
+    "summary": "Ringkasan",
+    "situation": "Situasi",
+    "findings": "Temuan",
+    "follow_up": "Tindak lanjut",
+    "place_matched": "Tempat terverifikasi",
+    "created_at": "Dibuat",
+    "updated_at": "Diubah",
+}
+# Columns an imported file must have: the merge needs the id and both timestamps.
+REQUIRED_COLUMNS = ("id", "date", "babinsa", "village", "summary", "created_at", "updated_at")
+
+_BY_NAME: dict[str, str] = {
+    **{field: field for field in FIELDS},
+    **{label.lower(): field for field, label in LABELS_ID.items()},
+}
+
+
+def header(lang: str = "en") -> list[str]:
+    """The header row: the entry's keys, or their Indonesian labels."""
+    if lang == "id":
+        return [LABELS_ID.get(field, field) for field in FIELDS]
+    return list(FIELDS)
+
+
+def columns(cells: Sequence[Any]) -> list[str]:
+    """The field of each header cell, or InvalidInput saying what is wrong with the header."""
+    fields: list[str] = []
+    for cell in cells:
+        name = "" if cell is None else str(cell).strip()
+        field = _BY_NAME.get(name.lower())
+        if field is None:
+            if not name and len(fields) == len(cells) - 1 and fields:
+                break  # a trailing empty column is harmless
+            raise InvalidInput(t("exchange.header.unknown", column=name or "(empty)"))
+        if field in fields:
+            raise InvalidInput(t("exchange.header.twice", column=name))
+        fields.append(field)
+    missing = [field for field in REQUIRED_COLUMNS if field not in fields]
+    if missing:
+        raise InvalidInput(t("exchange.header.missing", columns=", ".join(missing)))
+    return fields
+
+
+# --- formula guard -----------------------------------------------------------------
+
+# A spreadsheet reads a cell starting with one of these as a formula (or eats the `'`).
+FORMULA_STARTS = frozenset("=+-@\t\r\n'")
+
+
+def guard(text: str) -> str:
+    """`=1+1` -> `'=1+1`: the text cannot be read as a formula; `unguard` undoes it."""
+    if text and text[0] in FORMULA_STARTS:
+        return "'" + text
+    return text
+
+
+def unguard(text: str) -> str:
+    """Remove exactly the one `'` that `guard` added."""
+    return text[1:] if text.startswith("'") else text
+
+
+# --- lists --------------------------------------------------------------------------
+
+
+def escape_item(item: str) -> str:
+    if "\\" in item:
+        item = item.replace("\\", "\\\\")
+    if ";" in item:
+        item = item.replace(";", "\\;")
+    return item
+
+
+def join_list(items: Sequence[str]) -> str:
+    """`["a", "b;c"]` -> `"a; b\\;c"`."""
+    joined = LIST_SEPARATOR.join(items)
+    if "\\" not in joined and joined.count(";") == len(items) - 1:
+        return joined  # no item holds `;` or `\\`: nothing to escape (the common case, and fast)
+    return LIST_SEPARATOR.join([escape_item(item) for item in items])
+
+
+def split_list(text: str) -> list[str]:
+    """The items of a joined list, exactly as they were before `join_list`."""
+    if not text:
+        return []
+    if "\\" not in text:
+        first, *rest = text.split(";")
+        return [first, *(part[1:] if part.startswith(" ") else part for part in rest)]
+    items: list[str] = []
+    current: list[str] = []
+    i = 0
+    length = len(text)
+    while i < length:
+        char = text[i]
+        if char == "\\" and i + 1 < length and text[i + 1] in "\\;":
+            current.append(text[i + 1])
+            i += 2
+            continue
+        if char == ";":
+            items.append("".join(current))
+            current = []
+            i += 1
+            if i < length and text[i] == " ":
+                i += 1
+            continue
+        current.append(char)
+        i += 1
+    items.append("".join(current))
+    return items
+
+
+# --- follow-up ------------------------------------------------------------------------
+
+
+def follow_up_text(follow_up: dict[str, Any]) -> str:
+    """`{"action": "Cek jalan", "status": "done", "resolved_on": "2025-02-01", "note": "Sudah"}`
+    -> `"done 2025-02-01: Cek jalan; Sudah"`."""
+    head = str(follow_up.get("status") or "open")
+    if follow_up.get("resolved_on"):
+        head += f" {follow_up['resolved_on']}"
+    parts = [follow_up["action"]]
+    if follow_up.get("note"):
+        parts.append(follow_up["note"])
+    return f"{head}: {join_list(parts)}"
+
+
+def parse_follow_up(text: str) -> dict[str, Any] | None:
+    """The follow-up dict of `follow_up_text`; a cell without a status is an open action."""
+    if not text.strip():
+        return None
+    head, separator, rest = text.partition(": ")
+    words = head.strip().split(" ")
+    status = words[0].lower()
+    if not separator or status not in FOLLOW_UP_STATUSES or len(words) > 2:
+        return {"action": text, "status": "open"}
+    result: dict[str, Any] = {"status": status}
+    if len(words) == 2:
+        try:
+            result["resolved_on"] = date.fromisoformat(words[1]).isoformat()
+        except ValueError:
+            raise InvalidInput(t("exchange.follow_up.date", date=words[1])) from None
+    parts = split_list(rest) or [""]
+    if len(parts) > 2:
+        raise InvalidInput(t("exchange.follow_up.parts"))
+    result["action"] = parts[0]
+    if len(parts) == 2:
+        result["note"] = parts[1]
+    return result
+
+
+# --- an entry as cells and back -----------------------------------------------------------
+
+
+def plain(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _people(value: Any) -> str:
+    return join_list([f"{person['rank']} {person['name']}" for person in value]) if value else ""
+
+
+def _items(value: Any) -> str:
+    return join_list(value) if value else ""
+
+
+def _follow(value: Any) -> str:
+    return follow_up_text(value) if value else ""
+
+
+def _flag(value: Any) -> str:
+    return "true" if value else "false"
+
+
+_ENCODERS: dict[str, Callable[[Any], str]] = {
+    "babinsa": _people,
+    **dict.fromkeys(LIST_FIELDS, _items),
+    "follow_up": _follow,
+    "place_matched": _flag,
+}
+ENCODERS: tuple[tuple[str, Callable[[Any], str]], ...] = tuple((field, _ENCODERS.get(field, plain)) for field in FIELDS)
+
+
+def cells(entry: dict[str, Any]) -> list[str]:
+    """The entry's values as cell texts, in FIELDS order (no formula guard)."""
+    return [encode(entry.get(field)) for field, encode in ENCODERS]
+
+
+_TRUE = ("true", "1", "yes", "ya", "benar")
+_FALSE = ("", "false", "0", "no", "tidak", "salah")
+
+
+def decode(values: dict[str, Any]) -> dict[str, Any]:
+    """Cell texts by field -> raw entry values for `model.validate_entry`."""
+    raw: dict[str, Any] = {}
+    for field, value in values.items():
+        text = "" if value is None else str(value)
+        if field in LIST_FIELDS or field == "babinsa":
+            raw[field] = split_list(text)
+        elif field == "follow_up":
+            try:
+                raw[field] = parse_follow_up(text)
+            except InvalidInput as error:
+                raise InvalidInput(f"follow_up: {error.message}") from None
+        elif field == "place_matched":
+            flag = text.strip().lower()
+            if flag not in _TRUE and flag not in _FALSE:
+                raise InvalidInput(t("field.type", field="place_matched", expected="true or false"))
+            raw[field] = flag in _TRUE
+        else:
+            raw[field] = text if text else None
+    return raw

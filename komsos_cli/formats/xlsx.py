@@ -1,0 +1,183 @@
+"""XLSX through openpyxl: one sheet, a bold header row, frozen panes, a filter, set widths.
+
+Every cell is text (its type set explicitly, so `=1+1` is never a formula) or, for
+the date column, a real date. A text that a spreadsheet would take as a formula when
+edited is marked with Excel's quote prefix (shown nowhere, kept as text). Texts that
+look like OOXML escapes (`_x0041_`) are escaped so Excel and LibreOffice show them
+as typed; import undoes it.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from datetime import date, datetime, time
+from typing import Any
+
+from ..errors import InvalidInput
+from ..messages import t
+from . import ExportOptions, Row
+from .tabular import ENCODERS, FORMULA_STARTS, columns, header
+from .tabular import decode as decode_cells
+
+SHEET = "Komsos"
+# Column widths in characters: wide enough for most values, narrow enough to scan.
+WIDTHS = {
+    "id": 38,
+    "date": 12,
+    "time": 8,
+    "kind": 13,
+    "babinsa": 26,
+    "koramil": 24,
+    "kodim": 24,
+    "village": 20,
+    "village_kind": 11,
+    "hamlet": 14,
+    "kecamatan": 18,
+    "kabupaten": 18,
+    "province": 16,
+    "venue": 20,
+    "counterparts": 36,
+    "topics": 24,
+    "summary": 70,
+    "situation": 10,
+    "findings": 50,
+    "follow_up": 40,
+    "place_matched": 10,
+    "created_at": 33,
+    "updated_at": 33,
+}
+
+_LOOKS_ESCAPED = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _escape(text: str) -> str:
+    return _LOOKS_ESCAPED.sub("_x005F_", text) if "_x" in text else text
+
+
+def _unescape(text: str) -> str:
+    return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
+
+
+def write(entries: Sequence[dict[str, Any]], options: ExportOptions) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(SHEET)
+    sheet.freeze_panes = "A2"
+    names = header(options.lang)
+    for index, (field, _encode) in enumerate(ENCODERS, start=1):
+        width = max(WIDTHS.get(field, 16), len(names[index - 1]) + 2)
+        sheet.column_dimensions[get_column_letter(index)].width = width
+
+    bold = Font(bold=True)
+
+    def text_cell(text: str) -> Any:
+        cell = WriteOnlyCell(sheet, value=None)
+        cell.value = text
+        cell.data_type = "s"  # never "f", whatever the text starts with
+        if text[:1] in FORMULA_STARTS:
+            cell.quotePrefix = True
+        return cell
+
+    head = []
+    for name in names:
+        cell = text_cell(name)
+        cell.font = bold
+        head.append(cell)
+    sheet.append(head)
+
+    for entry in entries:
+        row: list[Any] = []
+        for field, encode in ENCODERS:
+            value = entry.get(field)
+            if field == "date" and value:
+                cell = WriteOnlyCell(sheet, value=date.fromisoformat(value))
+                cell.number_format = "yyyy-mm-dd"
+                row.append(cell)
+                continue
+            text = encode(value)
+            if not text:
+                row.append(None)
+            elif text[0] in FORMULA_STARTS:
+                row.append(text_cell(_escape(text)))
+            else:
+                row.append(_escape(text))
+        sheet.append(row)
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(names))}{len(entries) + 1}"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _cell_text(field: str, value: Any) -> str | None:
+    """What a cell holds, as the text csv would have (Excel may have turned some into numbers)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return _unescape(value)
+    if isinstance(value, datetime):
+        if field == "date" or (value.time() == time(0) and field not in ("created_at", "updated_at")):
+            return value.date().isoformat()
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def read(payload: bytes) -> list[Row]:
+    from openpyxl import load_workbook
+
+    if not payload.startswith(b"PK"):
+        raise InvalidInput(t("exchange.not_xlsx", reason=t("exchange.not_zip")))
+    try:
+        workbook = load_workbook(io.BytesIO(payload), read_only=True, data_only=False)
+    except Exception as error:  # openpyxl raises many kinds for a broken file
+        raise InvalidInput(t("exchange.not_xlsx", reason=str(error) or type(error).__name__)) from None
+    try:
+        if not workbook.worksheets:
+            raise InvalidInput(t("exchange.empty"))
+        sheet = workbook.worksheets[0]
+        lines = sheet.iter_rows(values_only=True)
+        try:
+            first = next(lines)
+        except StopIteration:
+            raise InvalidInput(t("exchange.empty")) from None
+        head = list(first)
+        while head and head[-1] is None:
+            head.pop()
+        fields = columns([_cell_text("", cell) or "" for cell in head])
+        width = len(fields)
+        rows: list[Row] = []
+        for number, line in enumerate(lines, start=2):
+            if all(cell is None or cell == "" for cell in line):
+                continue
+            if any(cell not in (None, "") for cell in line[width:]):
+                raise InvalidInput(t("exchange.row.width", row=number, found=len(line), expected=width))
+            values = {
+                field: _cell_text(field, line[index] if index < len(line) else None)
+                for index, field in enumerate(fields)
+            }
+            rows.append(Row(t("exchange.where.row", row=number), values))
+        return rows
+    except InvalidInput:
+        raise
+    except Exception as error:
+        raise InvalidInput(t("exchange.not_xlsx", reason=str(error) or type(error).__name__)) from None
+    finally:
+        workbook.close()
+
+
+def decode(values: dict[str, Any]) -> dict[str, Any]:
+    return decode_cells(values)
