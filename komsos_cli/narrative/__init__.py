@@ -1,0 +1,88 @@
+"""From story to record and back: read a narrative Komsos report into an entry, and write one.
+
+`extract.extract` reads text into fields (pure); `narrate.narrate` writes an entry as
+text (pure). This module joins them to the rest of komsos: the gazetteer, when
+komsos_cli.places provides it, and the entry model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from ..dates import parse_date
+from ..entries import complete_required
+from ..errors import InvalidInput, MissingFields
+from ..messages import t
+from ..model import clean_text, validate_entry
+from .extract import EXTRACTED_FIELDS, Extraction, extract
+from .narrate import STYLES, narrate
+
+# What an entry needs before it can be stored from a report (the model's REQUIRED plus the date).
+PARSE_REQUIRED = ("date", "babinsa", "village", "summary")
+
+
+def _gazetteer() -> tuple[Any, Any]:
+    """The gazetteer's lookups, if the places module provides them (it may be absent or partial)."""
+    try:
+        from .. import places
+    except ImportError:
+        return None, None
+    return getattr(places, "find_villages", None), getattr(places, "find_kabupaten", None)
+
+
+def parse_text(text: str, *, today: date | None = None, gazetteer: bool = True) -> Extraction:
+    """Read one report; places are checked against the gazetteer when `gazetteer` and it is available."""
+    if not text or not text.strip():
+        raise InvalidInput(t("parse.empty"))
+    find_villages, find_kabupaten = _gazetteer() if gazetteer else (None, None)
+    return extract(text, today=today, find_villages=find_villages, find_kabupaten=find_kabupaten)
+
+
+def entry_values(extraction: Extraction) -> dict[str, Any]:
+    """The extraction as entry values (keys of model.FIELDS); what was not found is left out."""
+    values: dict[str, Any] = {}
+    for key in EXTRACTED_FIELDS:
+        value = extraction.fields.get(key)
+        if value is not None and value != []:
+            values[key] = value
+    values["kind"] = extraction.fields.get("kind") or "lainnya"
+    values["place_matched"] = extraction.place_matched
+    return values
+
+
+def missing_for_record(values: dict[str, Any]) -> list[str]:
+    return [key for key in PARSE_REQUIRED if not values.get(key)]
+
+
+Prompt = Callable[[str], str]
+
+
+def complete_entry(values: dict[str, Any], ask: Prompt | None, *, today: date | None = None) -> dict[str, Any]:
+    """A valid entry from parsed values; missing fields are asked for (`ask`) or refused (MissingFields)."""
+    missing = missing_for_record(values)
+    if missing and ask is None:
+        raise MissingFields(t("field.required", fields=", ".join(missing)), missing)
+    completed = dict(values)
+    while not completed.get("date") and ask is not None:
+        try:
+            completed["date"] = parse_date(clean_text(ask("date"), field="date"), today).isoformat()
+        except InvalidInput:
+            continue
+    completed = complete_required(completed, ask)
+    return validate_entry(completed)
+
+
+__all__ = [
+    "EXTRACTED_FIELDS",
+    "PARSE_REQUIRED",
+    "STYLES",
+    "Extraction",
+    "complete_entry",
+    "entry_values",
+    "extract",
+    "missing_for_record",
+    "narrate",
+    "parse_text",
+]

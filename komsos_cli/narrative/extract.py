@@ -1,0 +1,1319 @@
+"""Read an Indonesian narrative Komsos report into entry fields. Pure: text in, data out.
+
+The extractor reads the language of Kodim press releases and Babinsa messages, not
+any one report: datelines (`Sukoharjo (16/01/23)`, `Asahan |`), dates with or
+without a weekday, `pukul 09.00 WIB`, ranks + names (never the quoted Danramil or
+Dandim, never police), Koramil/Kodim numbers in their many spellings, the address
+chain `Desa X, Kecamatan Y, Kabupaten Z`, the venue, the people met, the activity
+kinds (not those the text says did not happen), topics and the situation.
+
+Everything here works on one string and returns an `Extraction`; the optional
+`find_villages` (the gazetteer's, see komsos_cli/places.py) only checks places.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..dates import MONTH_NAMES_ID, parse_date, parse_time
+from ..errors import InvalidInput
+from ..messages import t
+from ..model import KINDS, LIMIT_SUMMARY, RANK_BY_LOWER, RANKS, TOPICS
+from ..names import fold
+
+# The fields the extractor looks for, in the order they are shown.
+EXTRACTED_FIELDS = (
+    "date",
+    "time",
+    "kind",
+    "babinsa",
+    "koramil",
+    "kodim",
+    "village",
+    "village_kind",
+    "hamlet",
+    "kecamatan",
+    "kabupaten",
+    "province",
+    "venue",
+    "counterparts",
+    "topics",
+    "situation",
+    "summary",
+)
+
+PlaceFinder = Callable[..., Sequence[Any]]
+
+
+@dataclass
+class Extraction:
+    """What one report says. `fields` holds entry values (None / [] when not found)."""
+
+    fields: dict[str, Any]
+    activity_kinds: list[str] = field(default_factory=list)
+    date_as_written: str | None = None
+    place_matched: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def found(self) -> list[str]:
+        return [key for key in EXTRACTED_FIELDS if _present(self.fields.get(key))]
+
+    @property
+    def missing(self) -> list[str]:
+        return [key for key in EXTRACTED_FIELDS if not _present(self.fields.get(key))]
+
+
+def _present(value: Any) -> bool:
+    return value is not None and value != [] and value != ""
+
+
+# --- text preparation -----------------------------------------------------------
+
+_QUOTES = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "`": "'",
+        "\u00b4": "'",
+        "\u02bc": "'",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u200b": "",
+    }
+)
+
+
+def prepare(text: str) -> str:
+    """NFC, one kind of apostrophe, plain spaces, unix newlines. Offsets below refer to this text."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").translate(_QUOTES)
+    return re.sub(r"[ \t]+", " ", text)
+
+
+# Words that end a name or a place name (compared folded, without dots).
+_STOP_COMMON = {
+    "babinsa",
+    "babinsanya",
+    "bhabinkamtibmas",
+    "babinkamtibmas",
+    "koramil",
+    "kodim",
+    "ramil",
+    "korem",
+    "kodam",
+    "danramil",
+    "dandim",
+    "komandan",
+    "desa",
+    "ds",
+    "kelurahan",
+    "kel",
+    "nagari",
+    "gampong",
+    "kampung",
+    "dusun",
+    "dsn",
+    "dukuh",
+    "dk",
+    "lingkungan",
+    "jorong",
+    "rt",
+    "rw",
+    "kecamatan",
+    "kec",
+    "distrik",
+    "kabupaten",
+    "kab",
+    "kota",
+    "provinsi",
+    "prov",
+    "bersama",
+    "dan",
+    "beserta",
+    "serta",
+    "selaku",
+    "sebagai",
+    "anggota",
+    "personel",
+    "melaksanakan",
+    "melakukan",
+    "saat",
+    "pada",
+    "yang",
+    "di",
+    "ke",
+    "dari",
+    "dalam",
+    "warga",
+    "bapak",
+    "bpk",
+    "ibu",
+    "pak",
+    "bu",
+    "sdr",
+    "nrp",
+    "jajaran",
+    "tni",
+    "ad",
+    "polri",
+    "polsek",
+    "polres",
+    "senin",
+    "selasa",
+    "rabu",
+    "kamis",
+    "jumat",
+    "sabtu",
+    "minggu",
+    "ahad",
+    "hari",
+    "tanggal",
+    "tgl",
+    "pukul",
+    "pkl",
+    "wib",
+    "wita",
+    "wit",
+    "kegiatan",
+    "komsos",
+    "anjangsana",
+    "patroli",
+    "monitoring",
+    "pendampingan",
+    "puldata",
+    "binaan",
+    "setempat",
+    "tersebut",
+    "ini",
+    "itu",
+    "dengan",
+    "untuk",
+    "guna",
+    "agar",
+    "tentang",
+    "juga",
+    "wilayah",
+    "kadus",
+    "kades",
+    "sekdes",
+    "lurah",
+    "camat",
+    "tomas",
+    "toga",
+    "linmas",
+    "kepala",
+    "ketua",
+    "sekretaris",
+    "perangkat",
+    "tokoh",
+    "jl",
+    "jalan",
+    "bertempat",
+    "lokasi",
+    "sumber",
+    "foto",
+    "red",
+    "pendim",
+    "mengatakan",
+    "menyampaikan",
+    "menjelaskan",
+    "mengajak",
+    "menghimbau",
+    "mengimbau",
+    "turun",
+    "tim",
+    "para",
+    "masyarakat",
+}
+_RANK_WORDS = {rank.lower() for rank in RANKS}
+_OCCUPATIONS = {
+    "pengrajin",
+    "perajin",
+    "petani",
+    "pedagang",
+    "pemilik",
+    "pengusaha",
+    "peternak",
+    "nelayan",
+    "buruh",
+    "tukang",
+    "guru",
+    "penjual",
+    "pelaku",
+    "owner",
+    "pembuat",
+    "penggarap",
+    "pekebun",
+    "sopir",
+    "ojek",
+}
+NAME_STOPWORDS = frozenset(_STOP_COMMON | _RANK_WORDS | _OCCUPATIONS)
+_NOT_PERSON = {
+    "bupati",
+    "wakil",
+    "presiden",
+    "gubernur",
+    "kapolsek",
+    "kapolres",
+    "danrem",
+    "pangdam",
+    "kasad",
+    "panglima",
+    "kepala",
+    "ketua",
+    "babinsa",
+}
+
+# A word of a name: `Nursalim`, `SY.E`, `M.I.Muchtar`, `Ma'ruf`, `M.`
+_NAME_TOKEN = re.compile(r"[A-Z][A-Za-z']*(?:[.\-][A-Za-z]+)*\.?")
+# A word of a place or unit name: `Sei`, `II`, `2`, `Al-Ikhlas`
+_PLACE_TOKEN = re.compile(r"(?:[A-Z][\w'\-]*|\d{1,3}[A-Za-z]?)(?![\w'])")
+
+
+def _key(token: str) -> str:
+    return fold(token).replace(" ", "")
+
+
+def _take_tokens(
+    text: str,
+    pos: int,
+    token: re.Pattern[str],
+    stop: frozenset[str] | set[str],
+    limit: int,
+    first_may_be_lower: bool = False,
+) -> tuple[str, int]:
+    """Consecutive name-like tokens from `pos` (single spaces between); returns (name, end)."""
+    words: list[str] = []
+    end = pos
+    cursor = pos
+    while len(words) < limit:
+        gap = re.match(r" ?", text[cursor:])
+        start = cursor + (gap.end() if gap else 0)
+        if words and start == cursor:
+            break
+        match = token.match(text, start)
+        if not match:
+            break
+        word = match.group()
+        bare = word.rstrip(".")
+        if _key(bare) in stop or not bare:
+            break
+        words.append(word)
+        end = match.end()
+        cursor = end
+        if word.endswith(".") and len(bare) > 2:
+            break  # a full stop after a long word ends the sentence
+    if not words:
+        return "", pos
+    last = words[-1]
+    if last.endswith(".") and len(last.rstrip(".")) > 2:
+        words[-1] = last.rstrip(".")
+        end -= len(last) - len(words[-1])
+    return " ".join(words), end
+
+
+# --- sentences --------------------------------------------------------------------
+
+_ABBREVIATIONS = {"kab", "kec", "kel", "ds", "dk", "dsn", "jl", "bpk", "sdr", "no", "prov", "pkl", "tgl", "kp", "gp"}
+
+
+def _sentence_starts(text: str) -> list[int]:
+    starts = [0]
+    for match in re.finditer(r"[.!?][\"']?\s+(?=[A-Z\"'(“])|\n+", text):
+        if match.group().startswith("."):
+            before = re.search(r"(\w+)$", text[: match.start()])
+            word = before.group(1) if before else ""
+            if word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+                continue
+        starts.append(match.end())
+    return starts
+
+
+def _sentence_of(starts: list[int], text: str, pos: int) -> tuple[int, int]:
+    begin = 0
+    end = len(text)
+    for start in starts:
+        if start <= pos:
+            begin = start
+        else:
+            end = start
+            break
+    return begin, end
+
+
+# --- dates and times ----------------------------------------------------------------
+
+_WEEKDAY = r"(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)"
+_MONTH_WORDS = sorted(
+    {name.lower() for name in MONTH_NAMES_ID}
+    | {
+        "jan",
+        "feb",
+        "peb",
+        "pebruari",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "agu",
+        "agt",
+        "ags",
+        "agus",
+        "sep",
+        "sept",
+        "okt",
+        "nov",
+        "nop",
+        "nopember",
+        "des",
+    },
+    key=len,
+    reverse=True,
+)
+_DATE_LEAD = rf"(?:\b({_WEEKDAY})\b\s*[,.]?\s*(?:\(\s*)?(?:(?:tanggal|tgl\.?)\s*)?)?"
+_NUMERIC_DATE = re.compile(
+    rf"(?i){_DATE_LEAD}\(?\s*(?<![\d/.\-])(\d{{1,2}})\s*([/\-.])\s*(\d{{1,2}})\s*\3\s*(\d{{4}}|\d{{2}})(?![\d/])\s*\)?"
+)
+_NAMED_DATE = re.compile(
+    rf"(?i){_DATE_LEAD}(?<!\d)(\d{{1,2}})\s*({'|'.join(_MONTH_WORDS)})\.?\s*,?\s*(\d{{4}})(?!\d)\s*\)?"
+)
+_CLOCK = re.compile(r"(?i)\b(?:pukul|pkl\.?|jam)\s*(\d{1,2})\s*[.:]\s*(\d{2})(?!\d)\s*(?:wib|wita|wit)?\b")
+_PART_AFTER = re.compile(r"(?i)^\s*,?\s*(?:pada\s+)?(?:waktu\s+)?(pagi|siang|sore|malam|petang)\b")
+_FAR_FUTURE = date(9999, 12, 30)
+
+
+@dataclass
+class _DateHit:
+    start: int
+    end: int
+    written: str
+    canonical: str
+    weekday: str | None
+    year_given: bool = True
+
+
+def _date_hits(text: str) -> list[_DateHit]:
+    hits: list[_DateHit] = []
+    for match in _NUMERIC_DATE.finditer(text):
+        weekday, day, _sep, month, year = match.groups()
+        canonical = f"{day}/{month}/{year}"
+        hits.append(_DateHit(match.start(), match.end(), match.group().strip(), canonical, weekday))
+    for match in _NAMED_DATE.finditer(text):
+        weekday, day, month, year = match.groups()
+        canonical = f"{day} {month} {year}"
+        hits.append(_DateHit(match.start(), match.end(), match.group().strip(), canonical, weekday))
+    hits.sort(key=lambda hit: hit.start)
+    return hits
+
+
+def _read_date(hit: _DateHit, today: date, notes: list[str]) -> date | None:
+    """The date of a hit; a weekday that disagrees is noted and the numbers kept."""
+    written = f"{hit.weekday} {hit.canonical}" if hit.weekday else hit.canonical
+    try:
+        value = parse_date(written, today=_FAR_FUTURE)
+    except InvalidInput:
+        if not hit.weekday:
+            return None
+        try:
+            value = parse_date(hit.canonical, today=_FAR_FUTURE)
+        except InvalidInput:
+            return None
+        notes.append(t("parse.note.weekday", text=hit.written, date=value.isoformat()))
+    if value > today:
+        notes.append(t("parse.note.future", text=hit.written, date=value.isoformat()))
+        return None
+    if value.year < 1990:
+        return None
+    return value
+
+
+def _find_date(text: str, today: date, notes: list[str]) -> tuple[date | None, str | None, int | None]:
+    hits = _date_hits(text)
+    ordered = [hit for hit in hits if hit.weekday] + [hit for hit in hits if not hit.weekday]
+    for hit in ordered:
+        value = _read_date(hit, today, notes)
+        if value is not None:
+            return value, _balanced(hit.written), hit.end
+    return None, None, None
+
+
+def _balanced(written: str) -> str:
+    """`Jum'at (17/01/2025)` as written, without an unmatched bracket at either end."""
+    written = written.strip(" ,")
+    if written.endswith(")") and written.count(")") > written.count("("):
+        written = written[:-1].rstrip()
+    if written.startswith("(") and written.count("(") > written.count(")"):
+        written = written[1:].lstrip()
+    return written
+
+
+def _find_time(text: str, date_end: int | None) -> str | None:
+    if date_end is not None:
+        after = text[date_end : date_end + 60]
+        part = _PART_AFTER.match(after)
+        if part:
+            return parse_time(part.group(1))
+        clock = _CLOCK.match(after.lstrip(" ,(").removeprefix("sekitar ").removeprefix("sekira "))
+        if clock:
+            return _clock_value(clock)
+    clock = _CLOCK.search(text)
+    return _clock_value(clock) if clock else None
+
+
+def _clock_value(match: re.Match[str]) -> str | None:
+    try:
+        return parse_time(f"{match.group(1)}.{match.group(2)}")
+    except InvalidInput:
+        return None
+
+
+# --- people -------------------------------------------------------------------------
+
+_CORPS = r"(?:inf|cba|arh|czi|chb|ckm|cpl|cku|arm|kav|cpm|ctp|caj|chk|cpn|ckh|cbs|cpm|psk|kes|adm)"
+_RANK_RE = re.compile(
+    r"(?<![\w.])(?i:(" + "|".join(sorted((r.lower() for r in RANKS), key=len, reverse=True)) + r"))\.?"
+    r"(?:\s*\((?i:k)\))?\s+(?:(?i:(" + _CORPS + r"))\.?\s+)?(?=[A-Z])"
+)
+_OFFICERS = {"letda", "lettu", "kapten", "mayor", "letkol", "kolonel", "brigjen", "mayjen", "letjen", "jenderal"}
+_COMMANDER = re.compile(
+    r"(?i)\b(?:danramil|dandim|dankodim|wadanramil|danrem|pangdam|kasdim|pasiter|pasi\s*ter|pasi\s*intel|"
+    r"pasi\s*ops|pasi\s*log|pasi\s*pers|komandan(?:\s+(?:kodim|koramil|korem|rayon\s+militer|distrik\s+militer))?)\b"
+)
+_JOINS = re.compile(
+    r"(?i)\b(?:babinsa|bersama|dan|serta|beserta|didampingi|dengan|anggota(?:nya)?|personel|melalui|mengutus)\b"
+)
+
+
+@dataclass
+class _Person:
+    rank: str
+    name: str
+    start: int
+
+
+def _find_people(text: str) -> list[_Person]:
+    """Every TNI rank + name that is not a commander being quoted or a street name."""
+    people: list[_Person] = []
+    seen: set[str] = set()
+    for match in _RANK_RE.finditer(text):
+        rank_word = match.group(1).lower()
+        corps = match.group(2)
+        name, name_end = _take_tokens(text, match.end(), _NAME_TOKEN, NAME_STOPWORDS, 4)
+        if not name:
+            continue
+        if re.match(
+            r"(?i)\s*,?\s*(?:selaku|sebagai|yang\s+menjabat)?\s*(?:danramil|dandim|komandan|pasi)\b", text[name_end:]
+        ):
+            continue
+        before = text[max(0, match.start() - 90) : match.start()]
+        if re.search(r"(?i)\b(?:jl|jln|jalan)\.?\s*$", before):
+            continue
+        if re.match(r"(?i)\s*pol\b", text[match.end() :]) or (name.split()[0].lower() == "pol"):
+            continue
+        if _is_commander(before, corps, rank_word):
+            continue
+        key = fold(name)
+        if key in seen:
+            continue
+        seen.add(key)
+        people.append(_Person(RANK_BY_LOWER[rank_word], name, match.start()))
+    return people
+
+
+def _is_commander(before: str, corps: str | None, rank_word: str) -> bool:
+    """The person is the Danramil/Dandim (named after the title), or an officer written with a corps."""
+    cut = max(before.rfind(mark) for mark in ("\n", '"', "“", "”", ". ", "; "))
+    window = before[cut + 1 :] if cut >= 0 else before
+    titles = list(_COMMANDER.finditer(window))
+    if titles:
+        between = window[titles[-1].end() :]
+        if len(between) <= 45 and not _JOINS.search(between):
+            return True
+    if corps and rank_word in _OFFICERS:
+        return not re.search(r"(?i)\bbabinsa\s*$", window)
+    return False
+
+
+# --- units --------------------------------------------------------------------------
+
+_UNIT_STOP = frozenset(NAME_STOPWORDS - {"kota"})
+_KORAMIL_RE = re.compile(
+    r"(?i:\b(?:koramil|ramil)\b)\.?\s*(?:(\d{2,4})(?:\s*[-.]\s*(\d{1,2}))?(?!\d))?\s*(?:/\s*|-\s*)?"
+)
+_KODIM_RE = re.compile(r"(?i:\bkodim\b)\.?\s*(?:(\d{3,4})(?!\d))?\s*(?:/\s*|-\s*)?")
+_DANDIM_RE = re.compile(r"(?i:\b(?:dandim|komandan\s+kodim)\b)\.?\s*(\d{3,4})(?!\d)\s*(?:/\s*|-\s*)?")
+_DANRAMIL_RE = re.compile(r"(?i:\bdanramil\b)\.?\s*(\d{2})(?!\d)\s*(?:/\s*|-\s*)?")
+_SIGNATURE_LEAD = re.compile(r"(?i)\b(?:penerangan|pendim|pen|sumber|humas|info|staf\s+intel|red)\s*:?\s*$")
+
+
+@dataclass
+class _Unit:
+    number: str | None
+    name: str
+    start: int
+    end: int
+    kodim_number: str | None = None
+
+
+def _units(text: str, pattern: re.Pattern[str], signature_from: int) -> list[_Unit]:
+    units: list[_Unit] = []
+    for match in pattern.finditer(text):
+        number = match.group(1)
+        minor = match.group(2) if pattern.groups >= 2 else None
+        name, end = _take_tokens(text, match.end(), _PLACE_TOKEN, _UNIT_STOP, 3)
+        if name and re.fullmatch(r"\d+[A-Za-z]?", name.split()[0]):
+            name = ""
+            end = match.end()
+        if not number and not name:
+            continue
+        if match.start() >= signature_from or _SIGNATURE_LEAD.search(text[max(0, match.start() - 25) : match.start()]):
+            continue
+        kodim_number = None
+        if minor:
+            kodim_number, number = number, minor
+            kodim_number = kodim_number.zfill(4) if kodim_number else None
+        units.append(_Unit(number, name, match.start(), max(end, match.end()), kodim_number))
+    return units
+
+
+def _unit_text(word: str, unit: _Unit) -> str:
+    if unit.number and unit.name:
+        return f"{word} {unit.number}/{unit.name}"
+    return f"{word} {unit.number or unit.name}"
+
+
+def _signature_start(text: str) -> int:
+    """Where a press-office signature at the end starts (`(Pr4as.sl)`, `Pendim 0727`, `Sumber: ...`)."""
+    tail_start = max(0, len(text) - 200)
+    best = len(text)
+    for match in re.finditer(
+        r"(?i)\((?:[^()\n]{1,40})\)\s*$|\n\s*\(?\s*(?:sumber|pendim|penrem|pen\s*\d|humas|red|editor|penulis)\b[^\n]*$",
+        text[tail_start:],
+    ):
+        best = min(best, tail_start + match.start())
+    return best
+
+
+# --- places -------------------------------------------------------------------------
+
+_VILLAGE_KINDS = {
+    "desa": "Desa",
+    "ds": "Desa",
+    "kelurahan": "Kelurahan",
+    "kel": "Kelurahan",
+    "nagari": "Nagari",
+    "gampong": "Gampong",
+    "gp": "Gampong",
+    "kampung": "Kampung",
+    "kp": "Kampung",
+}
+_VILLAGE_RE = re.compile(r"(?i:\b(desa|ds|kelurahan|kel|nagari|gampong|gp|kampung|kp)\b)(?:\.\s*|\s+)(?=[A-Z])")
+_KECAMATAN_RE = re.compile(r"(?i:\b(?:kecamatan|kec|distrik)\b)(?:\.\s*|\s+)(?=[A-Z])")
+_KABUPATEN_RE = re.compile(r"(?i:\b(kabupaten|kab|kota)\b)(?:\.\s*|\s+)(?=[A-Z])")
+_PROVINCE_RE = re.compile(r"(?i:\b(?:provinsi|prov)\b)(?:\.\s*|\s+)(?=[A-Z])")
+_HAMLET_RE = re.compile(
+    r"(?i:\b(dusun|dsn|dukuh|dk|lingkungan|ling|lk|jorong|banjar|rt|rw)\b)\.?\s*"
+    r"(?=\d|[IVX]+\b|[A-Z])"
+)
+_PLACE_STOP = frozenset(_STOP_COMMON | _RANK_WORDS | {"binaan", "sekitar", "tahun", "bulan", "dalam", "tentang"})
+
+
+@dataclass
+class _Place:
+    kind: str
+    name: str
+    start: int
+    end: int
+
+
+def _places(text: str, pattern: re.Pattern[str], blocked: list[tuple[int, int]], limit: int = 4) -> list[_Place]:
+    found: list[_Place] = []
+    for match in pattern.finditer(text):
+        if any(start <= match.start() < end for start, end in blocked):
+            continue
+        name, end = _take_tokens(text, match.end(), _PLACE_TOKEN, _PLACE_STOP, limit)
+        if not name or name.isdigit():
+            continue
+        kind = match.group(1) if pattern.groups else ""
+        found.append(_Place(kind or "", name, match.start(), end))
+    return found
+
+
+def _hamlet_phrase(text: str, pos: int) -> tuple[str, int] | None:
+    """`Dusun 2`, `Lingkungan I`, `Dk.Kauman Rt 03 Rw 04`, `RT 02/RW 05` starting at pos."""
+    parts: list[str] = []
+    cursor = pos
+    while True:
+        match = _HAMLET_RE.match(text, cursor)
+        if not match:
+            break
+        word = match.group(1).lower()
+        rest = text[match.end() :]
+        if word in ("rt", "rw"):
+            number = re.match(r"\d{1,3}(?:\s*/\s*(?:rw\.?\s*)?\d{1,3})?", rest, re.IGNORECASE)
+            if not number:
+                break
+            value_end = match.end() + number.end()
+        else:
+            number = re.match(r"(?:\d{1,3}[A-Za-z]?|[IVX]+)\b", rest)
+            if number:
+                value_end = match.end() + number.end()
+            else:
+                name, value_end = _take_tokens(text, match.end(), _PLACE_TOKEN, _PLACE_STOP, 3)
+                if not name:
+                    break
+        parts.append(text[cursor:value_end].strip(" ,"))
+        gap = re.match(r"[ ,]*", text[value_end:])
+        cursor = value_end + (gap.end() if gap else 0)
+    if not parts:
+        return None
+    phrase = " ".join(parts)
+    return phrase, pos + len(text[pos:cursor].rstrip(" ,"))
+
+
+def _hamlets(text: str, blocked: list[tuple[int, int]]) -> list[_Place]:
+    found: list[_Place] = []
+    last_end = -1
+    for match in _HAMLET_RE.finditer(text):
+        if match.start() < last_end or any(start <= match.start() < end for start, end in blocked):
+            continue
+        word = match.group(1)
+        if word.lower() == "lingkungan" and not re.match(r"(?:\d|[IVX]+\b)", text[match.end() :]):
+            continue  # "lingkungan masyarakat", "keamanan Lingkungan Desa": the common word
+        phrase = _hamlet_phrase(text, match.start())
+        if phrase:
+            found.append(_Place("hamlet", phrase[0], match.start(), phrase[1]))
+            last_end = phrase[1]
+    return found
+
+
+# --- venue and counterparts ---------------------------------------------------------
+
+_HONORIFIC = r"(?:bapak|bpk\.?|pak|ibu|bu|sdr\.?|sdri\.?|saudara|saudari|mbah|mbak|mas|haji|h\.)"
+_VENUE_HEADS = (
+    r"kedai(?:[\s-]+kopi)?",
+    r"warung(?:\s+kopi|\s+makan)?",
+    r"warkop",
+    r"rumah(?:\s+makan)?",
+    r"kediaman",
+    r"balai\s+(?:desa|dusun|kampung|kelurahan|nagari|pertemuan|warga|rakyat|jorong)",
+    r"kantor\s+(?:desa|kelurahan|kepala\s+desa|lurah|camat|kecamatan|wali\s+nagari|keuchik|kampung)",
+    r"pos\s*kamling",
+    r"pos\s+ronda",
+    r"masjid",
+    r"musholl?a",
+    r"mushalla",
+    r"surau",
+    r"langgar",
+    r"gereja",
+    r"posyandu",
+    r"puskesmas",
+    r"polindes",
+    r"pasar",
+    r"sawah",
+    r"ladang",
+    r"kebun",
+    r"lahan(?:\s+pertanian)?",
+    r"tambak",
+    r"aula",
+    r"pendopo",
+    r"makoramil",
+    r"lapangan",
+    r"gedung",
+    r"sekolah",
+    r"pangkalan",
+)
+_NEEDS_OWNER = {"rumah", "kediaman", "lapangan", "gedung", "sekolah", "pangkalan"}
+_VENUE_RE = re.compile(
+    r"(?i:\b(?:di|ke|dirumah)\s+(?:(?:sebuah|salah\s+satu)\s+)?)(?=(?i:" + "|".join(_VENUE_HEADS) + r"))"
+)
+_VENUE_HEAD_RE = re.compile(r"(?i:" + "|".join(_VENUE_HEADS) + r")\b")
+_PLACE_CLAUSE = re.compile(
+    r"(?i:\b(?:bertempat|berlokasi|lokasi(?:\s+kegiatan)?|tempat(?:\s+kegiatan)?)(?:\s+di\s*:?|\s*:)\s*)"
+)
+_OWNER_WORDS = {"warga", "milik", "kades", "kadus", "kepala", "ketua", "sekdes", "tokoh", "salah", "pak", "bapak"}
+
+
+def _owner_phrase(text: str, pos: int, with_occupation: bool = False) -> tuple[str, int]:
+    """`Bapak Harjanto`, `milik Ibu Sari`, `warga` after a venue head or in a list."""
+    match = re.match(rf"\s*(?:milik\s+)?(?i:{_HONORIFIC})\s+", text[pos:])
+    if match:
+        name, end = _take_tokens(text, pos + match.end(), _NAME_TOKEN, NAME_STOPWORDS, 3)
+        if name and fold(name.split()[0]) not in _NOT_PERSON:
+            if with_occupation:
+                end = _occupation_end(text, end)
+            return text[pos:end].strip(), end
+        return "", pos
+    return "", pos
+
+
+def _occupation_end(text: str, end: int) -> int:
+    job = re.match(r"\s*,?\s*(?:seorang\s+|selaku\s+)?([A-Za-z]+)", text[end:])
+    if job and job.group(1).lower() in _OCCUPATIONS:
+        job_end = end + job.end()
+        rest, rest_end = _take_tokens(text, job_end, _PLACE_TOKEN, _PLACE_STOP, 2)
+        if not rest:
+            word = re.match(r" ([a-z]{3,})\b", text[job_end:])
+            if word and word.group(1) not in _STOP_COMMON:
+                rest_end = job_end + word.end()
+        return rest_end if rest else job_end
+    return end
+
+
+def _find_venue(text: str, stops: list[int], area_stops: list[int], signature_from: int) -> str | None:
+    """`bertempat di ...` first, else the first `di/ke` + a kind of place (kedai kopi, rumah Bapak X, ...)."""
+    clause = _PLACE_CLAUSE.search(text[:signature_from])
+    if clause:
+        venue = _venue_at(text, clause.end(), area_stops, clause=True)
+        if venue:
+            return venue
+    for match in _VENUE_RE.finditer(text[:signature_from]):
+        venue = _venue_at(text, match.end(), stops, clause=False)
+        if venue:
+            return venue
+    return None
+
+
+def _venue_at(text: str, pos: int, stops: list[int], clause: bool) -> str | None:
+    head = _VENUE_HEAD_RE.match(text, pos)
+    limit = min([stop for stop in stops if stop >= (head.end() if head else pos + 1)] + [len(text)])
+    if head:
+        word = head.group().split()[0].lower()
+        end = head.end()
+        owner, owner_end = _owner_phrase(text, end)
+        if owner:
+            end = owner_end
+        else:
+            name, name_end = _take_tokens(text, end, _PLACE_TOKEN, _PLACE_STOP, 4)
+            if name:
+                end = name_end
+            elif word in _NEEDS_OWNER:
+                follower = re.match(r"\s+([a-z]+)", text[end:])
+                if not follower or follower.group(1) not in _OWNER_WORDS:
+                    return None
+                end += follower.end()
+        return text[pos : min(end, limit)].strip(" ,.") or None
+    if not clause:
+        return None
+    # "bertempat di Jalan Protokol Dusun 2 Desa ...": the words up to the address
+    phrase = re.match(r"[^,.;\n]{3,80}", text[pos:limit])
+    if not phrase:
+        return None
+    words = phrase.group().split()
+    kept: list[str] = []
+    for word in words[:6]:
+        if _key(word) in ("desa", "kelurahan", "kel", "kecamatan", "kec", "kabupaten", "kab", "kota", "nagari"):
+            break
+        kept.append(word)
+    return " ".join(kept).strip() or None
+
+
+_ROLES = (
+    r"kepala\s+dusun",
+    r"kadus",
+    r"pj\.?\s+kades",
+    r"kepala\s+desa",
+    r"kades",
+    r"kepala\s+kampung",
+    r"kakam",
+    r"sekretaris\s+(?:perangkat\s+)?desa",
+    r"sekdes",
+    r"perangkat\s+desa",
+    r"sekretaris\s+kelurahan",
+    r"lurah",
+    r"kepala\s+lingkungan",
+    r"kepling",
+    r"wali\s+nagari",
+    r"wali\s+jorong",
+    r"keuchik",
+    r"geuchik",
+    r"datok\s+penghulu",
+    r"ketua\s+rt",
+    r"ketua\s+rw",
+    r"ketua\s+bpd",
+    r"tokoh\s+masyarakat",
+    r"tokoh\s+agama",
+    r"tokoh\s+pemuda",
+    r"tokoh\s+adat",
+    r"tomas",
+    r"toga",
+    r"toda",
+    r"(?:anggota\s+)?linmas",
+    r"bhabinkamtibmas",
+    r"babinkamtibmas",
+    r"bidan\s+desa",
+    r"ketua\s+poktan",
+    r"ketua\s+kelompok\s+tani",
+    r"ketua\s+gapoktan",
+    r"penyuluh\s+pertanian(?:\s+lapangan)?",
+    r"ppl",
+    r"kader\s+posyandu",
+    r"ketua\s+(?:tp\s+)?pkk",
+    r"kaur\s+[a-z]+",
+    r"kasi\s+[a-z]+",
+)
+_ROLE_RE = re.compile(r"(?<![\w-])(?i:" + "|".join(_ROLES) + r")\b")
+_POLICE_RANK = r"(?:bripda|briptu|brigpol|brigadir|bripka|aipda|aiptu|ipda|iptu|akp|kompol|akbp|kombes)"
+_QUALIFIER = re.compile(
+    r"(?i:\s*\b(?:dsn|dusun|desa|kelurahan|kel|lingkungan|ling|rt|rw|jorong|kampung|gampong|nagari)\b\.?\s*)(?=\d|[A-Z])"
+)
+_WARGA_LIST = re.compile(
+    r"(?:,\s*|\bdan\s+|\bserta\s+|\bbersama\s+(?:dengan\s+)?|\bdengan\s+)(?i:(warga))\s+(?=(?i:desa|dusun|kelurahan|kampung|nagari|gampong|lingkungan)\b)"
+)
+_HONORIFIC_RE = re.compile(rf"(?<![\w-])(?i:{_HONORIFIC})\s+(?=[A-Z])")
+
+
+def _role_phrase(text: str, match: re.Match[str]) -> tuple[str, int]:
+    """`Kadus Dsn 2 Bapak Faisal`, `Tomas Bapak Rahmad`, `Sekretaris Perangkat Desa Kemiri`, `tokoh agama`."""
+    end = match.end()
+    qualifier = _QUALIFIER.match(text, end)
+    if qualifier:
+        q_end = qualifier.end()
+        number = re.match(r"(?:\d{1,3}|[IVX]+)\b", text[q_end:])
+        if number:
+            end = q_end + number.end()
+        else:
+            name, name_end = _take_tokens(text, q_end, _PLACE_TOKEN, _PLACE_STOP, 3)
+            if name:
+                end = name_end
+    if re.match(r"(?i)bha?binkamtibmas", match.group()):
+        police = re.match(rf"\s*(?:polsek\s+[A-Z][\w]*\s*)?(?i:{_POLICE_RANK})\.?\s+", text[end:])
+        if police:
+            name, name_end = _take_tokens(text, end + police.end(), _NAME_TOKEN, NAME_STOPWORDS, 3)
+            return text[match.start() : name_end if name else end].strip(), name_end if name else end
+    else:
+        name, name_end = _take_tokens(text, end, _NAME_TOKEN, NAME_STOPWORDS, 3)
+        if name and fold(name.split()[0]) not in _NOT_PERSON:
+            end = name_end
+    owner, owner_end = _owner_phrase(text, end)
+    if owner:
+        end = owner_end
+    return text[match.start() : end].strip(" ,."), end
+
+
+def _find_counterparts(text: str, babinsa_names: list[str], signature_from: int) -> list[str]:
+    body = text[:signature_from]
+    items: list[tuple[int, str]] = []
+    covered: list[tuple[int, int]] = []
+    for match in _ROLE_RE.finditer(body):
+        phrase, end = _role_phrase(body, match)
+        if phrase:
+            items.append((match.start(), phrase))
+            covered.append((match.start(), end))
+    for match in _WARGA_LIST.finditer(body):
+        start = match.start(1)
+        if any(a <= start < b for a, b in covered):
+            continue
+        place = _VILLAGE_RE.match(body, match.end()) or _HAMLET_RE.match(body, match.end())
+        if not place:
+            continue
+        name, end = _take_tokens(body, place.end(), _PLACE_TOKEN, _PLACE_STOP, 4)
+        if name:
+            items.append((start, body[start:end].strip()))
+            covered.append((start, end))
+    for match in _HONORIFIC_RE.finditer(body):
+        if any(a <= match.start() < b for a, b in covered):
+            continue
+        phrase, end = _owner_phrase(body, match.start(), with_occupation=True)
+        if phrase:
+            items.append((match.start(), phrase))
+            covered.append((match.start(), end))
+    people = {fold(name) for name in babinsa_names}
+    result: list[str] = []
+    keys: list[str] = []
+    for _, phrase in sorted(items):
+        key = fold(phrase)
+        bare = fold(re.sub(rf"(?i)^{_HONORIFIC}\s+", "", phrase))
+        if not key or bare in people or any(bare in k or key in k for k in keys):
+            continue
+        if any(person and person in key for person in people):
+            continue
+        keys.append(key)
+        result.append(phrase)
+    if not result:
+        group = re.search(r"(?i)\b(warga|petani|nelayan|pedagang|peternak|pelajar)\b", body)
+        if group:
+            result.append(group.group(1).lower())
+    return result
+
+
+# --- activities ---------------------------------------------------------------------
+
+_KIND_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("komsos", r"komsos|kosmsos|komsoss|komunikasi\s+sosial"),
+    ("anjangsana", r"anjang\s*sana|anjangsono"),
+    ("patroli", r"patroli|patroly"),
+    ("karya-bakti", r"karya\s*bakti|kerja\s*bakti|gotong[\s-]*royong"),
+    ("pendampingan", r"pendampingan|mendampingi|dampingi"),
+    ("monitoring", r"monitoring|memonitor|pemantauan|memantau"),
+    ("puldata", r"puldata|pengumpulan\s+data|pendataan|mendata"),
+)
+_KIND_RES = tuple((kind, re.compile(rf"(?i)\b(?:{pattern})\b")) for kind, pattern in _KIND_PATTERNS)
+_NEGATED_BEFORE = re.compile(
+    r"(?i)\b(?:tidak|tak|belum|batal|gagal|urung|bukan)\s+"
+    r"(?:(?:jadi|dapat|bisa|sempat|ada|melaksanakan|melakukan|mengadakan|mengikuti|dilaksanakan|diadakan|"
+    r"kegiatan|giat|pelaksanaan|acara)\s+){0,3}$"
+)
+_NEGATED_AFTER = re.compile(
+    r"(?i)^\W*(?:\S+\s+){0,5}?(?:batal|dibatalkan|ditunda|ditiadakan|tidak\s+jadi|tidak\s+dilaksanakan|"
+    r"tidak\s+terlaksana|tidak\s+dapat\s+dilaksanakan|urung|gagal\s+dilaksanakan)\b"
+)
+_PURPOSE_BEFORE = re.compile(r"(?i)\b(?:untuk|guna|tujuan)\s+$")
+_NOT_ONLY = re.compile(r"(?i)\b(?:tidak|bukan)\s+(?:hanya|saja|cuma|sekadar)\b")
+
+
+def _find_kinds(text: str, core: tuple[int, int] | None, signature_from: int) -> list[str]:
+    positions: dict[str, int] = {}
+    negated: set[str] = set()
+    core_hits: dict[str, int] = {}
+    for kind, pattern in _KIND_RES:
+        for match in pattern.finditer(text[:signature_from]):
+            before = text[max(0, match.start() - 70) : match.start()]
+            after = text[match.end() : match.end() + 70]
+            after = re.split(r"[.;\n]", after, maxsplit=1)[0]
+            if _NEGATED_BEFORE.search(before) and not _NOT_ONLY.search(before[-30:]):
+                negated.add(kind)
+                continue
+            if _NEGATED_AFTER.search(after):
+                negated.add(kind)
+                continue
+            if _PURPOSE_BEFORE.search(before):
+                continue
+            positions.setdefault(kind, match.start())
+            if core and core[0] <= match.start() < core[1]:
+                core_hits.setdefault(kind, match.start())
+    kinds = [kind for kind in positions if kind not in negated]
+    return sorted(kinds, key=lambda k: (k not in core_hits, core_hits.get(k, positions[k])))
+
+
+# --- topics and situation -----------------------------------------------------------
+
+_TOPIC_PATTERNS: tuple[tuple[str, str], ...] = (
+    (
+        "keamanan",
+        r"keamanan|kamtibmas|ketertiban|kondusif|deteksi\s+dini|cegah\s+dini|kriminal(?:itas)?|pencurian|"
+        r"siskamling|ronda|soliditas\s+wilayah|situasi\s+wilayah|hoaks|hoax",
+    ),
+    (
+        "kesehatan",
+        r"kesehatan|sehat|penyakit|wabah|covid(?:-?19)?|stunting|posyandu|demam\s+berdarah|dbd|imunisasi|"
+        r"vaksin(?:asi)?|phbs|jamban|gizi|prokes|protokol\s+kesehatan",
+    ),
+    ("pilkada", r"pilkada|pemilihan\s+kepala\s+daerah|pilgub|pilbup|pilwalkot"),
+    ("pemilu", r"pemilu|pileg|pilpres|pilkades|pesta\s+demokrasi|pemilihan\s+umum|pemungutan\s+suara"),
+    ("ketahanan pangan", r"ketahanan\s+pangan|swasembada|lumbung\s+pangan|food\s+estate"),
+    (
+        "pertanian",
+        r"pertanian|petani|sawah|panen|tanam|pupuk|padi|jagung|kelompok\s+tani|poktan|gapoktan|irigasi|"
+        r"hama|bibit|perkebunan|cetak\s+sawah",
+    ),
+    (
+        "ekonomi",
+        r"ekonomi|umkm|usaha\s+mikro|pemasaran|produk|koperasi|bumdes|pengrajin|perajin|harga\s+sembako|"
+        r"daya\s+beli|kewirausahaan",
+    ),
+    ("bencana", r"bencana|banjir|longsor|kebakaran|karhutla|gempa|puting\s+beliung|erupsi|tsunami|kekeringan"),
+    ("narkoba", r"narkoba|narkotika|sabu|obat\s+terlarang|napza|psikotropika"),
+    ("radikalisme", r"radikalisme|radikal|terorisme|intoleransi|separatis|khilafah|paham\s+terlarang"),
+    ("konflik", r"konflik|sengketa|perselisihan|tawuran|bentrok|perkelahian"),
+    ("pendidikan", r"pendidikan|sekolah|siswa|pelajar|putus\s+sekolah"),
+    ("lingkungan", r"kebersihan|sampah|penghijauan|lingkungan\s+hidup|reboisasi|penanaman\s+pohon"),
+    ("infrastruktur", r"infrastruktur|jembatan|jalan\s+rusak|pembangunan\s+jalan|drainase|rtlh|tmmd|air\s+bersih"),
+    ("program pemerintah", r"program\s+pemerintah|bansos|bantuan\s+sosial|blt|pkh|program\s+desa|dana\s+desa"),
+    ("bela negara", r"bela\s+negara|wawasan\s+kebangsaan|nasionalisme|cinta\s+tanah\s+air|pancasila"),
+    ("agama", r"keagamaan|pengajian|ramadh?an|ibadah|toleransi\s+beragama"),
+    ("budaya", r"kebudayaan|seni\s+budaya|budaya"),
+    ("sosial", r"bakti\s+sosial|baksos|kesenjangan\s+sosial|kepedulian\s+sosial"),
+)
+_TOPIC_RES = tuple((topic, re.compile(rf"(?i)\b(?:{pattern})\b")) for topic, pattern in _TOPIC_PATTERNS)
+assert all(topic in TOPICS for topic, _ in _TOPIC_PATTERNS)
+
+
+def _find_topics(text: str) -> list[str]:
+    firsts: list[tuple[int, str]] = []
+    for topic, pattern in _TOPIC_RES:
+        match = pattern.search(text)
+        if match:
+            firsts.append((match.start(), topic))
+    return [topic for _, topic in sorted(firsts)]
+
+
+_RAWAN = re.compile(
+    r"(?i)\b(?:situasi|kondisi|keadaan)\s+(?:\w+\s+){0,2}(?:rawan|genting|tidak\s+kondusif|mencekam)\b|"
+    r"(?<!tidak )(?<!tidak ada )(?<!mencegah )(?<!agar tidak )\bterjadi(?:nya)?\s+(?:aksi\s+)?"
+    r"(?:pencurian|perampokan|kebakaran|banjir|longsor|bentrok(?:an)?|perkelahian|tawuran|pembunuhan|"
+    r"penganiayaan|kerusuhan|konflik)\b|\bkejadian\s+menonjol\b(?!\s*tidak)"
+)
+_NO_INCIDENT = re.compile(
+    r"(?i)\b(?:tidak|tak|belum)\s+(?:ada|ditemukan|terdapat)\s+(?:\w+\s+){0,2}kejadian\s+menonjol"
+)
+_WASPADA = re.compile(
+    r"(?i)\b(?:situasi|kondisi|keadaan)\s+(?:\w+\s+){0,2}(?:waspada|perlu\s+diwaspadai)\b|"
+    r"\bperlu\s+(?:diwaspadai|ditindaklanjuti|tindak\s+lanjut)\b|\bmengeluh(?:kan)?\b|\bkeluhan\s+warga\b"
+)
+_AMAN = re.compile(
+    r"(?i)\baman\s*(?:,\s*|dan\s+|serta\s+)(?:\w+\s*,?\s*){0,4}?kondusif\b|\bkondusif\b|"
+    r"\b(?:situasi|kondisi|keadaan)\s+(?:\w+\s+){0,3}aman\b|\baman\s+terkendali\b|"
+    r"\b(?:berjalan|berlangsung)\s+(?:dengan\s+)?(?:aman|lancar\s+dan\s+aman)\b|\baman\s*(?:,|dan)\s*(?:lancar|tertib)\b|"
+    r"\btidak\s+(?:ada|ditemukan)\s+(?:\w+\s+){0,2}kejadian\s+menonjol\b"
+)
+
+
+_EXPLICIT = re.compile(
+    r"(?i)\b(?:situasi|kondisi|keadaan)(?:\s+(?:wilayah|di\s+wilayah|desa|kamtibmas|umum|keamanan))?\s*:?\s*"
+    r"(?:\w+\s+){0,2}?(tidak\s+kondusif|tidak\s+aman|aman|kondusif|waspada|perlu\s+diwaspadai|rawan|genting|mencekam)\b"
+)
+_EXPLICIT_VALUE = {"aman": "aman", "kondusif": "aman", "waspada": "waspada", "perlu diwaspadai": "waspada"}
+
+
+def _find_situation(text: str) -> str | None:
+    """What the text says the situation was: an explicit `situasi ...` wins, then incidents, complaints, calm."""
+    explicit = list(_EXPLICIT.finditer(text))
+    if explicit:
+        said = " ".join(explicit[-1].group(1).lower().split())
+        return _EXPLICIT_VALUE.get(said, "rawan")
+    if _RAWAN.search(_NO_INCIDENT.sub(" ", text)):
+        return "rawan"
+    if _WASPADA.search(text):
+        return "waspada"
+    if _AMAN.search(text):
+        return "aman"
+    return None
+
+
+# --- the dateline -------------------------------------------------------------------
+
+_DATELINE = re.compile(
+    r"^\s*(?:[\w.]+\.(?:com|id|co\.id|net|org|news)\s*,\s*)?([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2})\s*"
+    r"(?:\||-|–|—|,|\(|:)"
+)
+
+
+def dateline_place(text: str) -> str | None:
+    """The place a press release starts with: `Asahan | ...`, `Sukoharjo (16/01/23)`, `X.com, Rengat -`."""
+    for line in text.split("\n")[:6]:
+        match = _DATELINE.match(line)
+        if match and _key(match.group(1).split()[0]) not in NAME_STOPWORDS:
+            rest = line[match.end() - 1 :]
+            if re.match(r"[|\-–—(:]|,\s*\S+\.(?:com|id)", rest) or re.match(r",\s*\S+\.com", rest):
+                return match.group(1)
+    return None
+
+
+# --- putting it together ------------------------------------------------------------
+
+
+def extract(
+    text: str,
+    *,
+    today: date | None = None,
+    find_villages: PlaceFinder | None = None,
+    find_kabupaten: PlaceFinder | None = None,
+) -> Extraction:
+    """Read one report. The gazetteer's `find_villages`/`find_kabupaten`, when given, check and choose places.
+
+    Without them nothing is looked up, and only what the text states is returned.
+    """
+    today = today or date.today()
+    source = prepare(text)
+    notes: list[str] = []
+    signature_from = _signature_start(source)
+    starts = _sentence_starts(source)
+
+    when, written, date_end = _find_date(source, today, notes)
+    clock = _find_time(source, date_end)
+
+    people = _find_people(source[:signature_from])
+    core = _sentence_of(starts, source, people[0].start) if people else None
+
+    koramils = _units(source, _KORAMIL_RE, signature_from)
+    kodims = _units(source, _KODIM_RE, signature_from)
+    koramil = _unit_text("Koramil", _nearest(koramils, people[0].start if people else None)) if koramils else None
+    if not koramil:
+        danramil = _units(source, _DANRAMIL_RE, signature_from)
+        koramil = _unit_text("Koramil", danramil[0]) if danramil else None
+    if kodims:
+        kodim: str | None = _unit_text("Kodim", kodims[0])
+    else:
+        dandim = _units(source, _DANDIM_RE, signature_from)
+        carried = next((unit.kodim_number for unit in koramils if unit.kodim_number), None)
+        kodim = _unit_text("Kodim", dandim[0]) if dandim else (f"Kodim {carried}" if carried else None)
+
+    blocked = [(unit.start, unit.end) for unit in koramils + kodims]
+    villages = _places(source[:signature_from], _VILLAGE_RE, blocked)
+    kecamatans = _places(source[:signature_from], _KECAMATAN_RE, blocked, 3)
+    kabupatens = _places(source[:signature_from], _KABUPATEN_RE, blocked, 3)
+    provinces = _places(source[:signature_from], _PROVINCE_RE, blocked, 3)
+    hamlets = _hamlets(source[:signature_from], blocked)
+
+    village, kecamatan, kabupaten, province = _address(source, villages, kecamatans, kabupatens, provinces)
+    place_matched = False
+    if find_villages is not None and village is not None:
+        village, kecamatan, kabupaten, place_matched = _check_place(
+            find_villages, villages, village, kecamatan, kabupaten, notes
+        )
+    if kabupaten is None and find_kabupaten is not None:
+        kabupaten = _dateline_kabupaten(source, find_kabupaten, find_villages, village, kecamatan)
+    hamlet = _choose_hamlet(hamlets, village)
+
+    area_stops = [place.start for place in villages + kecamatans + kabupatens]
+    stops = area_stops + [place.start for place in hamlets]
+    venue = _find_venue(source, stops, area_stops, signature_from)
+    counterparts = _find_counterparts(source, [p.name for p in people], signature_from)
+    kinds = _find_kinds(source, core, signature_from)
+
+    summary = source.strip()
+    if len(summary) > LIMIT_SUMMARY:
+        notes.append(t("parse.note.truncated", limit=LIMIT_SUMMARY))
+        summary = summary[:LIMIT_SUMMARY]
+
+    fields: dict[str, Any] = {
+        "date": when.isoformat() if when else None,
+        "time": clock,
+        "kind": kinds[0] if kinds else None,
+        "babinsa": [{"rank": p.rank, "name": p.name} for p in people],
+        "koramil": koramil,
+        "kodim": kodim,
+        "village": village.name if village else None,
+        "village_kind": _VILLAGE_KINDS[village.kind.lower()] if village else None,
+        "hamlet": hamlet,
+        "kecamatan": kecamatan,
+        "kabupaten": kabupaten,
+        "province": province,
+        "venue": venue,
+        "counterparts": counterparts,
+        "topics": _find_topics(source[:signature_from]),
+        "situation": _find_situation(source[:signature_from]),
+        "summary": summary or None,
+    }
+    assert all(kind in KINDS for kind in kinds)
+    return Extraction(fields, kinds, written, place_matched, notes)
+
+
+def _dateline_kabupaten(
+    text: str,
+    find_kabupaten: PlaceFinder,
+    find_villages: PlaceFinder | None,
+    village: _Place | None,
+    kecamatan: str | None,
+) -> str | None:
+    """The dateline (`Asahan | ...`) as the kabupaten, when the gazetteer knows it as one holding the village."""
+    place = dateline_place(text)
+    if not place:
+        return None
+    try:
+        if not find_kabupaten(place):
+            return None
+        if (
+            village is not None
+            and find_villages is not None
+            and not find_villages(village.name, kecamatan=kecamatan, kabupaten=place)
+        ):
+            return None
+    except (InvalidInput, LookupError, ValueError, OSError):
+        return None
+    return place
+
+
+def _nearest(units: list[_Unit], anchor: int | None) -> _Unit:
+    """The unit named closest before the Babinsa (else the first one)."""
+    if anchor is None:
+        return units[0]
+    before = [unit for unit in units if unit.start <= anchor]
+    return before[-1] if before else units[0]
+
+
+def _following(text: str, items: list[_Place], end: int, gap: int = 4) -> _Place | None:
+    """The item that follows `end` with only spaces and commas between."""
+    for item in items:
+        if end <= item.start <= end + gap and re.fullmatch(r"[ ,]*", text[end : item.start]):
+            return item
+    return None
+
+
+def _address(
+    text: str,
+    villages: list[_Place],
+    kecamatans: list[_Place],
+    kabupatens: list[_Place],
+    provinces: list[_Place],
+) -> tuple[_Place | None, str | None, str | None, str | None]:
+    """The village with the fullest address chain `Desa X, Kecamatan Y, Kabupaten Z`."""
+    best: tuple[int, int, int] | None = None
+    chosen: tuple[_Place | None, _Place | None, _Place | None, _Place | None] = (None, None, None, None)
+    counts: dict[str, int] = {}
+    for candidate in villages:
+        counts[fold(candidate.name)] = counts.get(fold(candidate.name), 0) + 1
+    for index, candidate in enumerate(villages):
+        kec = _following(text, kecamatans, candidate.end)
+        kab = _following(text, kabupatens, kec.end if kec else candidate.end)
+        prov = _following(text, provinces, (kab or kec or candidate).end)
+        score = (sum(x is not None for x in (kec, kab, prov)), counts[fold(candidate.name)], -index)
+        if best is None or score > best:
+            best = score
+            chosen = (candidate, kec, kab, prov)
+    village, kec, kab, prov = chosen
+    # area names stated elsewhere ("wilayah Kecamatan Medang Deras", "Kab. Sukoharjo")
+    if kec is None and kecamatans:
+        kec = _most_common(kecamatans)
+    if kab is None and kabupatens:
+        kab = _most_common([k for k in kabupatens if k.kind.lower() != "kota"] or kabupatens)
+    if prov is None and provinces:
+        prov = provinces[0]
+    return (
+        village,
+        kec.name if kec else None,
+        _kabupaten_name(kab) if kab else None,
+        prov.name if prov else None,
+    )
+
+
+def _kabupaten_name(place: _Place) -> str:
+    return f"Kota {place.name}" if place.kind.lower() == "kota" else place.name
+
+
+def _most_common(places: list[_Place]) -> _Place:
+    counts: dict[str, int] = {}
+    for place in places:
+        counts[fold(place.name)] = counts.get(fold(place.name), 0) + 1
+    return max(places, key=lambda p: (counts[fold(p.name)], -places.index(p)))
+
+
+def _choose_hamlet(hamlets: list[_Place], village: _Place | None) -> str | None:
+    if not hamlets:
+        return None
+    if village is not None:
+        right_before = [h for h in hamlets if 0 <= village.start - h.end <= 3]
+        if right_before:
+            return right_before[-1].name
+    named = [h for h in hamlets if not h.name.lower().startswith(("rt", "rw"))]
+    return (named or hamlets)[0].name
+
+
+def _check_place(
+    find_villages: PlaceFinder,
+    villages: list[_Place],
+    village: _Place,
+    kecamatan: str | None,
+    kabupaten: str | None,
+    notes: list[str],
+) -> tuple[_Place, str | None, str | None, bool]:
+    """Prefer a village the gazetteer knows in the stated area; note one it does not know."""
+    try:
+        if find_villages(village.name, kecamatan=kecamatan, kabupaten=kabupaten):
+            return village, kecamatan, kabupaten, True
+        for other in villages:
+            if fold(other.name) != fold(village.name) and find_villages(
+                other.name, kecamatan=kecamatan, kabupaten=kabupaten
+            ):
+                return other, kecamatan, kabupaten, True
+    except (InvalidInput, LookupError, ValueError, OSError):
+        return village, kecamatan, kabupaten, False
+    notes.append(t("parse.note.place_unknown", village=village.name, area=kecamatan or kabupaten or "-"))
+    return village, kecamatan, kabupaten, False
