@@ -13,6 +13,7 @@ from ..query import Criteria
 from ..store import Store
 from .app import app
 from .options import JsonFlag, YesFlag, is_interactive, with_criteria, with_entry_options, with_store
+from .places import StrictFlag, place_check, show_warnings
 
 
 def _prompt_for(field: str) -> str:
@@ -22,18 +23,25 @@ def _prompt_for(field: str) -> str:
 @app.command()
 @with_entry_options
 @with_store
-def record(fields: dict[str, Any], store: Store, json_out: JsonFlag = False) -> None:
+def record(fields: dict[str, Any], store: Store, json_out: JsonFlag = False, strict: StrictFlag = False) -> None:
     """Record one activity (Komsos, anjangsana, ...). Prints the new entry's id.
 
     Missing village, summary or Babinsa are asked for at a terminal; elsewhere the
-    command fails (exit 2) naming them. The profile fills Babinsa and units.
+    command fails (exit 2) naming them. The profile fills Babinsa, units and area.
+
+    The village is looked up in the gazetteer within the area given (or the profile's):
+    its official spelling is stored and kecamatan, kabupaten and province filled in. A name
+    found in several places is asked at a terminal, else fails (exit 2) listing them; a name
+    not found is stored as typed with a warning (refused with --strict).
 
     Example: komsos record -d "Jum'at (17/01/2025)" -b "Kopda SY.E Hasibuan" -v "Pematang Jaya"
     --kecamatan "Rengat Barat" --kabupaten "Indragiri Hulu" --venue "kedai kopi"
     -t keamanan -s "Komsos dengan warga di kedai kopi" --situation aman
     """
     values = core.values_from_text(fields)
-    entry = core.record(store, values, ask=_prompt_for if is_interactive() else None)
+    check = place_check(strict)
+    entry = core.record(store, values, ask=_prompt_for if is_interactive() else None, resolve_place=check)
+    show_warnings(check)
     if json_out:
         from ..render import write_json
 
@@ -88,15 +96,20 @@ def show(entry_id: EntryId, store: Store, json_out: JsonFlag = False) -> None:
 @app.command()
 @with_entry_options
 @with_store
-def edit(entry_id: EntryId, fields: dict[str, Any], store: Store, json_out: JsonFlag = False) -> None:
+def edit(
+    entry_id: EntryId, fields: dict[str, Any], store: Store, json_out: JsonFlag = False, strict: StrictFlag = False
+) -> None:
     """Change fields of an entry; the previous version is kept in its history.
 
-    List options (--babinsa, --with, --topic, --finding) replace the whole list.
+    List options (--babinsa, --with, --topic, --finding) replace the whole list. A changed
+    village or area is checked against the gazetteer as in `record`.
 
     Example: komsos edit 3f2a --situation waspada --finding "Warga mengeluhkan jalan rusak"
     """
     changes = core.values_from_text(fields)
-    entry = core.edit(store, entry_id, changes)
+    check = place_check(strict)
+    entry = core.edit(store, entry_id, changes, resolve_place=check)
+    show_warnings(check)
     if json_out:
         from ..render import write_json
 

