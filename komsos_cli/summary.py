@@ -36,6 +36,20 @@ NOT_AMAN = ("waspada", "rawan")
 # --- periods ---------------------------------------------------------------------
 
 _PERIOD = re.compile(r"^(\d{4})(?:-(?:(\d{1,2})|[qQ]([1-4])))?$")
+# Also as people say a month: `01/2025`, `1-2025`, `Januari 2025`, `jan 2025`, `Agustus 2024`.
+_MONTH_YEAR = re.compile(r"^(\d{1,2})\s*[/\-.]\s*(\d{4})$")
+_NAMED_MONTH = re.compile(r"^([a-z]{3,})\.?\s+(\d{4})$")
+
+
+def _month_number(word: str) -> int | None:
+    """`januari`, `jan`, `agu`, `august`: the month whose Indonesian or English name starts with `word`."""
+    from .dates import MONTH_NAMES_ID
+
+    for number, name in enumerate(MONTH_NAMES_ID, start=1):
+        english = calendar.month_name[number].lower()
+        if name.lower().startswith(word) or english.startswith(word):
+            return number
+    return None
 
 
 @dataclass(frozen=True)
@@ -51,8 +65,20 @@ class Period:
 
 
 def parse_period(text: str) -> Period:
-    """`2025-01` -> January 2025, `2025-Q4` -> October to December, `2025` -> the year."""
+    """`2025-01` -> January 2025, `2025-Q4` -> October to December, `2025` -> the year.
+
+    A month may also be written `01/2025` or `Januari 2025`.
+    """
     cleaned = text.strip()
+    spoken = _MONTH_YEAR.match(cleaned)
+    named = _NAMED_MONTH.match(cleaned.lower())
+    if spoken:
+        cleaned = f"{spoken.group(2)}-{spoken.group(1)}"
+    elif named:
+        number = _month_number(named.group(1))
+        if number is None:
+            raise InvalidInput(t("period.unreadable", text=text))
+        cleaned = f"{named.group(2)}-{number:02d}"
     match = _PERIOD.match(cleaned)
     if not match:
         raise InvalidInput(t("period.unreadable", text=text))

@@ -62,6 +62,12 @@ def names(buckets: list[Any]) -> list[tuple[str | None, int]]:
         ("2025-Q4", date(2025, 10, 1), date(2025, 12, 31)),
         ("2025", date(2025, 1, 1), date(2025, 12, 31)),
         (" 2024 ", date(2024, 1, 1), date(2024, 12, 31)),
+        ("01/2025", date(2025, 1, 1), date(2025, 1, 31)),
+        ("2-2024", date(2024, 2, 1), date(2024, 2, 29)),
+        ("Januari 2025", date(2025, 1, 1), date(2025, 1, 31)),
+        ("agu 2024", date(2024, 8, 1), date(2024, 8, 31)),
+        ("Desember 2024", date(2024, 12, 1), date(2024, 12, 31)),
+        ("Oct 2025", date(2025, 10, 1), date(2025, 10, 31)),
     ],
 )
 def test_period_bounds(text: str, since: date, until: date) -> None:
@@ -70,7 +76,8 @@ def test_period_bounds(text: str, since: date, until: date) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["", "2025-13", "2025-00", "2025-Q0", "2025-Q5", "Jan 2025", "25-01", "2025-01-05", "0000"]
+    "text",
+    ["", "2025-13", "2025-00", "2025-Q0", "2025-Q5", "Foo 2025", "13/2025", "Ma 2025", "25-01", "2025-01-05", "0000"],
 )
 def test_bad_period_is_invalid_input(text: str) -> None:
     with pytest.raises(InvalidInput) as caught:

@@ -35,7 +35,7 @@ def summary(
     period: Annotated[
         str | None,
         typer.Option(
-            "--period", "-p", help="A month 2025-01, a quarter 2025-Q1 or a year 2025 (with --since/--until)."
+            "--period", "-p", help="A month 2025-01 (or 01/2025, Januari 2025), a quarter 2025-Q1, a year 2025."
         ),
     ] = None,
     by: Annotated[
