@@ -1,1 +1,171 @@
-"""Commands of this area register here (see komsos_cli/cli/__init__.py)."""
+"""parse and narrate: read written Komsos reports into entries, and write an entry as a report."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from ..errors import Cancelled, InvalidInput, MissingFields
+from ..messages import t
+from ..store import Store
+from .app import app
+from .options import JsonFlag, YesFlag, is_interactive, read_stdin_text, with_store
+
+if TYPE_CHECKING:
+    from ..narrative.extract import Extraction
+
+Files = Annotated[
+    list[str],
+    typer.Argument(help="Report text files, folders of .txt reports, or - for stdin.", metavar="FILE..."),
+]
+RecordFlag = Annotated[
+    bool, typer.Option("--record", help="Store what was read (all files or none; asks first at a terminal).")
+]
+Style = Annotated[str, typer.Option("--style", help="press (a press-release paragraph) or wa (a WhatsApp report).")]
+EntryId = Annotated[str, typer.Argument(help="The entry's id, or any unique start of it.")]
+
+
+def _ask(field: str) -> str:
+    key = "parse.prompt.date" if field == "date" else f"prompt.{field}"
+    return str(typer.prompt(t(key)))
+
+
+def _read_all(sources: list[str], show_progress: bool) -> list[tuple[str, Extraction]]:
+    from ..narrative import STDIN, parse_text, read_report
+
+    def one(source: str) -> tuple[str, Extraction]:
+        name = "<stdin>" if source == STDIN else source
+        text = read_stdin_text() if source == STDIN else read_report(source)
+        try:
+            return name, parse_text(text)
+        except InvalidInput as error:
+            raise InvalidInput(f"{name}: {error.message}") from None
+
+    if show_progress:
+        from ..render.narrative import progress
+
+        return [one(source) for source in progress(sources, len(sources), t("parse.progress"))]
+    return [one(source) for source in sources]
+
+
+def _entries(results: list[tuple[str, Extraction]], interactive: bool) -> list[tuple[str, dict[str, Any]]]:
+    """A valid entry per report, or nothing: the first report missing a required field stops all."""
+    from ..narrative import complete_entry, entry_values, missing_for_record
+    from ..render import message
+
+    entries: list[tuple[str, dict[str, Any]]] = []
+    for name, extraction in results:
+        values = entry_values(extraction)
+        missing = missing_for_record(values)
+        if missing and not interactive:
+            raise MissingFields(t("parse.missing", file=name, fields=", ".join(missing)), missing)
+        if missing:
+            message(t("parse.asking", file=name, fields=", ".join(missing)))
+        entries.append((name, complete_entry(values, _ask if interactive else None)))
+    return entries
+
+
+def _json_result(name: str, extraction: Extraction) -> dict[str, Any]:
+    from ..model import blank_entry
+    from ..narrative import entry_values
+
+    entry = blank_entry()
+    entry.update(entry_values(extraction))
+    entry["kind"] = extraction.fields.get("kind")
+    return {
+        "file": name,
+        "entry": entry,
+        "activity_kinds": extraction.activity_kinds,
+        "date_as_written": extraction.date_as_written,
+        "found": extraction.found,
+        "missing": extraction.missing,
+        "notes": extraction.notes,
+    }
+
+
+@app.command()
+@with_store
+def parse(
+    files: Files, store: Store, json_out: JsonFlag = False, record: RecordFlag = False, yes: YesFlag = False
+) -> None:
+    """Read written Komsos reports (press releases, WhatsApp messages) into entries.
+
+    Shows what was found in each report, field by field, and what was not. With
+    --record the entries are stored, all files or none: at a terminal it asks for
+    missing fields and for confirmation; elsewhere a report without date, Babinsa
+    or village stops everything (exit 2). A folder reads every .txt in it.
+
+    Example: komsos parse laporan/seed-002.txt   ("Asahan | ... Serda Jasem ... Desa Sei Silau Tua ...")
+
+    Example: komsos parse laporan/ --record --yes
+    """
+    from .. import render
+    from ..narrative import report_sources
+    from ..render import narrative as view
+
+    sources = report_sources(files)
+    interactive = is_interactive()
+    results = _read_all(sources, show_progress=interactive and record and len(sources) > 1)
+
+    if not record:
+        if json_out:
+            payload = [_json_result(name, extraction) for name, extraction in results]
+            render.write_json(payload[0] if len(payload) == 1 else payload)
+            return
+        for name, extraction in results:
+            view.extraction_view(name, extraction)
+        if len(results) > 1:
+            view.summary_view(results)
+        return
+
+    entries = _entries(results, interactive)
+    if interactive and not json_out:
+        for name, extraction in results:
+            view.extraction_view(name, extraction, stderr=True)
+    if interactive and not yes and not typer.confirm(t("parse.confirm", count=len(entries)), default=True):
+        raise Cancelled(t("cancelled"))
+    stored = _store(store, entries)
+    if json_out:
+        render.write_json(stored)
+    else:
+        for entry in stored:
+            typer.echo(entry["id"])
+    render.message(t("parse.recorded", count=len(stored)))
+
+
+def _store(store: Store, entries: list[tuple[str, dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Add the new entries in one transaction; a report stored before is skipped and said so."""
+    from ..narrative import duplicate_of
+    from ..render import message
+
+    fresh: list[dict[str, Any]] = []
+    with store.transaction() as transaction:
+        existing = transaction.entries()
+        for name, entry in entries:
+            twin = duplicate_of(entry, existing + fresh)
+            if twin is not None:
+                message(t("parse.duplicate", file=name, id=twin["id"][:8]))
+                continue
+            fresh.append(entry)
+        transaction.add_many(fresh)
+    return fresh
+
+
+@app.command()
+@with_store
+def narrate(entry_id: EntryId, store: Store, style: Style = "press") -> None:
+    """Write an entry as a report: a press-release paragraph, or with --style wa the WhatsApp message.
+
+    Only what the entry holds is written; the text reads back into the same entry with `komsos parse`.
+
+    Example: komsos narrate 3f2a --style wa
+    """
+    from ..entries import get
+    from ..narrative import STYLES
+    from ..narrative import narrate as write
+
+    chosen = style.strip().lower()
+    if chosen not in STYLES:
+        raise InvalidInput(t("narrate.style", styles=", ".join(STYLES), value=style))
+    typer.echo(write(get(store, entry_id), chosen))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from ..dates import parse_date
@@ -58,6 +59,48 @@ def missing_for_record(values: dict[str, Any]) -> list[str]:
 
 Prompt = Callable[[str], str]
 
+STDIN = "-"
+
+
+def report_sources(arguments: list[str]) -> list[str]:
+    """The reports named on the command line: files as given, a folder's `*.txt` sorted, `-` for stdin."""
+    sources: list[str] = []
+    for argument in arguments:
+        if argument == STDIN:
+            sources.append(STDIN)
+            continue
+        path = Path(argument)
+        if path.is_dir():
+            found = sorted(str(child) for child in path.iterdir() if child.suffix.lower() == ".txt" and child.is_file())
+            if not found:
+                raise InvalidInput(t("parse.empty_dir", path=argument))
+            sources.extend(found)
+        elif not path.exists():
+            raise InvalidInput(t("parse.no_file", path=argument))
+        else:
+            sources.append(argument)
+    return sources
+
+
+def read_report(path: str) -> str:
+    """The text of one report file (UTF-8, a byte-order mark tolerated)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise InvalidInput(t("parse.unreadable", path=path, reason=error.strerror or type(error).__name__)) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InvalidInput(t("parse.not_utf8", path=path)) from None
+
+
+def duplicate_of(entry: dict[str, Any], existing: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """An entry already stored from the same report (same date and the same text)."""
+    for other in existing:
+        if other.get("date") == entry.get("date") and other.get("summary") == entry.get("summary"):
+            return other
+    return None
+
 
 def complete_entry(values: dict[str, Any], ask: Prompt | None, *, today: date | None = None) -> dict[str, Any]:
     """A valid entry from parsed values; missing fields are asked for (`ask`) or refused (MissingFields)."""
@@ -80,9 +123,12 @@ __all__ = [
     "STYLES",
     "Extraction",
     "complete_entry",
+    "duplicate_of",
     "entry_values",
     "extract",
     "missing_for_record",
     "narrate",
     "parse_text",
+    "read_report",
+    "report_sources",
 ]

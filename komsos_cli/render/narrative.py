@@ -1,0 +1,98 @@
+"""Rich views of what `komsos parse` read: one entry field by field, and a summary of many.
+
+User text (names, places, the report itself) goes through rich.text.Text only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from ..messages import t
+from ..model import format_babinsa
+from . import LABELS, SITUATION_STYLE, _one_line, _text, console
+
+if TYPE_CHECKING:
+    from ..narrative.extract import Extraction
+
+T = TypeVar("T")
+_LABEL = dict(LABELS)
+
+
+def _value(key: str, value: Any, extraction: Extraction) -> str:
+    if key == "babinsa":
+        return "\n".join(format_babinsa(person) for person in value)
+    if key == "summary":
+        return _one_line(value, 70) + "\n" + t("parse.summary_source", chars=len(value))
+    if key == "kind":
+        return ", ".join(extraction.activity_kinds) or str(value)
+    if isinstance(value, list):
+        return "\n".join(f"• {item}" for item in value)
+    return str(value)
+
+
+def extraction_view(name: str, extraction: Extraction, stderr: bool = False) -> None:
+    """The entry found in one report, field by field; what was not found is marked."""
+    from rich.table import Table
+
+    out = console(stderr=stderr)
+    fields = extraction.fields
+    found = extraction.found
+    table = Table(show_header=False, box=None, pad_edge=False, title=_text(name, "bold"), title_justify="left")
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    for key in fields:
+        label = _LABEL.get(key, key)
+        if key in found:
+            text = _value(key, fields[key], extraction)
+            style = SITUATION_STYLE.get(text, "") if key == "situation" else ""
+            table.add_row(_text(label), _text(text, style))
+        else:
+            table.add_row(_text(label, "dim"), _text(t("parse.not_found"), "yellow"))
+    if extraction.date_as_written:
+        table.add_row(_text(t("parse.as_written"), "dim"), _text(extraction.date_as_written, "dim"))
+    if extraction.place_matched:
+        table.add_row(_text(_LABEL["place_matched"], "dim"), _text("ya", "green"))
+    for note in extraction.notes:
+        table.add_row(_text(t("parse.notes"), "yellow"), _text(note, "yellow"))
+    out.print(table)
+    out.print(_text(t("parse.found_count", found=len(found), total=len(fields)), "dim"))
+    out.print()
+
+
+def summary_view(results: list[tuple[str, Extraction]], stderr: bool = False) -> None:
+    """One row per report and, per field, in how many reports it was found."""
+    from rich.table import Table
+
+    out = console(stderr=stderr)
+    table = Table(title=_text(t("parse.summary.title", count=len(results))), header_style="bold")
+    table.add_column(t("parse.summary.file"))
+    table.add_column(_LABEL["date"], no_wrap=True)
+    table.add_column(_LABEL["village"])
+    table.add_column(_LABEL["babinsa"])
+    table.add_column(t("parse.summary.found"), justify="right", no_wrap=True)
+    table.add_column(t("parse.summary.missing"))
+    counts: dict[str, int] = {}
+    for name, extraction in results:
+        fields = extraction.fields
+        for key in extraction.found:
+            counts[key] = counts.get(key, 0) + 1
+        table.add_row(
+            _text(name),
+            _text(fields.get("date") or "—"),
+            _text(fields.get("village") or "—"),
+            _text(", ".join(format_babinsa(p) for p in fields.get("babinsa") or []) or "—"),
+            _text(f"{len(extraction.found)}/{len(fields)}"),
+            _text(", ".join(extraction.missing), "yellow"),
+        )
+    out.print(table)
+    keys = list(results[0][1].fields) if results else []
+    per_field = ", ".join(f"{key} {counts.get(key, 0)}/{len(results)}" for key in keys)
+    out.print(_text(t("parse.summary.fields", counts=per_field), "dim"))
+
+
+def progress(items: Iterable[T], total: int, description: str) -> Iterator[T]:
+    """`items`, with a progress bar on stderr."""
+    from rich.progress import track
+
+    yield from track(items, total=total, description=description, console=console(stderr=True), transient=True)
