@@ -15,7 +15,8 @@ PROGRESS_FROM = 2_000
 class _Bar:
     """`exchange.Progress` drawn with Rich; shown only once the total is known to be long."""
 
-    def __init__(self) -> None:
+    def __init__(self, out: Any = None) -> None:
+        self._out = out
         self._progress: Any = None
         self._task: Any = None
 
@@ -31,7 +32,7 @@ class _Bar:
             BarColumn(),
             MofNCompleteColumn(),
             TimeRemainingColumn(),
-            console=console(stderr=True),
+            console=self._out or console(stderr=True),
             transient=True,
         )
         self._progress.start()
@@ -48,12 +49,14 @@ class _Bar:
 
 
 @contextmanager
-def import_progress(enabled: bool) -> Iterator[_Bar | None]:
-    """A progress reporter for `exchange.import_files`, or None when stderr is not a terminal."""
+def import_progress(enabled: bool, out: Any = None) -> Iterator[_Bar | None]:
+    """A progress reporter for `exchange.import_files`, or None when stderr is not a terminal.
+
+    `out` is the Rich console to draw on (default: stderr)."""
     if not enabled:
         yield None
         return
-    bar = _Bar()
+    bar = _Bar(out)
     try:
         yield bar
     finally:

@@ -1,0 +1,348 @@
+"""The exchange formats one by one: registry, cell texts, csv, xlsx, json, jsonl."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, datetime
+from typing import Any
+
+import openpyxl
+import pytest
+
+from komsos_cli import formats
+from komsos_cli.errors import InvalidInput
+from komsos_cli.formats import ExportOptions, tabular
+from komsos_cli.formats import csv as csv_format
+from komsos_cli.model import FIELDS, validate_entry
+
+
+def entry(**values: Any) -> dict[str, Any]:
+    """A valid entry like the Sei Silau Tua report (seed-002), with `values` changed."""
+    raw: dict[str, Any] = {
+        "id": "6f1d3c2a-9b7e-4c1a-8f00-0123456789ab",
+        "date": "2022-01-11",
+        "kind": "komsos",
+        "babinsa": [{"rank": "Serda", "name": "Jasem"}],
+        "koramil": "Koramil 13/Buntu Pane",
+        "kodim": "Kodim 0208/Asahan",
+        "village": "Sei Silau Tua",
+        "village_kind": "Desa",
+        "hamlet": "Dusun 2",
+        "kecamatan": "Setia Janji",
+        "kabupaten": "Asahan",
+        "venue": "Jalan Protokol Dusun 2",
+        "counterparts": ["Kadus Dsn 2 Bapak Faisal", "Tomas Bapak Rahmad", "Warga Desa Sei Silau Tua"],
+        "topics": ["keamanan", "kesehatan"],
+        "summary": "Komsos dengan warga membahas keamanan di Desa dan menjaga kesehatan.",
+        "created_at": "2022-01-11T09:00:00+00:00",
+        "updated_at": "2022-01-11T09:00:00+00:00",
+    }
+    raw.update(values)
+    return validate_entry(raw)
+
+
+# --- registry ------------------------------------------------------------------------------
+
+
+def test_every_format_is_registered_and_guessed_from_its_extension() -> None:
+    assert list(formats.FORMATS) == ["csv", "xlsx", "json", "jsonl"]
+    assert formats.guess("koramil03.CSV") is formats.FORMATS["csv"]
+    assert formats.guess("/tmp/rekap.xlsx") is formats.FORMATS["xlsx"]
+    assert formats.guess("a.json") is formats.FORMATS["json"]
+    assert formats.guess("a.jsonl") is formats.FORMATS["jsonl"]
+    assert formats.guess("a.ndjson") is formats.FORMATS["jsonl"]
+    assert formats.guess("laporan.txt") is None
+    assert formats.get(" XLSX ").name == "xlsx"
+    with pytest.raises(InvalidInput, match="unknown format 'ods'"):
+        formats.get("ods")
+
+
+def test_sniff_tells_formats_by_their_first_bytes() -> None:
+    e = [entry()]
+    for name in formats.FORMATS:
+        payload = formats.FORMATS[name].write(e, ExportOptions())
+        assert formats.sniff(payload).name == name
+
+
+# --- cell texts -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("items", "text"),
+    [
+        ([], ""),
+        (["keamanan"], "keamanan"),
+        (["Kadus Dsn 2 Bapak Faisal", "Tomas Bapak Rahmad"], "Kadus Dsn 2 Bapak Faisal; Tomas Bapak Rahmad"),
+        (["Bapak A; Ibu B", "C"], "Bapak A\\; Ibu B; C"),
+        (["C:\\data\\", "x"], "C:\\\\data\\\\; x"),
+        (["a\\;b"], "a\\\\\\;b"),
+        (["ends;"], "ends\\;"),
+        (["two  spaces", " "], "two  spaces;  "),
+    ],
+)
+def test_lists_join_with_an_escape_that_splits_back_exactly(items: list[str], text: str) -> None:
+    assert tabular.join_list(items) == text
+    assert tabular.split_list(text) == items
+
+
+def test_split_is_forgiving_with_hand_typed_lists() -> None:
+    assert tabular.split_list("keamanan;kesehatan") == ["keamanan", "kesehatan"]
+    # A backslash before anything but ';' or '\' is kept as typed.
+    assert tabular.split_list("C:\\data; x") == ["C:\\data", "x"]
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "text"),
+    [
+        (
+            {"action": "Koordinasi dengan Kades soal jalan rusak", "status": "open"},
+            "open: Koordinasi dengan Kades soal jalan rusak",
+        ),
+        (
+            {
+                "action": "Cek jalan; lapor Danramil",
+                "status": "done",
+                "resolved_on": "2025-02-01",
+                "note": "Sudah diperbaiki",
+            },
+            "done 2025-02-01: Cek jalan\\; lapor Danramil; Sudah diperbaiki",
+        ),
+        ({"action": "Cek: jalan", "status": "done", "resolved_on": None, "note": None}, "done: Cek: jalan"),
+        (
+            {"action": "Cek", "status": "done", "resolved_on": None, "note": "catatan\nbaris dua"},
+            "done: Cek; catatan\nbaris dua",
+        ),
+    ],
+)
+def test_follow_up_text_round_trips(follow_up: dict[str, Any], text: str) -> None:
+    assert tabular.follow_up_text(follow_up) == text
+    raw = entry(follow_up=tabular.parse_follow_up(text))
+    assert raw["follow_up"] == entry(follow_up=follow_up)["follow_up"]
+
+
+def test_a_hand_typed_follow_up_without_status_is_an_open_action() -> None:
+    assert tabular.parse_follow_up("Pantau harga pupuk: minggu depan") == {
+        "action": "Pantau harga pupuk: minggu depan",
+        "status": "open",
+    }
+    with pytest.raises(InvalidInput, match="not a date"):
+        tabular.parse_follow_up("done 01/02/2025: Cek")
+
+
+@pytest.mark.parametrize("text", ["=1+1", "+62 812", "-jalan rusak", "@SUM(A1)", "\tx", "\rx", "\nx", "'kutip"])
+def test_guard_prefixes_one_quote_and_unguard_removes_exactly_it(text: str) -> None:
+    assert tabular.guard(text) == "'" + text
+    assert tabular.unguard(tabular.guard(text)) == text
+
+
+def test_safe_text_is_not_guarded() -> None:
+    assert tabular.guard("Bapak Sulaimān Ñ") == "Bapak Sulaimān Ñ"
+    assert tabular.guard("") == ""
+
+
+def test_header_in_english_keys_or_indonesian_labels_maps_back() -> None:
+    assert tabular.header() == list(FIELDS)
+    labels = tabular.header("id")
+    assert labels[:3] == ["ID", "Tanggal", "Waktu"]
+    assert len(set(labels)) == len(FIELDS)
+    assert tabular.columns(labels) == list(FIELDS)
+    assert tabular.columns([name.upper() for name in FIELDS]) == list(FIELDS)
+
+
+def test_wrong_headers_are_named() -> None:
+    with pytest.raises(InvalidInput, match="unknown column 'nama'"):
+        tabular.columns(["id", "nama"])
+    with pytest.raises(InvalidInput, match="appears twice"):
+        tabular.columns(["id", "date", "Tanggal"])
+    with pytest.raises(InvalidInput, match="missing column"):
+        tabular.columns(["id", "date"])
+
+
+# --- csv ------------------------------------------------------------------------------------
+
+
+def tricky() -> list[dict[str, Any]]:
+    return [
+        entry(),
+        entry(
+            id="0a0b0c0d-0000-4000-8000-000000000001",
+            summary='=HYPERLINK("http://x","klik") "kutip", koma; titik koma\nbaris dua',
+            counterparts=["-Bapak Sulaimān Ñ", "Ibu A; Ibu B", "C:\\warga\\"],
+            findings=["+jalan rusak", "@warga\tmengeluh"],
+            venue="'Balai Desa",
+            follow_up={"action": "Cek jalan", "status": "done", "resolved_on": "2022-02-01", "note": "beres"},
+            time="08:30",
+        ),
+    ]
+
+
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_csv_is_utf8_with_bom_and_crlf_and_matches_the_csv_module(delimiter: str) -> None:
+    entries = tricky()
+    payload = csv_format.write(entries, ExportOptions(delimiter=delimiter))
+    assert payload.startswith(b"\xef\xbb\xbf")
+    text = payload.decode("utf-8")[1:]
+    assert text.endswith("\r\n")
+    assert text.split("\r\n", 1)[0] == delimiter.join(FIELDS)
+    # The fast writer writes exactly what the csv module writes for the same cells.
+    expected = io.StringIO()
+    writer = csv.writer(expected, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow(FIELDS)
+    for item in entries:
+        writer.writerow([tabular.guard(cell) for cell in tabular.cells(item)])
+    assert text == expected.getvalue()
+
+
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_csv_cells_are_guarded_and_read_back_exactly(delimiter: str) -> None:
+    entries = tricky()
+    payload = csv_format.write(entries, ExportOptions(delimiter=delimiter))
+    records = list(csv.reader(io.StringIO(payload.decode("utf-8-sig"), newline=""), delimiter=delimiter))
+    row = dict(zip(records[0], records[2], strict=True))
+    assert row["summary"].startswith("'=HYPERLINK")
+    assert row["counterparts"] == "'-Bapak Sulaimān Ñ; Ibu A\\; Ibu B; C:\\\\warga\\\\"
+    assert row["venue"] == "''Balai Desa"
+    assert row["follow_up"] == "done 2022-02-01: Cek jalan; beres"
+    for cells in records:
+        assert len(cells) == len(FIELDS)
+        assert all(not cell or cell[0] not in "=+-@\t\r\n" for cell in cells)
+    rows = csv_format.read(payload)
+    assert [validate_entry(csv_format.decode(r.values)) for r in rows] == entries
+    assert [r.where for r in rows] == ["row 2", "row 3"]
+
+
+def test_csv_reads_without_bom_lf_endings_and_indonesian_header() -> None:
+    payload = csv_format.write(tricky(), ExportOptions(delimiter=";", lang="id"))
+    assert payload.decode("utf-8-sig").startswith("ID;Tanggal;Waktu;Kegiatan;Babinsa;")
+    plain = payload[3:].replace(b"\r\n", b"\n")
+    rows = csv_format.read(plain)
+    assert [validate_entry(csv_format.decode(r.values)) for r in rows] == tricky()
+
+
+@pytest.mark.parametrize(
+    ("payload", "message"),
+    [
+        (b"", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
+        ("id,date\r\nx,é".encode("cp1252"), "not UTF-8"),
+        (b"nama,alamat\r\nA,B\r\n", "unknown column 'nama'"),
+        (b"Desa;Kecamatan\r\n", "unknown column 'Desa'"),
+    ],
+)
+def test_csv_that_is_not_a_komsos_csv_is_refused(payload: bytes, message: str) -> None:
+    with pytest.raises(InvalidInput, match=message):
+        csv_format.read(payload)
+
+
+def test_csv_row_with_wrong_width_or_broken_quotes_is_refused() -> None:
+    good = csv_format.write([entry()], ExportOptions()).decode("utf-8")
+    with pytest.raises(InvalidInput, match="row 3 has 2 cells"):
+        csv_format.read((good + "a,b\r\n").encode())
+    with pytest.raises(InvalidInput, match="broken CSV"):
+        csv_format.read((good + '"unclosed,\r\n').encode())
+
+
+# --- xlsx ------------------------------------------------------------------------------------
+
+
+def test_xlsx_cells_are_text_or_dates_never_formulas() -> None:
+    payload = formats.get("xlsx").write(tricky(), ExportOptions())
+    workbook = openpyxl.load_workbook(io.BytesIO(payload))
+    sheet = workbook.worksheets[0]
+    assert sheet.title == "Komsos"
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == "A1:W3"
+    assert [cell.value for cell in sheet[1]] == list(FIELDS)
+    assert all(cell.font.bold for cell in sheet[1])
+    assert sheet.column_dimensions["A"].width == 38
+    assert sheet.column_dimensions["Q"].width == 70  # summary
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            assert cell.data_type in ("s", "d", "n"), (cell.coordinate, cell.data_type)
+            if cell.data_type == "n":
+                assert cell.value is None
+    values = {sheet.cell(1, c).value: sheet.cell(3, c) for c in range(1, len(FIELDS) + 1)}
+    assert values["date"].value == datetime(2022, 1, 11)
+    assert values["date"].number_format == "yyyy-mm-dd"
+    assert values["summary"].data_type == "s"
+    assert values["summary"].value.startswith('=HYPERLINK("http://x"')
+    assert values["summary"].quotePrefix
+    assert values["counterparts"].value == "-Bapak Sulaimān Ñ; Ibu A\\; Ibu B; C:\\\\warga\\\\"
+
+
+def test_xlsx_round_trips_and_escapes_ooxml_lookalikes() -> None:
+    entries = [*tricky(), entry(id="0a0b0c0d-0000-4000-8000-000000000002", summary="kode _x0041_ dan _x005F_")]
+    xlsx = formats.get("xlsx")
+    payload = xlsx.write(entries, ExportOptions(lang="id"))
+    sheet = openpyxl.load_workbook(io.BytesIO(payload)).worksheets[0]
+    assert sheet.cell(4, FIELDS.index("summary") + 1).value == "kode _x005F_x0041_ dan _x005F_x005F_"
+    assert [validate_entry(xlsx.decode(r.values)) for r in xlsx.read(payload)] == entries
+
+
+def test_xlsx_edited_in_a_spreadsheet_still_reads() -> None:
+    """Excel turns typed dates and times into numbers; they read back as the texts they were."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(list(FIELDS))
+    item = entry(time="08:30")
+    row: list[Any] = [tabular.cells(item)[i] or None for i in range(len(FIELDS))]
+    row[FIELDS.index("date")] = date(2022, 1, 11)
+    row[FIELDS.index("time")] = datetime(2022, 1, 11, 8, 30).time()
+    sheet.append(row)
+    sheet.append([None] * len(FIELDS))  # an empty row left behind
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    xlsx = formats.get("xlsx")
+    rows = xlsx.read(buffer.getvalue())
+    assert [validate_entry(xlsx.decode(r.values)) for r in rows] == [item]
+
+
+@pytest.mark.parametrize(
+    ("payload", "message"),
+    [(b"", "not a zip"), (b"id,date\r\n", "not a zip"), (b"PK\x03\x04truncated", "not a readable xlsx")],
+)
+def test_xlsx_that_is_not_a_workbook_is_refused(payload: bytes, message: str) -> None:
+    with pytest.raises(InvalidInput, match=message):
+        formats.get("xlsx").read(payload)
+
+
+# --- json, jsonl ------------------------------------------------------------------------------
+
+
+def test_json_is_an_array_in_fields_order_and_reads_back() -> None:
+    import json
+
+    payload = formats.get("json").write(tricky(), ExportOptions())
+    data = json.loads(payload)
+    assert [list(item) for item in data] == [list(FIELDS)] * 2
+    rows = formats.get("json").read(payload)
+    assert [validate_entry(r.values) for r in rows] == tricky()
+    assert [r.where for r in rows] == ["entry 1", "entry 2"]
+    single = formats.get("json").read(json.dumps(data[0]).encode())
+    assert len(single) == 1
+
+
+def test_jsonl_is_one_entry_per_line_and_reads_back() -> None:
+    payload = formats.get("jsonl").write(tricky(), ExportOptions())
+    lines = payload.split(b"\n")
+    assert len(lines) == 3 and lines[-1] == b""
+    rows = formats.get("jsonl").read(payload + b"\n\n")
+    assert [validate_entry(r.values) for r in rows] == tricky()
+
+
+@pytest.mark.parametrize(
+    ("name", "payload", "message"),
+    [
+        ("json", b'[{"id": "6f1d3c2a', "not valid JSON"),
+        ("json", b'"just text"', "array of entries"),
+        ("json", b"[1, 2]", "entry 1 is not an object"),
+        ("json", b"", "empty"),
+        ("jsonl", b'{"id": 1}\n{"id": ', "line 2: not valid JSON"),
+        ("jsonl", b"[1]\n", "line 1 is not an object"),
+        ("jsonl", b"\x00\x01\x02binary", "not valid JSON"),
+    ],
+)
+def test_json_that_is_not_what_it_claims_is_refused(name: str, payload: bytes, message: str) -> None:
+    with pytest.raises(InvalidInput, match=message):
+        formats.get(name).read(payload)
