@@ -567,7 +567,7 @@ def suggest_villages(
         scored = _closest_keys(key, all_keys, limit, cutoff)
     if not scored:
         return []
-    score_of = dict((k, s) for s, k in scored)
+    score_of = {k: s for s, k in scored}
     marks = ",".join("?" * len(score_of))
     rows = connection.execute(
         _keyed_places("village_key.key") + f" WHERE village_key.key IN ({marks})",
@@ -600,10 +600,15 @@ def suggest_kecamatan(name: str, *, kabupaten: str | None = None, limit: int = 5
         " FROM kecamatan_key JOIN kecamatan ON kecamatan.id = kecamatan_key.kecamatan"
         " JOIN kabupaten ON kabupaten.id = kecamatan.kabupaten"
     ).fetchall()
+    scored: dict[str, float] = {}
     if kabupaten:
         wanted = _kabupaten_ids(kabupaten)
-        rows = [row for row in rows if row[4] in wanted] or rows
-    scored = dict((k, s) for s, k in _closest_keys(key, {row[0] for row in rows}, limit, 0.6))
+        inside = [row for row in rows if row[4] in wanted]
+        scored = {k: s for s, k in _closest_keys(key, {row[0] for row in inside}, limit, 0.6)}
+        if scored:
+            rows = inside
+    if not scored:
+        scored = {k: s for s, k in _closest_keys(key, {row[0] for row in rows}, limit, 0.6)}
     chosen = sorted((row for row in rows if row[0] in scored), key=lambda row: (-scored[row[0]], row[1], row[2]))
     result: list[tuple[str, str, str]] = []
     for row in chosen:
@@ -625,7 +630,7 @@ def suggest_kabupaten(name: str, limit: int = 5) -> list[tuple[str, str]]:
         )
         .fetchall()
     )
-    scored = dict((k, s) for s, k in _closest_keys(key, {row[0] for row in rows}, limit, 0.6))
+    scored = {k: s for s, k in _closest_keys(key, {row[0] for row in rows}, limit, 0.6)}
     chosen = sorted((row for row in rows if row[0] in scored), key=lambda row: (-scored[row[0]], row[1]))
     result: list[tuple[str, str]] = []
     for row in chosen:

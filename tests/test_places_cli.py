@@ -1,0 +1,255 @@
+"""Villages checked against the gazetteer on record, edit and profile set; komsos places."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+INTERACTIVE = {"KOMSOS_INTERACTIVE": "1"}
+
+# The five villages of the corpus truth (shared/corpus/truth.jsonl), with their provinces.
+CORPUS = [
+    ("Pematang Jaya", "Rengat Barat", "Indragiri Hulu", "Riau"),
+    ("Kemiri", "Kebakkramat", "Karanganyar", "Jawa Tengah"),
+    ("Sei Silau Tua", "Setia Janji", "Asahan", "Sumatra Utara"),
+    ("Pangkalan Dodek Baru", "Medang Deras", "Batu Bara", "Sumatra Utara"),
+    ("Krajan", "Gatak", "Sukoharjo", "Jawa Tengah"),
+]
+
+
+def record_args(village: str, *extra: str) -> list[str]:
+    return ["record", "-b", "Serda Jasem", "-s", "Komsos dengan warga", "-v", village, *extra]
+
+
+def only_entry(run: Any) -> dict[str, Any]:
+    entries = run.json("list")
+    assert len(entries) == 1
+    return dict(entries[0])
+
+
+@pytest.mark.parametrize(("village", "kecamatan", "kabupaten", "province"), CORPUS)
+def test_corpus_village_stored_with_official_area(
+    run: Any, village: str, kecamatan: str, kabupaten: str, province: str
+) -> None:
+    result = run(*record_args(village.lower(), "--kecamatan", kecamatan.upper()))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    entry = only_entry(run)
+    assert (entry["village"], entry["kecamatan"], entry["kabupaten"], entry["province"]) == (
+        village,
+        kecamatan,
+        kabupaten,
+        province,
+    )
+    assert entry["place_matched"] is True
+
+
+def test_unique_village_fills_kecamatan_kabupaten_and_province(run: Any) -> None:
+    assert run(*record_args("Desa Sei Silautua")).exit_code == 0
+    entry = only_entry(run)
+    assert (entry["village"], entry["kecamatan"], entry["kabupaten"], entry["province"]) == (
+        "Sei Silau Tua",
+        "Setia Janji",
+        "Asahan",
+        "Sumatra Utara",
+    )
+
+
+def test_ambiguous_village_off_a_terminal_fails_naming_candidates(run: Any, db: Path) -> None:
+    result = run(*record_args("Pematang Jaya"))
+    assert result.exit_code == 2
+    line = result.stderr.strip()
+    assert "\n" not in line
+    assert "Rengat Barat, Indragiri Hulu" in line and "Mesuji Makmur, Ogan Komering Ilir" in line
+    assert not db.exists()
+
+
+def test_ambiguous_village_at_a_terminal_is_picked(run: Any) -> None:
+    result = run(*record_args("Pematang Jaya"), input="2\n", env=INTERACTIVE)
+    assert result.exit_code == 0, result.stderr
+    assert "1) Pematang Jaya, Rengat Barat, Indragiri Hulu" in result.stderr
+    assert "2) Pematang Jaya, Mesuji Makmur, Ogan Komering Ilir" in result.stderr
+    entry = only_entry(run)
+    assert (entry["kecamatan"], entry["province"], entry["place_matched"]) == (
+        "Mesuji Makmur",
+        "Sumatra Selatan",
+        True,
+    )
+
+
+def test_a_wrong_number_is_asked_again(run: Any) -> None:
+    result = run(*record_args("Pematang Jaya"), input="7\n1\n", env=INTERACTIVE)
+    assert result.exit_code == 0, result.stderr
+    assert "answer with a number from 1 to 2" in result.stderr
+    assert only_entry(run)["kabupaten"] == "Indragiri Hulu"
+
+
+def test_unknown_village_is_stored_as_typed_with_a_warning(run: Any) -> None:
+    result = run(*record_args("Sei Silau Tuo", "--kabupaten", "Asahan"))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith("komsos: warning: 'Sei Silau Tuo' is not in the gazetteer")
+    assert "did you mean Sei Silau Tua, Setia Janji, Asahan" in result.stderr
+    entry = only_entry(run)
+    assert (entry["village"], entry["kabupaten"], entry["place_matched"]) == ("Sei Silau Tuo", "Asahan", False)
+
+
+def test_unknown_village_is_refused_with_strict(run: Any, db: Path) -> None:
+    result = run(*record_args("Sei Silau Tuo", "--strict"))
+    assert result.exit_code == 2
+    assert "did you mean Sei Silau Tua, Setia Janji, Asahan" in result.stderr
+    assert not db.exists()
+
+
+def test_unknown_village_at_a_terminal_takes_a_suggestion_or_keeps_it(run: Any) -> None:
+    result = run(*record_args("Sei Silau Tuo"), input="1\n", env=INTERACTIVE)
+    assert result.exit_code == 0, result.stderr
+    assert "0) keep 'Sei Silau Tuo' as typed" in result.stderr
+    result = run(*record_args("Sei Silau Tuo"), input="0\n", env=INTERACTIVE)
+    assert result.exit_code == 0, result.stderr
+    assert "warning" not in result.stderr
+    stored = sorted((e["village"], e["place_matched"]) for e in run.json("list"))
+    assert stored == [("Sei Silau Tua", True), ("Sei Silau Tuo", False)]
+
+
+def test_spellings_list_together_under_the_official_name(run: Any) -> None:
+    for typed in ("Sei Silau Tua", "sei silau tua", "Desa Sei Silau Tua", "Sungai Silau Tua", "Sei Silautua"):
+        assert run(*record_args(typed)).exit_code == 0
+    entries = run.json("list", "--village", "desa sungai silautua")
+    assert len(entries) == 5
+    assert {(e["village"], e["kecamatan"], e["kabupaten"]) for e in entries} == {
+        ("Sei Silau Tua", "Setia Janji", "Asahan")
+    }
+
+
+def test_old_entries_typed_differently_still_filter_together(run: Any, db: Path) -> None:
+    """Entries stored before places existed keep their spelling; the filter folds them alike."""
+    assert run(*record_args("Sei Silau Tua")).exit_code == 0
+    data = json.loads(db.read_text("utf-8"))
+    table = next(value for key, value in data.items() if isinstance(value, dict) and value)
+    entry = next(iter(table.values()))
+    entry["village"] = "Ds. Sungai Silau-Tua"
+    db.write_text(json.dumps(data), "utf-8")
+    assert len(run.json("list", "--village", "Sei Silau Tua")) == 1
+
+
+def test_profile_area_scopes_the_lookup_and_gives_way_elsewhere(run: Any) -> None:
+    result = run("profile", "set", "-b", "Serda Nursalim", "--kabupaten", "karanganyar", "--kecamatan", "Kebak Kramat")
+    assert result.exit_code == 0, result.stderr
+    profile = run.json("profile", "show")
+    assert (profile["kecamatan"], profile["kabupaten"], profile["province"]) == (
+        "Kebakkramat",
+        "Karanganyar",
+        "Jawa Tengah",
+    )
+    assert run("record", "-v", "Kemiri", "-s", "Komsos").exit_code == 0
+    # a unique village elsewhere: the profile's area gives way to the gazetteer's
+    assert run("record", "-v", "Sei Silau Tua", "-s", "Komsos").exit_code == 0
+    stored = sorted((e["village"], e["kecamatan"], e["kabupaten"]) for e in run.json("list"))
+    assert stored == [("Kemiri", "Kebakkramat", "Karanganyar"), ("Sei Silau Tua", "Setia Janji", "Asahan")]
+
+
+def test_a_kecamatan_given_is_not_overridden(run: Any) -> None:
+    result = run(*record_args("Kemiri", "--kecamatan", "Gatak"))
+    assert result.exit_code == 0
+    assert "warning: 'Kemiri' is not in the gazetteer" in result.stderr
+    entry = only_entry(run)
+    assert (entry["kecamatan"], entry["place_matched"]) == ("Gatak", False)
+
+
+def test_profile_set_validates_kabupaten_kecamatan_and_villages(run: Any) -> None:
+    result = run("profile", "set", "--kabupaten", "Inhu", "-v", "pematang jaya")
+    assert result.exit_code == 0, result.stderr
+    profile = run.json("profile", "show")
+    assert (profile["kabupaten"], profile["province"], profile["villages"], profile["kecamatan"]) == (
+        "Indragiri Hulu",
+        "Riau",
+        ["Pematang Jaya"],
+        "Rengat Barat",
+    )
+    result = run("profile", "set", "--kecamatan", "Setia Janjii", "--strict")
+    assert result.exit_code == 2
+    assert "did you mean Setia Janji" in result.stderr
+    result = run("profile", "set", "--kabupaten", "Bandung")
+    assert result.exit_code == 2
+    assert "Kota Bandung" in result.stderr
+    result = run("profile", "set", "--kabupaten", "Bandung", input="2\n", env=INTERACTIVE)
+    assert result.exit_code == 0, result.stderr
+    assert run.json("profile", "show")["kabupaten"] == "Kota Bandung"
+
+
+def test_edit_checks_a_new_village(run: Any, record: Callable[..., str]) -> None:
+    entry_id = record()
+    result = run("edit", entry_id[:8], "-v", "Pematang Jaya")
+    assert result.exit_code == 2
+    assert "Mesuji Makmur" in result.stderr
+    assert only_entry(run)["village"] == "Kemiri"
+    result = run("edit", entry_id[:8], "-v", "Sungai Silautua")
+    assert result.exit_code == 0, result.stderr
+    entry = only_entry(run)
+    assert (entry["village"], entry["kecamatan"], entry["kabupaten"], entry["place_matched"]) == (
+        "Sei Silau Tua",
+        "Setia Janji",
+        "Asahan",
+        True,
+    )
+    result = run("edit", entry_id[:8], "-v", "Kampung Entah Dimana", "--strict")
+    assert result.exit_code == 2
+    assert only_entry(run)["village"] == "Sei Silau Tua"
+
+
+def test_new_papua_province_place_is_stored_with_a_warning(run: Any) -> None:
+    args = record_args("Kampung Bumi Baru Timur", "--province", "Papua Selatan")
+    result = run(*args)
+    assert result.exit_code == 0, result.stderr
+    assert "2022 Papua provinces" in result.stderr
+    entry = only_entry(run)
+    assert (entry["village"], entry["province"], entry["place_matched"]) == (
+        "Kampung Bumi Baru Timur",
+        "Papua Selatan",
+        False,
+    )
+    assert run(*args, "--strict").exit_code == 2
+
+
+def test_places_search(run: Any) -> None:
+    found = run.json("places", "search", "Pematang Jaya")
+    assert [(p["kecamatan"], p["kabupaten"], p["province"]) for p in found[:2]] == [
+        ("Rengat Barat", "Indragiri Hulu", "Riau"),
+        ("Mesuji Makmur", "Ogan Komering Ilir", "Sumatra Selatan"),
+    ]
+    assert found[0]["postal_code"] == "29351"
+    only = run.json("places", "search", "sei silautua", "--kabupaten", "Asahan")
+    assert only[0]["village"] == "Sei Silau Tua"
+    result = run("places", "search", "Sei Silau Tua")
+    assert result.exit_code == 0
+    assert "Setia Janji" in result.stdout and "21261" in result.stdout
+    result = run("places", "search", "Qxzvw")
+    assert result.exit_code == 1
+    assert "no village in the gazetteer matches 'Qxzvw'" in result.stderr
+
+
+def test_places_show(run: Any) -> None:
+    villages = run.json("places", "show", "Kebakkramat")
+    assert "Kemiri" in [v["village"] for v in villages]
+    assert {v["kabupaten"] for v in villages} == {"Karanganyar"}
+    result = run("places", "show", "Setia Jnji")
+    assert result.exit_code == 1
+    assert "did you mean Setia Janji, Asahan" in result.stderr
+
+
+def test_help_and_list_do_not_load_the_gazetteer(tmp_path: Path) -> None:
+    home = tmp_path / "cold"
+    env = {**os.environ, "KOMSOS_HOME": str(home), "KOMSOS_DB": str(tmp_path / "s.json")}
+    for args in (["--help"], ["list"], ["record", "--help"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "komsos_cli", *args], capture_output=True, text=True, env=env, check=False
+        )
+        assert result.returncode == 0, result.stderr
+    assert not (home / "places.sqlite").exists()
