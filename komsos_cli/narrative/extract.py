@@ -622,6 +622,8 @@ _HAMLET_RE = re.compile(
     r"(?=\d|[IVX]+\b|[A-Z])"
 )
 _PLACE_STOP = frozenset(_STOP_COMMON | _RANK_WORDS | {"binaan", "sekitar", "tahun", "bulan", "dalam", "tentang"})
+# A village may be named "Kampung Besar Kota" or "Kota Baru": only the area words end its name.
+_VILLAGE_NAME_STOP = frozenset(_PLACE_STOP - {"kampung", "kota"})
 
 
 @dataclass
@@ -632,12 +634,20 @@ class _Place:
     end: int
 
 
-def _places(text: str, pattern: re.Pattern[str], blocked: list[tuple[int, int]], limit: int = 4) -> list[_Place]:
+def _places(
+    text: str,
+    pattern: re.Pattern[str],
+    blocked: list[tuple[int, int]],
+    limit: int = 4,
+    stop: frozenset[str] | None = None,
+) -> list[_Place]:
     found: list[_Place] = []
     for match in pattern.finditer(text):
         if any(start <= match.start() < end for start, end in blocked):
             continue
-        name, end = _take_tokens(text, match.end(), _PLACE_TOKEN, _PLACE_STOP, limit)
+        if found and match.start() < found[-1].end:
+            continue  # "Desa Kampung Besar Kota": a kind word inside a village's name
+        name, end = _take_tokens(text, match.end(), _PLACE_TOKEN, stop or _PLACE_STOP, limit)
         if not name or name.isdigit():
             continue
         kind = match.group(1) if pattern.groups else ""
@@ -872,6 +882,9 @@ _HONORIFIC_RE = re.compile(rf"(?<![\w-])(?i:{_HONORIFIC})\s+(?=[A-Z])")
 def _role_phrase(text: str, match: re.Match[str]) -> tuple[str, int]:
     """`Kadus Dsn 2 Bapak Faisal`, `Tomas Bapak Rahmad`, `Sekretaris Perangkat Desa Kemiri`, `tokoh agama`."""
     end = match.end()
+    number = re.match(r" ?(?:\d{1,3}|[IVX]{1,4})\b", text[end:])
+    if number:  # "Ketua RT 02", "Kadus III"
+        end += number.end()
     qualifier = _QUALIFIER.match(text, end)
     if qualifier:
         q_end = qualifier.end()
@@ -1146,7 +1159,7 @@ def extract(
         kodim = _unit_text("Kodim", dandim[0]) if dandim else (f"Kodim {carried}" if carried else None)
 
     blocked = [(unit.start, unit.end) for unit in koramils + kodims]
-    villages = _places(source[:signature_from], _VILLAGE_RE, blocked)
+    villages = _places(source[:signature_from], _VILLAGE_RE, blocked, stop=_VILLAGE_NAME_STOP)
     kecamatans = _places(source[:signature_from], _KECAMATAN_RE, blocked, 3)
     kabupatens = _places(source[:signature_from], _KABUPATEN_RE, blocked, 3)
     provinces = _places(source[:signature_from], _PROVINCE_RE, blocked, 3)

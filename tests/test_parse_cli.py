@@ -1,0 +1,149 @@
+"""komsos parse and komsos narrate through the command line, on a real store file."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+SEED = sorted(CORPUS.glob("*.txt"))
+
+
+@pytest.fixture
+def reports(tmp_path: Path) -> Path:
+    folder = tmp_path / "laporan"
+    folder.mkdir()
+    for path in SEED:
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
+def test_parse_shows_every_field_and_marks_what_is_missing(run: Any, db: Path) -> None:
+    result = run("parse", str(CORPUS / "seed-004.txt"))
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "Serka Sugianto" in out and "Koramil 07/Gatak" in out and "Krajan" in out
+    assert "Dk.Kauman Rt 03 Rw 04" in out and "rumah Bapak Harjanto" in out
+    assert "— not found" in out  # kodim, time, province, situation are not in this report
+    assert "(16/01/23)" in out
+    assert not db.exists()
+
+
+def test_parse_many_files_adds_a_summary(run: Any, reports: Path) -> None:
+    result = run("parse", *[str(p) for p in sorted(reports.iterdir())])
+    assert result.exit_code == 0, result.stderr
+    assert "5 reports" in result.stdout
+    assert "date 5/5" in result.stdout
+
+
+def test_parse_json_of_one_report(run: Any) -> None:
+    data = run.json("parse", str(CORPUS / "seed-002.txt"))
+    entry = data["entry"]
+    assert entry["date"] == "2022-01-11"
+    assert entry["babinsa"] == [{"rank": "Serda", "name": "Jasem"}]
+    assert (entry["village"], entry["kecamatan"], entry["kabupaten"]) == ("Sei Silau Tua", "Setia Janji", "Asahan")
+    assert entry["summary"].startswith("Asahan | Kegiatan interaksi")
+    assert data["activity_kinds"] == ["komsos"]
+    assert "province" in data["missing"] and "babinsa" in data["found"]
+
+
+def test_parse_reads_stdin(run: Any) -> None:
+    text = (CORPUS / "seed-000.txt").read_text("utf-8")
+    result = run("parse", "-", "--json", input=text.encode("utf-8"))
+    assert result.exit_code == 0, result.stderr
+    assert '"Pematang Jaya"' in result.stdout
+
+
+def test_record_a_folder_all_at_once_then_skip_what_is_stored(run: Any, reports: Path) -> None:
+    result = run("parse", str(reports), "--record")
+    assert result.exit_code == 0, result.stderr
+    assert len(result.stdout.split()) == 5
+    stored = run.json("list")
+    assert sorted(e["date"] for e in stored) == ["2019-01-31", "2022-01-11", "2023-01-16", "2024-09-13", "2025-01-17"]
+    kemiri = next(e for e in stored if e["village"] == "Kemiri")
+    assert kemiri["koramil"] == "Koramil 03/Kebakkramat" and kemiri["kodim"] == "Kodim 0727/Karanganyar"
+    assert kemiri["babinsa"] == [{"rank": "Serda", "name": "Nursalim"}]
+    again = run("parse", str(reports), "--record")
+    assert again.exit_code == 0
+    assert again.stderr.count("already stored") == 5
+    assert len(run.json("list")) == 5
+
+
+def test_record_is_all_or_nothing_when_a_report_lacks_required_fields(run: Any, reports: Path, db: Path) -> None:
+    (reports / "zz-incomplete.txt").write_text("Babinsa melaksanakan komsos bersama warga.", "utf-8")
+    result = run("parse", str(reports), "--record")
+    assert result.exit_code == 2
+    line = result.stderr.strip()
+    assert line.startswith("komsos: ") and "zz-incomplete.txt" in line and "date, babinsa, village" in line
+    assert len(line.splitlines()) == 1
+    assert not db.exists()
+
+
+def test_record_at_a_terminal_asks_for_what_is_missing_and_confirms(run: Any, tmp_path: Path) -> None:
+    report = tmp_path / "pesan.txt"
+    report.write_text("Babinsa Serda Budi melaksanakan patroli di Desa Waru bersama warga.", "utf-8")
+    result = run("parse", str(report), "--record", input="17/01/2025\ny\n", env={"KOMSOS_INTERACTIVE": "1"})
+    assert result.exit_code == 0, result.stderr
+    [entry] = run.json("list")
+    assert (entry["date"], entry["kind"], entry["village"]) == ("2025-01-17", "patroli", "Waru")
+
+
+def test_record_at_a_terminal_can_be_declined(run: Any, db: Path) -> None:
+    result = run("parse", str(CORPUS / "seed-001.txt"), "--record", input="n\n", env={"KOMSOS_INTERACTIVE": "1"})
+    assert result.exit_code == 1
+    assert not db.exists() or run.json("list") == []
+
+
+def test_bad_inputs_fail_with_one_line(run: Any, tmp_path: Path) -> None:
+    missing = run("parse", str(tmp_path / "nope.txt"))
+    assert missing.exit_code == 2 and "no such file" in missing.stderr
+    binary = tmp_path / "foto.txt"
+    binary.write_bytes(b"\xff\xfe\x00\x01garbage\xff")
+    bad = run("parse", str(binary))
+    assert bad.exit_code == 2 and "not UTF-8" in bad.stderr
+    empty = tmp_path / "kosong.txt"
+    empty.write_text("  \n", "utf-8")
+    blank = run("parse", str(empty))
+    assert blank.exit_code == 2 and "empty" in blank.stderr
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    none = run("parse", str(folder))
+    assert none.exit_code == 2 and "no .txt reports" in none.stderr
+    for result in (missing, bad, blank, none):
+        assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+def test_user_text_is_never_markup(run: Any, tmp_path: Path) -> None:
+    report = tmp_path / "markup.txt"
+    report.write_text("Babinsa Serda [bold]Budi[/bold] di Desa [red]Waru[/red], Senin (05/02/2024).", "utf-8")
+    result = run("parse", str(report))
+    assert result.exit_code == 0
+    assert "[red]Waru[/red]" in result.stdout or "[red]Waru" in result.stdout
+
+
+def test_narrate_a_recorded_report(run: Any, reports: Path) -> None:
+    run("parse", str(reports / "seed-003.txt"), "--record")
+    [entry] = run.json("list")
+    press = run("narrate", entry["id"][:8])
+    assert press.exit_code == 0, press.stderr
+    assert press.stdout.startswith("Batu Bara – Babinsa Koramil 01/Medang Deras Kodim 0208/Asahan, Serka M Kliwon,")
+    assert "pada hari Jumat, 13 September 2024" in press.stdout
+    wa = run("narrate", entry["id"][:8], "--style", "wa")
+    assert (
+        wa.stdout.splitlines()[0] == "Ijin Dan, melaporkan kegiatan Babinsa Koramil 01/Medang Deras Kodim 0208/Asahan:"
+    )
+    back = run("parse", "-", "--json", input=wa.stdout.encode("utf-8"))
+    again = __import__("json").loads(back.stdout)["entry"]
+    for key in ("date", "babinsa", "koramil", "kodim", "village", "kecamatan", "kabupaten", "kind"):
+        assert again[key] == entry[key], key
+
+
+def test_narrate_refuses_an_unknown_style_and_id(run: Any, record: Any) -> None:
+    entry_id = record()
+    bad = run("narrate", entry_id, "--style", "koran")
+    assert bad.exit_code == 2 and "press, wa" in bad.stderr
+    unknown = run("narrate", "ffffffff")
+    assert unknown.exit_code == 1 and "no entry" in unknown.stderr
