@@ -51,10 +51,14 @@ WIDTHS = {
 
 _LOOKS_ESCAPED = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
 _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+# Characters XML cannot carry (CR would become LF): OOXML writes them as _xHHHH_.
+_NOT_IN_XML = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 
 
 def _escape(text: str) -> str:
-    return _LOOKS_ESCAPED.sub("_x005F_", text) if "_x" in text else text
+    if "_x" in text:
+        text = _LOOKS_ESCAPED.sub("_x005F_", text)
+    return _NOT_IN_XML.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
 
 
 def _unescape(text: str) -> str:

@@ -1,0 +1,172 @@
+"""What a commander sees: the exported CSV (both delimiters) and XLSX opened in real LibreOffice.
+
+LibreOffice (headless) converts each export to xlsx with formula evaluation switched ON
+(the most dangerous setting, what Excel does), and openpyxl reads what it made: no
+cell may be a formula, every name must read back intact, one field per column.
+LibreOffice is required: without it these tests fail (CI installs it, see .ci/run).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from komsos_cli import exchange
+from komsos_cli.formats import ExportOptions, tabular
+from komsos_cli.model import FIELDS, validate_entry
+
+NAMES = ["Bapak Sulaimān Ñ", "Kadus Dsn 2 Bapak Faisal", "Tomas Bapak Rahmad"]
+FORMULAS = ['=HYPERLINK("http://contoh.id","klik")', "+62 812 3456", "-jalan rusak", "@SUM(A1:A9)", "=1+1", "'kutip"]
+
+
+def entries() -> list[dict[str, Any]]:
+    base = {
+        "date": "2022-01-11",
+        "babinsa": [{"rank": "Kopda", "name": "SY.E Hasibuan"}],
+        "koramil": "Koramil 13/Buntu Pane",
+        "kodim": "Kodim 0208/Asahan",
+        "village": "Sei Silau Tua",
+        "village_kind": "Desa",
+        "hamlet": "Dusun 2",
+        "kecamatan": "Setia Janji",
+        "kabupaten": "Asahan",
+        "venue": "Jalan Protokol Dusun 2",
+        "counterparts": NAMES,
+        "topics": ["keamanan", "kesehatan"],
+        "situation": "aman",
+        "created_at": "2022-01-11T09:00:00+00:00",
+        "updated_at": "2022-01-11T09:00:00+00:00",
+    }
+    items = [
+        {
+            **base,
+            "id": "6f1d3c2a-9b7e-4c1a-8f00-0123456789ab",
+            "summary": 'Komsos dengan warga; "aman, kondusif"\nbaris kedua',
+            "findings": ["Jalan rusak di Dusun 2; perlu perbaikan", "Harga pupuk naik, warga mengeluh"],
+            "follow_up": {"action": "Koordinasi dengan Kades", "status": "open"},
+        }
+    ]
+    for number, text in enumerate(FORMULAS, start=1):
+        items.append(
+            {
+                **base,
+                "id": f"0a0b0c0d-0000-4000-8000-00000000000{number}",
+                "village": text + " Desa",
+                "summary": text,
+                "venue": text,
+                "counterparts": [text, *NAMES],
+                "findings": [text],
+            }
+        )
+    return [validate_entry(item) for item in items]
+
+
+def soffice() -> str:
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found is None:
+        pytest.fail(
+            "LibreOffice (soffice) is not installed: these tests open the exports in a real spreadsheet. "
+            "Install it (apt-get install libreoffice-calc-nogui) or run .ci/run, which does."
+        )
+    return found
+
+
+def convert(source: Path, out: Path, profile: Path, infilter: str | None = None) -> Path:
+    """`source` opened by LibreOffice and saved as xlsx into `out`."""
+    command = [soffice(), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore"]
+    if infilter:
+        command.append(f"--infilter={infilter}")
+    command += ["--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), str(source)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=180, check=False)
+    target = out / (source.stem + ".xlsx")
+    assert done.returncode == 0 and target.exists(), f"LibreOffice failed: {done.stdout} {done.stderr}"
+    return target
+
+
+# Import options as LibreOffice numbers them: separator, quote, charset (76 = UTF-8), first
+# line, column formats, language (1057 = Indonesian), quoted as text, detect special numbers,
+# 3 export-only options, and token 13: evaluate formulas = true.
+CSV_COMMA = "CSV:44,34,76,1,,1033,false,true,false,false,false,-1,true"
+CSV_SEMICOLON = "CSV:59,34,76,1,,1057,false,true,false,false,false,-1,true"
+
+
+@pytest.fixture(scope="module")
+def opened(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """Each export as LibreOffice read it: name -> openpyxl worksheet."""
+    folder = tmp_path_factory.mktemp("spreadsheet")
+    profile = folder / "lo-profile"
+    items = entries()
+    sources = {
+        "csv-comma": (folder / "comma.csv", "csv", ExportOptions(), CSV_COMMA),
+        "csv-semicolon": (folder / "semicolon.csv", "csv", ExportOptions(delimiter=";"), CSV_SEMICOLON),
+        "xlsx": (folder / "rekap.xlsx", "xlsx", ExportOptions(), None),
+    }
+    sheets: dict[str, Any] = {}
+    for name, (path, fmt, options, infilter) in sources.items():
+        path.write_bytes(exchange.export_entries(items, fmt, options))
+        out = folder / f"out-{name}"
+        out.mkdir()
+        converted = convert(path, out, profile, infilter)
+        sheets[name] = openpyxl.load_workbook(converted).worksheets[0]
+    # The control: the same LibreOffice settings do make a formula of an unguarded cell.
+    control = folder / "control.csv"
+    control.write_bytes("\ufeffid,summary\r\n1,=1+1\r\n".encode())
+    (folder / "out-control").mkdir()
+    sheets["control"] = openpyxl.load_workbook(convert(control, folder / "out-control", profile, CSV_COMMA)).worksheets[
+        0
+    ]
+    return sheets
+
+
+KINDS = ["csv-comma", "csv-semicolon", "xlsx"]
+
+
+def test_the_setup_would_see_a_formula(opened: dict[str, Any]) -> None:
+    cell = opened["control"]["B2"]
+    assert (cell.data_type, cell.value) == ("f", "=1+1")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_no_cell_is_a_formula(opened: dict[str, Any], kind: str) -> None:
+    sheet = opened[kind]
+    formulas = [cell.coordinate for row in sheet.iter_rows() for cell in row if cell.data_type == "f"]
+    assert formulas == []
+    assert sheet.max_row == len(entries()) + 1
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_each_field_in_its_own_column_and_names_intact(opened: dict[str, Any], kind: str) -> None:
+    sheet = opened[kind]
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert rows[0] == list(FIELDS)
+    for row, item in zip(rows[1:], entries(), strict=True):
+        assert len(row) == len(FIELDS)
+        cells = dict(zip(FIELDS, row, strict=True))
+        assert cells["id"] == item["id"]
+        assert cells["babinsa"] == "Kopda SY.E Hasibuan"
+        assert cells["kecamatan"] == "Setia Janji"
+        assert cells["kabupaten"] == "Asahan"
+        assert cells["situation"] == "aman"
+        for name in NAMES:
+            assert name in cells["counterparts"]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_text_reads_back_exactly_once_the_guard_is_removed(opened: dict[str, Any], kind: str) -> None:
+    """CSV shows the guard `'` (that is what stops the formula); XLSX needs none: its cells are text."""
+    rows = list(opened[kind].iter_rows(min_row=2, values_only=True))
+    for row, item in zip(rows, entries(), strict=True):
+        cells = dict(zip(FIELDS, row, strict=True))
+        expected = tabular.cells(item)
+        for field in ("village", "venue", "summary", "counterparts", "findings", "follow_up"):
+            shown = cells[field] or ""
+            want = expected[FIELDS.index(field)]
+            if kind.startswith("csv"):
+                assert shown == tabular.guard(want), field
+            else:
+                assert shown == want, field
