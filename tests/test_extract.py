@@ -8,7 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from komsos_cli.model import KINDS, validate_entry
 from komsos_cli.narrative import entry_values, parse_text
 from komsos_cli.narrative.extract import dateline_place, extract
 
@@ -324,3 +327,66 @@ def test_empty_text_is_refused() -> None:
 
     with pytest.raises(InvalidInput):
         parse_text("   \n")
+
+
+WORDS = [
+    "Desa",
+    "Kecamatan",
+    "Kab.",
+    "Serda",
+    "Kapten",
+    "Inf",
+    "Danramil",
+    "Koramil",
+    "Kodim",
+    "0727-03/",
+    "01/",
+    "Senin",
+    "(17/01/2025)",
+    "pukul",
+    "09.00",
+    "RT",
+    "03/RW",
+    "Dusun",
+    "Bapak",
+    "di",
+    "rumah",
+    "kedai",
+    "bertempat",
+    "tidak",
+    "batal",
+    "komsos",
+    "patroli",
+    "Kadus",
+    "Dsn",
+    "2",
+    "Bhabinkamtibmas",
+    "Bripka",
+    "Budi",
+    "Krajan",
+    ",",
+    ".",
+    "\n",
+    "(Pendim",
+    "0727)",
+    "Kota",
+    "Kampung",
+    "Lingkungan",
+    "I",
+    "Tempat:",
+    "“",
+    "”",
+    "ujarnya",
+]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.one_of(st.text(max_size=300), st.lists(st.sampled_from(WORDS), max_size=60).map(" ".join)))
+def test_any_text_reads_without_error_into_a_valid_entry(text: str) -> None:
+    found = extract(text)
+    values = entry_values(found)
+    values.setdefault("date", "2024-01-01")
+    values.setdefault("babinsa", [{"rank": "Serda", "name": "Budi"}])
+    values.setdefault("village", "Waru")
+    values["summary"] = values.get("summary") or "-"
+    assert validate_entry(values)["kind"] in KINDS

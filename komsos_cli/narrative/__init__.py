@@ -35,7 +35,7 @@ def _gazetteer() -> tuple[Any, Any]:
 
 def parse_text(text: str, *, today: date | None = None, gazetteer: bool = True) -> Extraction:
     """Read one report; places are checked against the gazetteer when `gazetteer` and it is available."""
-    if not text or not text.strip():
+    if not clean_text(text[:2000], multiline=True, limit=2000):
         raise InvalidInput(t("parse.empty"))
     find_villages, find_kabupaten = _gazetteer() if gazetteer else (None, None)
     return extract(text, today=today, find_villages=find_villages, find_kabupaten=find_kabupaten)

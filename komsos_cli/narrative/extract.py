@@ -23,7 +23,7 @@ from typing import Any
 from ..dates import MONTH_NAMES_ID, parse_date, parse_time
 from ..errors import InvalidInput
 from ..messages import t
-from ..model import KINDS, LIMIT_SUMMARY, RANK_BY_LOWER, RANKS, TOPICS
+from ..model import KINDS, LIMIT_ITEMS, LIMIT_SUMMARY, RANK_BY_LOWER, RANKS, TOPICS, clean_text
 from ..names import fold
 
 # The fields the extractor looks for, in the order they are shown.
@@ -1181,16 +1181,16 @@ def extract(
     counterparts = _find_counterparts(source, [p.name for p in people], signature_from)
     kinds = _find_kinds(source, core, signature_from)
 
-    summary = source.strip()
+    summary = clean_text(source[: LIMIT_SUMMARY * 2], multiline=True, limit=LIMIT_SUMMARY * 2)
     if len(summary) > LIMIT_SUMMARY:
         notes.append(t("parse.note.truncated", limit=LIMIT_SUMMARY))
-        summary = summary[:LIMIT_SUMMARY]
+        summary = summary[:LIMIT_SUMMARY].rstrip()
 
     fields: dict[str, Any] = {
         "date": when.isoformat() if when else None,
         "time": clock,
         "kind": kinds[0] if kinds else None,
-        "babinsa": [{"rank": p.rank, "name": p.name} for p in people],
+        "babinsa": [{"rank": p.rank, "name": p.name} for p in people][:LIMIT_ITEMS],
         "koramil": koramil,
         "kodim": kodim,
         "village": village.name if village else None,
@@ -1200,7 +1200,7 @@ def extract(
         "kabupaten": kabupaten,
         "province": province,
         "venue": venue,
-        "counterparts": counterparts,
+        "counterparts": counterparts[:LIMIT_ITEMS],
         "topics": _find_topics(source[:signature_from]),
         "situation": _find_situation(source[:signature_from]),
         "summary": summary or None,
