@@ -220,6 +220,12 @@ def test_csv_reads_without_bom_lf_endings_and_indonesian_header() -> None:
     assert [validate_entry(csv_format.decode(r.values)) for r in rows] == tricky()
 
 
+def test_csv_saved_back_by_excel_with_indonesian_dates_still_reads() -> None:
+    payload = csv_format.write([entry()], ExportOptions(delimiter=";")).replace(b";2022-01-11;", b";11/01/2022;")
+    rows = csv_format.read(payload)
+    assert [validate_entry(csv_format.decode(r.values)) for r in rows] == [entry()]
+
+
 @pytest.mark.parametrize(
     ("payload", "message"),
     [

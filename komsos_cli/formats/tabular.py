@@ -15,6 +15,7 @@ The text forms (documented in docs/exchange.md; they never change between releas
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
@@ -229,6 +230,19 @@ def cells(entry: dict[str, Any]) -> list[str]:
     return [encode(entry.get(field)) for field, encode in ENCODERS]
 
 
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _day_first(text: str) -> str:
+    """`11/01/2022` (what Excel with Indonesian settings saves) -> `2022-01-11`; else as typed."""
+    from ..dates import parse_date
+
+    try:
+        return parse_date(text).isoformat()
+    except InvalidInput:
+        return text  # validation then names the field and the expected form
+
+
 _TRUE = ("true", "1", "yes", "ya", "benar")
 _FALSE = ("", "false", "0", "no", "tidak", "salah")
 
@@ -245,6 +259,8 @@ def decode(values: dict[str, Any]) -> dict[str, Any]:
                 raw[field] = parse_follow_up(text)
             except InvalidInput as error:
                 raise InvalidInput(f"follow_up: {error.message}") from None
+        elif field == "date" and text and not _ISO_DATE.match(text):
+            raw[field] = _day_first(text)
         elif field == "place_matched":
             flag = text.strip().lower()
             if flag not in _TRUE and flag not in _FALSE:
