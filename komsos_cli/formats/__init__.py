@@ -35,10 +35,17 @@ class ExportOptions:
 
 @dataclass(frozen=True)
 class Row:
-    """One record of a file: where it is (for messages) and its values by field."""
+    """One record of a file: its values by field, and where it is (`place` is "row" for a
+    spreadsheet row, "entry" for a JSON array item, "line" for a JSON Lines line)."""
 
-    where: str
+    place: str
+    number: int
     values: dict[str, Any]
+
+    @property
+    def where(self) -> str:
+        """`row 3`, in the user's language (formatted only when a message needs it)."""
+        return t(f"exchange.where.{self.place}", number=self.number)
 
 
 Writer = Callable[[Sequence[dict[str, Any]], ExportOptions], bytes]

@@ -150,7 +150,7 @@ def read(payload: bytes) -> list[Row]:
             values = {
                 field: (cell[1:] if cell.startswith("'") else cell) for field, cell in zip(fields, record, strict=True)
             }
-            rows.append(Row(t("exchange.where.row", row=number), values))
+            rows.append(Row("row", number, values))
     except csv.Error as error:
         raise InvalidInput(t("exchange.csv.broken", line=reader.line_num, reason=str(error))) from None
     return rows

@@ -26,8 +26,8 @@ def write(entries: Sequence[dict[str, Any]], options: ExportOptions) -> bytes:
     return orjson.dumps([ordered(entry) for entry in entries], option=orjson.OPT_INDENT_2) + b"\n"
 
 
-def loads(payload: bytes, what: str) -> Any:
-    """Parse JSON text, or InvalidInput saying the file is not JSON (`what` names the place)."""
+def loads(payload: bytes, place: str = "", number: int = 0) -> Any:
+    """Parse JSON text, or InvalidInput saying the file (or its line `number`) is not JSON."""
     import orjson
 
     if payload.startswith(b"\xef\xbb\xbf"):
@@ -35,23 +35,24 @@ def loads(payload: bytes, what: str) -> Any:
     try:
         return orjson.loads(payload)
     except orjson.JSONDecodeError as error:
-        raise InvalidInput(t("exchange.not_json", where=what, reason=str(error))) from None
+        where = t(f"exchange.where.{place}", number=number) if place else "JSON"
+        raise InvalidInput(t("exchange.not_json", where=where, reason=str(error))) from None
 
 
 def read(payload: bytes) -> list[Row]:
     if not payload.strip():
         raise InvalidInput(t("exchange.empty"))
-    data = loads(payload, "JSON")
+    data = loads(payload)
     if isinstance(data, dict):
         data = [data]
     if not isinstance(data, list):
         raise InvalidInput(t("exchange.json.shape"))
     rows: list[Row] = []
     for number, item in enumerate(data, start=1):
-        where = t("exchange.where.entry", number=number)
         if not isinstance(item, dict):
+            where = t("exchange.where.entry", number=number)
             raise InvalidInput(t("exchange.json.not_object", where=where))
-        rows.append(Row(where, item))
+        rows.append(Row("entry", number, item))
     return rows
 
 

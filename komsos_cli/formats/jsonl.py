@@ -27,11 +27,10 @@ def read(payload: bytes) -> list[Row]:
     for number, line in enumerate(payload.split(b"\n"), start=1):
         if not line.strip():
             continue
-        where = t("exchange.where.line", number=number)
-        item = loads(line, where)
+        item = loads(line, "line", number)
         if not isinstance(item, dict):
-            raise InvalidInput(t("exchange.json.not_object", where=where))
-        rows.append(Row(where, item))
+            raise InvalidInput(t("exchange.json.not_object", where=t("exchange.where.line", number=number)))
+        rows.append(Row("line", number, item))
     return rows
 
 

@@ -173,7 +173,7 @@ def read(payload: bytes) -> list[Row]:
                 field: _cell_text(field, line[index] if index < len(line) else None)
                 for index, field in enumerate(fields)
             }
-            rows.append(Row(t("exchange.where.row", row=number), values))
+            rows.append(Row("row", number, values))
         return rows
     except InvalidInput:
         raise

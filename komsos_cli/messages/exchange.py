@@ -119,7 +119,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "row {row} has {found} cells, the header has {expected}",
         "id": "baris {row} berisi {found} sel, baris judul {expected}",
     },
-    "exchange.where.row": {"en": "row {row}", "id": "baris {row}"},
+    "exchange.where.row": {"en": "row {number}", "id": "baris {number}"},
     "exchange.where.entry": {"en": "entry {number}", "id": "entri {number}"},
     "exchange.where.line": {"en": "line {number}", "id": "baris {number}"},
     "exchange.follow_up.date": {
