@@ -490,3 +490,39 @@ def test_help_has_examples(run: Any) -> None:
         result = run(command, "--help")
         assert result.exit_code == 0
         assert "Example: komsos " + command in result.stdout
+
+
+def test_export_never_writes_through_a_symlink(run: Any, koramil: list[dict[str, Any]], tmp_path: Path) -> None:
+    target = tmp_path / "elsewhere.txt"
+    target.write_text("jangan diubah")
+    link = tmp_path / "rekap.csv"
+    link.symlink_to(target)
+    result = run("export", "-o", str(link))
+    assert result.exit_code == 2
+    assert "already exists" in result.stderr
+    dangling = tmp_path / "dangling.csv"
+    dangling.symlink_to(tmp_path / "nowhere.csv")
+    assert run("export", "-o", str(dangling)).exit_code == 2
+    assert not (tmp_path / "nowhere.csv").exists()
+    result = run("export", "-o", str(link), "--force")
+    assert result.exit_code == 0, result.stderr
+    assert not link.is_symlink()
+    assert target.read_text() == "jangan diubah"
+
+
+def test_export_dash_is_stdout(run: Any, koramil: list[dict[str, Any]]) -> None:
+    result = run("export", "-o", "-", "-f", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 4
+
+
+def test_import_tells_about_conflicts(run: Any, db: Path, koramil: list[dict[str, Any]], tmp_path: Path) -> None:
+    changed = {**koramil[0], "summary": "Diubah tangan tanpa mengubah updated_at"}
+    path = tmp_path / "tangan.json"
+    path.write_text(json.dumps([changed]))
+    result = run("import", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "1 file(s), 1 entries: 0 added, 0 updated, 1 skipped",
+        "1 entries have the same id and time as a stored one but other content; the stored ones were kept",
+    ]
