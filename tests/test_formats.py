@@ -222,6 +222,7 @@ def test_csv_reads_without_bom_lf_endings_and_indonesian_header() -> None:
 
 def test_csv_saved_back_by_excel_with_indonesian_dates_still_reads() -> None:
     payload = csv_format.write([entry()], ExportOptions(delimiter=";")).replace(b";2022-01-11;", b";11/01/2022;")
+    payload = payload.replace(b"\r\n", b";;;\r\n")  # empty columns added at the right
     rows = csv_format.read(payload)
     assert [validate_entry(csv_format.decode(r.values)) for r in rows] == [entry()]
 

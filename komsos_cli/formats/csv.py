@@ -143,8 +143,8 @@ def read(payload: bytes) -> list[Row]:
             if not record or (len(record) == 1 and not record[0]):
                 continue
             if len(record) != width:
-                if len(record) == width + 1 and not record[-1]:
-                    record = record[:-1]
+                if len(record) > width and not any(record[width:]):
+                    record = record[:width]
                 else:
                     raise InvalidInput(t("exchange.row.width", row=number, found=len(record), expected=width))
             values = {

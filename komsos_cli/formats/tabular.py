@@ -70,13 +70,13 @@ def header(lang: str = "en") -> list[str]:
 
 def columns(cells: Sequence[Any]) -> list[str]:
     """The field of each header cell, or InvalidInput saying what is wrong with the header."""
+    names = ["" if cell is None else str(cell).strip() for cell in cells]
+    while names and not names[-1]:
+        names.pop()  # empty columns at the end (a spreadsheet may add them) are harmless
     fields: list[str] = []
-    for cell in cells:
-        name = "" if cell is None else str(cell).strip()
+    for name in names:
         field = _BY_NAME.get(name.lower())
         if field is None:
-            if not name and len(fields) == len(cells) - 1 and fields:
-                break  # a trailing empty column is harmless
             raise InvalidInput(t("exchange.header.unknown", column=name or "(empty)"))
         if field in fields:
             raise InvalidInput(t("exchange.header.twice", column=name))
