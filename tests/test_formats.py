@@ -220,6 +220,21 @@ def test_csv_reads_without_bom_lf_endings_and_indonesian_header() -> None:
     assert [validate_entry(csv_format.decode(r.values)) for r in rows] == tricky()
 
 
+@pytest.mark.parametrize(
+    ("saved", "time"),
+    [
+        ("08:30:00 AM", "08:30"),
+        ("8:30", "08:30"),
+        ("08:30:00", "08:30"),
+        ("12:05:00 AM", "00:05"),
+        ("1.15 PM", "13:15"),
+        ("pagi", "pagi"),
+    ],
+)
+def test_times_as_spreadsheets_save_them_read_back(saved: str, time: str) -> None:
+    assert tabular.decode({"time": saved})["time"] == time
+
+
 def test_csv_saved_back_by_excel_with_indonesian_dates_still_reads() -> None:
     payload = csv_format.write([entry()], ExportOptions(delimiter=";")).replace(b";2022-01-11;", b";11/01/2022;")
     payload = payload.replace(b"\r\n", b";;;\r\n")  # empty columns added at the right

@@ -19,6 +19,7 @@ import pytest
 from komsos_cli import exchange
 from komsos_cli.formats import ExportOptions, tabular
 from komsos_cli.model import FIELDS, validate_entry
+from komsos_cli.store import Store
 
 NAMES = ["Bapak Sulaimān Ñ", "Kadus Dsn 2 Bapak Faisal", "Tomas Bapak Rahmad"]
 FORMULAS = ['=HYPERLINK("http://contoh.id","klik")', "+62 812 3456", "-jalan rusak", "@SUM(A1:A9)", "=1+1", "'kutip"]
@@ -49,6 +50,7 @@ def entries() -> list[dict[str, Any]]:
             "summary": 'Komsos dengan warga; "aman, kondusif"\nbaris kedua',
             "findings": ["Jalan rusak di Dusun 2; perlu perbaikan", "Harga pupuk naik, warga mengeluh"],
             "follow_up": {"action": "Koordinasi dengan Kades", "status": "open"},
+            "time": "08:30",
         }
     ]
     for number, text in enumerate(FORMULAS, start=1):
@@ -66,6 +68,11 @@ def entries() -> list[dict[str, Any]]:
     return [validate_entry(item) for item in items]
 
 
+XLSX = "xlsx:Calc MS Excel 2007 XML"
+# Saved back as csv: `;`, double quotes, UTF-8 (what a commander's "Save as CSV" gives).
+SAVE_CSV = "csv:Text - txt - csv (StarCalc):59,34,76,1,,1057,false,true,false,false,false,-1"
+
+
 def soffice() -> str:
     found = shutil.which("soffice") or shutil.which("libreoffice")
     if found is None:
@@ -76,14 +83,15 @@ def soffice() -> str:
     return found
 
 
-def convert(source: Path, out: Path, profile: Path, infilter: str | None = None) -> Path:
-    """`source` opened by LibreOffice and saved as xlsx into `out`."""
+def convert(source: Path, out: Path, profile: Path, infilter: str | None = None, to: str = XLSX) -> Path:
+    """`source` opened by LibreOffice and saved into `out` (as xlsx, or as `to` says)."""
     command = [soffice(), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore"]
     if infilter:
         command.append(f"--infilter={infilter}")
-    command += ["--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), str(source)]
+    command += ["--convert-to", to, "--outdir", str(out), str(source)]
     done = subprocess.run(command, capture_output=True, text=True, timeout=180, check=False)
-    target = out / (source.stem + ".xlsx")
+    found = sorted(out.iterdir())
+    target = found[0] if len(found) == 1 else out / "missing"
     assert done.returncode == 0 and target.exists(), f"LibreOffice failed: {done.stdout} {done.stderr}"
     return target
 
@@ -113,6 +121,12 @@ def opened(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         out.mkdir()
         converted = convert(path, out, profile, infilter)
         sheets[name] = openpyxl.load_workbook(converted).worksheets[0]
+        sheets[f"{name}-file"] = converted
+    # A commander opens the `;` csv (Indonesian settings) and saves it again as csv.
+    (folder / "out-resaved").mkdir()
+    sheets["resaved-csv"] = convert(
+        sources["csv-semicolon"][0], folder / "out-resaved", profile, CSV_SEMICOLON, SAVE_CSV
+    )
     # The control: the same LibreOffice settings do make a formula of an unguarded cell.
     control = folder / "control.csv"
     control.write_bytes("\ufeffid,summary\r\n1,=1+1\r\n".encode())
@@ -170,3 +184,14 @@ def test_text_reads_back_exactly_once_the_guard_is_removed(opened: dict[str, Any
                 assert shown == tabular.guard(want), field
             else:
                 assert shown == want, field
+
+
+@pytest.mark.parametrize(("kind", "fmt"), [("resaved-csv", "csv"), ("xlsx-file", "xlsx")])
+def test_a_file_saved_again_by_libreoffice_imports_back_the_same_entries(
+    opened: dict[str, Any], tmp_path: Path, kind: str, fmt: str
+) -> None:
+    """Opened, and saved again (csv with `;`; xlsx), the file still imports as the same entries."""
+    store = Store(tmp_path / "danramil.json")
+    result = exchange.import_files(store, [opened[kind]], format_name=fmt)
+    assert (result.added, result.updated, result.skipped) == (len(entries()), 0, 0)
+    assert {e["id"]: e for e in store.entries()} == {e["id"]: e for e in entries()}

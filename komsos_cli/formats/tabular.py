@@ -243,6 +243,20 @@ def _day_first(text: str) -> str:
         return text  # validation then names the field and the expected form
 
 
+_SPREADSHEET_TIME = re.compile(r"^(\d{1,2})[:.](\d{2})(?:[:.]\d{2}(?:[.,]\d+)?)?\s*([AaPp][Mm])?$")
+
+
+def _clock(text: str) -> str:
+    """`08:30:00 AM`, `8:30:00`, `8.30 PM` (how spreadsheets save a time) -> `08:30`, `20:30`; else as typed."""
+    match = _SPREADSHEET_TIME.match(text.strip())
+    if not match:
+        return text
+    hour, minute, half = int(match.group(1)), match.group(2), (match.group(3) or "").lower()
+    if half and 1 <= hour <= 12:
+        hour = hour % 12 + (12 if half == "pm" else 0)
+    return f"{hour:02d}:{minute}" if hour < 24 else text
+
+
 _TRUE = ("true", "1", "yes", "ya", "benar")
 _FALSE = ("", "false", "0", "no", "tidak", "salah")
 
@@ -261,6 +275,8 @@ def decode(values: dict[str, Any]) -> dict[str, Any]:
                 raise InvalidInput(f"follow_up: {error.message}") from None
         elif field == "date" and text and not _ISO_DATE.match(text):
             raw[field] = _day_first(text)
+        elif field == "time" and text:
+            raw[field] = _clock(text)
         elif field == "place_matched":
             flag = text.strip().lower()
             if flag not in _TRUE and flag not in _FALSE:
