@@ -30,7 +30,7 @@ except ImportError:  # pragma: no cover - depends on how the script is run
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from komsos_cli import model, store
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 SEED = 20250117
 TARGET_VILLAGE = "Pematang Jaya"  # present in every generated store; `list --village` asks for it
 FIRST_DAY = date(2021, 1, 1)
@@ -133,16 +133,16 @@ class World:
 
 def _summary(rng: random.Random, village: str, venue: str | None) -> str:
     text = rng.choice(_OPENINGS).format(village=village, venue=venue or "rumah warga") + "."
-    while True:
-        sentence = rng.choice(_SENTENCES)
-        if len(text) + 1 + len(sentence) > 310:
-            return text
-        text += " " + sentence
+    while len(text) < 295:
+        text += " " + rng.choice(_SENTENCES)
+    if len(text) > 310:  # end on a whole word, about 300 characters
+        text = text[: text.rfind(" ", 0, 305)].rstrip(",.") + "."
+    return text
 
 
-def raw_entry(rng: random.Random, world: World, day: date) -> dict[str, Any]:
-    """One entry as a user would have recorded it (before validation)."""
-    village = rng.choice(world.villages)
+def raw_entry(rng: random.Random, world: World, day: date, number: int = 1) -> dict[str, Any]:
+    """One entry as a user would have recorded it (before validation); the target village every 397th."""
+    village = TARGET_VILLAGE if number % 397 == 1 else rng.choice(world.villages)
     kecamatan = world.kecamatan_of[village]
     kabupaten, province, kodim = world.kabupaten_of[kecamatan]
     venue = rng.choice(_VENUES)
@@ -183,7 +183,7 @@ def entries(count: int, seed: int = SEED) -> list[dict[str, Any]]:
     world = World(rng)
     span = (LAST_DAY - FIRST_DAY).days
     days = sorted(FIRST_DAY + timedelta(days=rng.randint(0, span)) for _ in range(count))
-    return [model.validate_entry(raw_entry(rng, world, day)) for day in days]
+    return [model.validate_entry(raw_entry(rng, world, day, number)) for number, day in enumerate(days)]
 
 
 def store_payload(items: list[dict[str, Any]]) -> bytes:

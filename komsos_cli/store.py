@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import gc
 import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -41,10 +40,17 @@ def _loads(payload: bytes) -> Any:
 
     # The cyclic GC would walk every new container while a big store is built;
     # nothing in a parse can form a cycle, so pausing it is safe and ~2x faster.
+    # Then freeze what exists (gc.freeze): without it the first collection after
+    # the parse, later full ones and the interpreter's final one at exit would each
+    # walk every entry again (~50 ms at 100,000 entries each). Frozen objects are
+    # still freed by reference counting; only cyclic garbage made before the
+    # freeze stays, which a short command never notices (see docs/performance.md).
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return orjson.loads(payload)
+        data = orjson.loads(payload)
+        gc.freeze()
+        return data
     finally:
         if enabled:
             gc.enable()
@@ -62,7 +68,7 @@ def empty_store() -> dict[str, Any]:
 
 def parse_store(payload: bytes, path: Path) -> dict[str, Any]:
     """The store's tables from the file's bytes, or StoreError saying why it cannot be used."""
-    if not payload.strip():
+    if not payload or payload.isspace():  # not .strip(): that copies the whole file
         raise StoreError(t("store.unreadable", path=path, reason="the file is empty"))
     try:
         data = _loads(payload)
@@ -150,6 +156,8 @@ def atomic_write(path: Path, payload: bytes) -> None:
 
     On any failure the temp file is removed and the old file is unchanged.
     """
+    import tempfile
+
     ensure_folder(path.parent)
     fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -172,61 +180,69 @@ def _make_storage_class() -> Any:
     from tinydb.storages import Storage
 
     class CachedStorage(Storage):  # type: ignore[misc]
-        """TinyDB storage over tables already read: reads cost nothing, the write is deferred.
+        """TinyDB storage over the transaction's tables: reads cost nothing, the write is deferred.
 
         TinyDB reads the whole file on every operation; this keeps the one read the
         transaction made, and `Transaction` writes the result once, atomically.
         """
 
-        def __init__(self, tables: dict[str, Any]) -> None:
-            self.tables = tables
-            self.dirty = False
+        def __init__(self, owner: Transaction) -> None:
+            self.owner = owner
 
         def read(self) -> dict[str, Any]:
-            return self.tables
+            return self.owner._tables
 
         def write(self, data: dict[str, Any]) -> None:
-            self.tables = data
-            self.dirty = True
+            self.owner._tables = data
+            self.owner._dirty = True
 
     return CachedStorage
 
 
 class Transaction:
-    """Read-change-write on the store under its lock. Obtain with `Store.transaction()`."""
+    """Read-change-write on the store under its lock. Obtain with `Store.transaction()`.
+
+    Adding entries writes into the `entries` table directly (TinyDB's insert rebuilds
+    the whole table twice, converting every key to int and back: O(store) per call);
+    the ids follow TinyDB's rule (largest id + 1). TinyDB, imported on first need,
+    does replace, remove and the small tables.
+    """
 
     def __init__(self, tables: dict[str, Any]) -> None:
-        from tinydb import TinyDB
-
-        self._db = TinyDB(tables, storage=_make_storage_class())
-        self._storage: Any = self._db.storage
-        self._entries = self._db.table(ENTRIES, cache_size=0)
-        self._history = self._db.table(HISTORY, cache_size=0)
-        self._profile = self._db.table(PROFILE, cache_size=0)
+        self._tables = tables
+        self._dirty = False
+        self._db: Any = None
         self._doc_ids: dict[str, int] | None = None
+
+    def _table(self, name: str) -> Any:
+        if self._db is None:
+            from tinydb import TinyDB
+
+            self._db = TinyDB(self, storage=_make_storage_class())
+        return self._db.table(name, cache_size=0)
 
     @property
     def dirty(self) -> bool:
-        return bool(self._storage.dirty)
+        return self._dirty
 
     @property
     def tables(self) -> dict[str, Any]:
-        return dict(self._storage.tables)
+        return dict(self._tables)
 
     def _index(self) -> dict[str, int]:
         if self._doc_ids is None:
-            raw = self._storage.tables.get(ENTRIES, {})
+            raw = self._tables.get(ENTRIES, {})
             self._doc_ids = {doc["id"]: int(doc_id) for doc_id, doc in raw.items()}
         return self._doc_ids
 
     def entries(self) -> list[dict[str, Any]]:
-        return list(self._storage.tables.get(ENTRIES, {}).values())
+        return list(self._tables.get(ENTRIES, {}).values())
 
     def get(self, entry_id: str) -> dict[str, Any]:
         doc_id = self._index().get(entry_id)
         if doc_id is None:
             raise NotFound(t("id.not_found", prefix=entry_id))
-        return dict(self._storage.tables[ENTRIES][str(doc_id)])
+        return dict(self._tables[ENTRIES][str(doc_id)])
 
     def contains(self, entry_id: str) -> bool:
         return entry_id in self._index()
@@ -234,55 +250,98 @@ class Transaction:
     def add_many(self, entries: list[dict[str, Any]]) -> None:
         if not entries:
             return
-        doc_ids = self._entries.insert_multiple(entries)
-        index = self._index()
-        for entry, doc_id in zip(entries, doc_ids, strict=False):
-            index[entry["id"]] = doc_id
+        table = self._tables.setdefault(ENTRIES, {})
+        next_id = max(map(int, table), default=0) + 1
+        for offset, entry in enumerate(entries):
+            table[str(next_id + offset)] = dict(entry)
+            if self._doc_ids is not None:
+                self._doc_ids[entry["id"]] = next_id + offset
+        self._dirty = True
+        if self._db is not None:
+            self._table(ENTRIES)._next_id = None  # TinyDB caches the next id: let it count again
 
     def add(self, entry: dict[str, Any]) -> None:
         self.add_many([entry])
 
-    def _remember(self, old: dict[str, Any], action: str) -> None:
-        self._history.insert({"entry_id": old["id"], "action": action, "at": utc_now(), "version": old})
+    def _remember_many(self, olds: list[dict[str, Any]], action: str) -> None:
+        at = utc_now()
+        self._table(HISTORY).insert_multiple(
+            [{"entry_id": old["id"], "action": action, "at": at, "version": old} for old in olds]
+        )
 
     def replace_many(self, entries: list[dict[str, Any]]) -> None:
         """Store new versions of existing entries; each old version goes to history."""
         if not entries:
             return
         index = self._index()
-        raw = self._storage.tables[ENTRIES]
+        raw = self._tables[ENTRIES]
+        old_versions = []
         for entry in entries:
             doc_id = index.get(entry["id"])
             if doc_id is None:
                 raise NotFound(t("id.not_found", prefix=entry["id"]))
-            self._remember(dict(raw[str(doc_id)]), "edited")
+            old_versions.append(dict(raw[str(doc_id)]))
+        # One insert for all old versions: TinyDB's insert costs O(history) per call.
+        self._remember_many(old_versions, "edited")
 
         def replace_all(table: dict[int, Any]) -> None:
             for entry in entries:
                 table[index[entry["id"]]] = dict(entry)
 
-        self._entries._update_table(replace_all)
+        self._table(ENTRIES)._update_table(replace_all)
 
     def replace(self, entry: dict[str, Any]) -> None:
         self.replace_many([entry])
 
     def remove(self, entry_id: str) -> None:
         old = self.get(entry_id)
-        self._remember(old, "deleted")
+        self._remember_many([old], "deleted")
         doc_id = self._index().pop(entry_id)
-        self._entries.remove(doc_ids=[doc_id])
+        self._table(ENTRIES).remove(doc_ids=[doc_id])
 
     def history(self, entry_id: str) -> list[dict[str, Any]]:
-        raw = self._storage.tables.get(HISTORY, {})
+        raw = self._tables.get(HISTORY, {})
         return [item for item in raw.values() if item.get("entry_id") == entry_id]
 
     def profile(self) -> dict[str, Any]:
-        raw = self._storage.tables.get(PROFILE, {})
+        raw = self._tables.get(PROFILE, {})
         return dict(next(iter(raw.values()), {}))
 
     def set_profile(self, profile: dict[str, Any]) -> None:
-        self._profile.truncate()
-        self._profile.insert(profile)
+        self._table(PROFILE).truncate()
+        self._table(PROFILE).insert(profile)
+
+
+def _flock(lock_path: str, timeout: float) -> int | None:
+    """An open descriptor holding flock(LOCK_EX) on `lock_path`; None on timeout; -1 if flock is unavailable."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        return -1
+    import errno
+    import time
+
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(lock_path, flags, 0o600)
+    except OSError as error:
+        raise StoreError(t("store.write_failed", path=lock_path, reason=error.strerror or str(error))) from None
+    deadline = time.monotonic() + timeout
+    delay = 0.002
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return fd
+        except OSError as error:
+            if error.errno not in (errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES):
+                os.close(fd)
+                return -1  # no flock on this file system (ENOSYS, EOPNOTSUPP...): let filelock decide
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            os.close(fd)
+            return None
+        time.sleep(min(delay, remaining))
+        delay = min(delay * 2, 0.05)
 
 
 class Store:
@@ -323,10 +382,32 @@ class Store:
 
     @contextmanager
     def lock(self) -> Iterator[None]:
+        """Hold the exclusive lock on `<store>.lock` (StoreLocked after `lock_timeout` seconds).
+
+        Where the OS has flock (Linux, macOS, BSD) we take it directly: the very lock
+        filelock's UnixFileLock takes on the same file (so the two exclude each other),
+        without the ~10 ms that importing filelock adds to every write. Elsewhere
+        (Windows), or on a file system without flock, filelock does it.
+        """
+        ensure_folder(self.path.parent)
+        lock_path = str(self.path) + ".lock"
+        fd = _flock(lock_path, self.lock_timeout)
+        if fd is None:
+            raise StoreLocked(t("store.locked", path=self.path, seconds=self.lock_timeout))
+        if fd < 0:
+            with self._filelock(lock_path):
+                yield
+            return
+        try:
+            yield
+        finally:
+            os.close(fd)  # closing the descriptor releases the flock
+
+    @contextmanager
+    def _filelock(self, lock_path: str) -> Iterator[None]:
         from filelock import FileLock, Timeout
 
-        ensure_folder(self.path.parent)
-        lock = FileLock(str(self.path) + ".lock", timeout=self.lock_timeout)
+        lock = FileLock(lock_path, timeout=self.lock_timeout)
         try:
             lock.acquire()
         except Timeout:
