@@ -436,7 +436,8 @@ def test_import_dry_run_stores_nothing(run: Any, db: Path, tmp_path: Path) -> No
             b"id,date\r\n",
             "palsu.xlsx is not a komsos xlsx file: not a readable xlsx workbook (not a zip archive)",
         ),
-        ("kosong.jsonl", b"", "kosong.jsonl is not a komsos jsonl file: the file is empty"),
+        ("kosong.json", b"", "kosong.json is not a komsos json file: the file is empty"),
+        ("kosong.csv", b"", "kosong.csv is not a komsos csv file: the file is empty"),
     ],
 )
 def test_a_file_that_is_not_what_it_claims_gives_one_line_exit_2_store_unchanged(
@@ -526,3 +527,11 @@ def test_import_tells_about_conflicts(run: Any, db: Path, koramil: list[dict[str
         "1 file(s), 1 entries: 0 added, 0 updated, 1 skipped",
         "1 entries have the same id and time as a stored one but other content; the stored ones were kept",
     ]
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx", "json", "jsonl"])
+def test_an_export_of_no_entries_imports_as_nothing(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"kosong.{suffix}"
+    exchange.export(Store(tmp_path / "empty.json"), Criteria(), exchange.plan_export(str(path)))
+    result = exchange.import_files(Store(tmp_path / "s.json"), [path])
+    assert (result.rows, result.added) == (0, 0)
