@@ -97,3 +97,16 @@ def test_generated_store_is_a_valid_store_of_realistic_entries(tmp_path: Path) -
     assert all(250 <= len(e["summary"]) <= 310 for e in items)
     assert generate.entries(300) == items  # deterministic
     assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_list_table_is_one_plain_line_per_entry(run, record) -> None:
+    first = record(summary="Komsos dengan warga " * 10)
+    second = record(summary="Warga 日本語 mengeluh\tjalan rusak")
+    result = run("list", env={"COLUMNS": "100"})
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["ID", "Tanggal", "Kegiatan", "Desa", "Babinsa", "Situasi", "Ringkasan"]
+    assert {line[:8] for line in lines[1:]} == {first[:8], second[:8]}
+    assert all(len(line) <= 100 for line in lines)
+    assert "…" in result.stdout  # the long summary is cut, not wrapped
+    assert "\x1b" not in result.stdout  # no colour off a terminal
