@@ -13,9 +13,9 @@ for _name in COMMAND_MODULES:
 
 
 def main() -> None:
-    from typer.main import get_command
+    from .app import run
 
-    get_command(app).main(prog_name="komsos")
+    run(app)  # builds only the command asked for; exits without teardown (docs/performance.md)
 
 
 __all__ = ["COMMAND_MODULES", "app", "main"]
