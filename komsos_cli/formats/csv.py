@@ -45,14 +45,14 @@ _OTHER_SPECIAL = tuple(
 )
 
 
-def _lines(entries: Sequence[dict[str, Any]], delimiter: str) -> list[str]:
+def _lines(entries: Sequence[dict[str, Any]], delimiter: str) -> list[bytes]:
     """One CSV line per entry: cells formula-guarded, quoted when they hold the delimiter,
     a quote or a line end, exactly as the csv module's QUOTE_MINIMAL writes them (a test
     compares the bytes) but without its per-cell overhead: 100,000 entries in about 1 s.
     The tabular encoders are inlined here for the same reason."""
     values_of = itemgetter(*FIELDS)
     danger = FORMULA_STARTS
-    lines: list[str] = []
+    lines: list[bytes] = []
     add = lines.append
     join = delimiter.join
     join_items = LIST_SEPARATOR.join
@@ -89,7 +89,7 @@ def _lines(entries: Sequence[dict[str, Any]], delimiter: str) -> list[str]:
                     else ""
                     for value in values
                 ]
-            )
+            ).encode("utf-8")  # per line: one non-ASCII letter does not widen the whole file's text
         )
     return lines
 
@@ -99,8 +99,9 @@ def write(entries: Sequence[dict[str, Any]], options: ExportOptions) -> bytes:
     buffer = io.StringIO()
     csv.writer(buffer, delimiter=options.delimiter, lineterminator="\r\n").writerow(names)
     lines = _lines(entries, options.delimiter)
-    lines.append("")
-    return (BOM + buffer.getvalue() + "\r\n".join(lines)).encode("utf-8")
+    lines.insert(0, (BOM + buffer.getvalue()[:-2]).encode("utf-8"))
+    lines.append(b"")
+    return b"\r\n".join(lines)
 
 
 def _text(payload: bytes) -> str:
