@@ -318,6 +318,17 @@ def _take_tokens(
     return " ".join(words), end
 
 
+_RELATED = re.compile(
+    r"(?im)^[ \t]*(?:baca(?:an)?\s+(?:juga|lainnya|berita\s+lainnya)|berita\s+terkait|artikel\s+terkait|"
+    r"posting\s+terkait|lihat\s+juga)\b[^\n]*(?:\n[ \t]*[-•*][^\n]*)*"
+)
+
+
+def _blank_related(text: str) -> str:
+    """`Baca juga: ...` and the list of other headlines under `Baca Lainnya :`, blanked (offsets kept)."""
+    return _RELATED.sub(lambda match: re.sub(r"[^\n]", " ", match.group()), text)
+
+
 # --- sentences --------------------------------------------------------------------
 
 _ABBREVIATIONS = {"kab", "kec", "kel", "ds", "dk", "dsn", "jl", "bpk", "sdr", "no", "prov", "pkl", "tgl", "kp", "gp"}
@@ -433,14 +444,42 @@ def _read_date(hit: _DateHit, today: date, notes: list[str]) -> date | None:
     return value
 
 
-def _find_date(text: str, today: date, notes: list[str]) -> tuple[date | None, str | None, int | None]:
+def _find_date(
+    text: str, today: date, notes: list[str], core: tuple[int, int] | None = None
+) -> tuple[date | None, str | None, int | None]:
+    """The date of the activity.
+
+    A date in the Babinsa's sentence (or the next) wins; then dates with a weekday, then the rest.
+    A publication stamp (`Selasa, 16 September 2025 | 10:35 WIB`) or a dateline date followed by a
+    dash (`Jembrana, 28 Oktober 2025 –`) is used only when nothing else is given.
+    """
     hits = _date_hits(text)
-    ordered = [hit for hit in hits if hit.weekday] + [hit for hit in hits if not hit.weekday]
+    stamps = [hit for hit in hits if _is_stamp(text, hit)]
+    plain = [hit for hit in hits if hit not in stamps]
+    near: list[_DateHit] = []
+    if core is not None:
+        starts = _sentence_starts(text)
+        following = [start for start in starts if start >= core[1]]
+        window_end = following[1] if len(following) > 1 else len(text)
+        near = [hit for hit in plain if core[0] <= hit.start < window_end]
+    ordered: list[_DateHit] = []
+    for group in (near, plain, stamps):
+        for hit in [h for h in group if h.weekday] + [h for h in group if not h.weekday]:
+            if hit not in ordered:
+                ordered.append(hit)
     for hit in ordered:
         value = _read_date(hit, today, notes)
         if value is not None:
             return value, _balanced(hit.written), hit.end
     return None, None, None
+
+
+def _is_stamp(text: str, hit: _DateHit) -> bool:
+    after = text[hit.end : hit.end + 16]
+    if re.match(r"\s*(?:\||\d{1,2}[:.]\d{2}[:.]\d{2})", after):
+        return True
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    return hit.start - line_start <= 40 and bool(re.match(r"\s*[–—-]\s", after))
 
 
 def _balanced(written: str) -> str:
@@ -476,18 +515,41 @@ def _clock_value(match: re.Match[str]) -> str | None:
 # --- people -------------------------------------------------------------------------
 
 _CORPS = r"(?:inf|cba|arh|czi|chb|ckm|cpl|cku|arm|kav|cpm|ctp|caj|chk|cpn|ckh|cbs|cpm|psk|kes|adm)"
+# Ranks written out in full: `Sersan Satu Didik`, `Kopral Kepala Amin`, `Pembantu Letnan Dua ...`.
+_FULL_RANKS = {
+    "prajurit dua": "prada",
+    "prajurit satu": "pratu",
+    "prajurit kepala": "praka",
+    "kopral dua": "kopda",
+    "kopral satu": "koptu",
+    "kopral kepala": "kopka",
+    "sersan dua": "serda",
+    "sersan satu": "sertu",
+    "sersan kepala": "serka",
+    "sersan mayor": "serma",
+    "pembantu letnan dua": "pelda",
+    "pembantu letnan satu": "peltu",
+    "letnan dua": "letda",
+    "letnan satu": "lettu",
+    "letnan kolonel": "letkol",
+}
+_RANK_WORDS_RE = "|".join(
+    sorted([r.lower() for r in RANKS] + [w.replace(" ", r"\s+") for w in _FULL_RANKS], key=len, reverse=True)
+)
 _RANK_RE = re.compile(
-    r"(?<![\w.])(?i:(" + "|".join(sorted((r.lower() for r in RANKS), key=len, reverse=True)) + r"))\.?"
-    r"(?:\s*\((?i:k)\))?\s+(?:(?i:(" + _CORPS + r"))\.?\s+)?(?=[A-Z])"
+    r"(?<![\w.])(?i:(" + _RANK_WORDS_RE + r"))\.?"
+    r"(?:\s*\((?i:k)\))?\s+(?:(?i:(" + _CORPS + r"|infanteri|kavaleri|artileri|zeni))\.?\s+)?(?=[A-Z])"
 )
 _OFFICERS = {"letda", "lettu", "kapten", "mayor", "letkol", "kolonel", "brigjen", "mayjen", "letjen", "jenderal"}
 _COMMANDER = re.compile(
     r"(?i)\b(?:danramil|dandim|dankodim|wadanramil|danrem|pangdam|kasdim|pasiter|pasi\s*ter|pasi\s*intel|"
-    r"pasi\s*ops|pasi\s*log|pasi\s*pers|komandan(?:\s+(?:kodim|koramil|korem|rayon\s+militer|distrik\s+militer))?)\b"
+    r"pasi\s*ops|pasi\s*log|pasi\s*pers|kasad|panglima|k[ao]mandan(?:\s+(?:kodim|koramil|korem|rayon\s+militer|distrik\s+militer))?)\b"
 )
 _JOINS = re.compile(
     r"(?i)\b(?:babinsa|bersama|dan|serta|beserta|didampingi|dengan|anggota(?:nya)?|personel|melalui|mengutus)\b"
 )
+# Capitalised words that are a name right after a rank, though elsewhere they end one (`Sertu Hari Sunyoto`).
+_NAME_AFTER_RANK = {"hari", "tanggal", "para", "tim"}
 
 
 @dataclass
@@ -497,37 +559,88 @@ class _Person:
     start: int
 
 
+def _rank_of(word: str) -> str:
+    key = " ".join(word.lower().split())
+    return RANK_BY_LOWER[_FULL_RANKS.get(key, key)]
+
+
+def _person_name(text: str, pos: int) -> tuple[str, int]:
+    """The name after a rank: `Hari Sunyoto`, `JA.Saragih`, `P hasibuan` (an initial, then a lowercase surname)."""
+    first = _NAME_TOKEN.match(text, pos)
+    if first and _key(first.group().rstrip(".")) in _NAME_AFTER_RANK:
+        rest, end = _take_tokens(text, first.end(), _NAME_TOKEN, NAME_STOPWORDS, 3)
+        name = " ".join(part for part in (first.group().rstrip("."), rest) if part)
+        return name, end if rest else first.end()
+    name, end = _take_tokens(text, pos, _NAME_TOKEN, NAME_STOPWORDS, 4)
+    if re.fullmatch(r"[A-Z]\.?", name):
+        surname = re.match(r" ([a-z]{3,})\b", text[end:])
+        if surname and surname.group(1) not in NAME_STOPWORDS and surname.group(1) not in _STOP_LOWER:
+            return f"{name} {surname.group(1)}", end + surname.end()
+    return name, end
+
+
+# Lowercase words that never continue a name (`Serda P melaksanakan`).
+_STOP_LOWER = {"melaksanakan", "melakukan", "bersama", "selaku", "sebagai", "yang", "dan", "saat", "dalam", "juga"}
+
+
+def _same_person(a: _Person, b: _Person) -> bool:
+    """`Serda Julianto` and `Serda Julianto Manik`, `Koptu Abidan` and `Koptu Abidin`: one person written twice."""
+    if a.rank != b.rank:
+        return False
+    wa, wb = fold(a.name).split(), fold(b.name).split()
+    if not wa or not wb:
+        return False
+    short, long = sorted((wa, wb), key=len)
+    if all(word in long for word in short):
+        return True
+    return len(wa) == len(wb) == 1 and len(wa[0]) >= 5 and _one_edit(wa[0], wb[0])
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if len(a) != len(b):
+        return False
+    return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+
+
 def _find_people(text: str) -> list[_Person]:
     """Every TNI rank + name that is not a commander being quoted or a street name."""
     people: list[_Person] = []
-    seen: set[str] = set()
+    excluded: list[_Person] = []
     for match in _RANK_RE.finditer(text):
-        rank_word = match.group(1).lower()
+        rank_word = " ".join(match.group(1).lower().split())
+        rank_word = _FULL_RANKS.get(rank_word, rank_word)
         corps = match.group(2)
-        name, name_end = _take_tokens(text, match.end(), _NAME_TOKEN, NAME_STOPWORDS, 4)
+        name, name_end = _person_name(text, match.end())
         if not name:
             continue
-        if re.match(
-            r"(?i)\s*,?\s*(?:selaku|sebagai|yang\s+menjabat)?\s*(?:danramil|dandim|komandan|pasi)\b", text[name_end:]
-        ):
-            continue
+        person = _Person(RANK_BY_LOWER[rank_word], name, match.start())
         before = text[max(0, match.start() - 90) : match.start()]
         if re.search(r"(?i)\b(?:jl|jln|jalan)\.?\s*$", before):
             continue
         if re.match(r"(?i)\s*pol\b", text[match.end() :]) or (name.split()[0].lower() == "pol"):
             continue
-        if _is_commander(before, corps, rank_word):
+        if (
+            re.match(
+                r"(?i)\s*,?\s*(?:selaku|sebagai|yang\s+menjabat)?\s*(?:danramil|dandim|komandan|pasi)\b",
+                text[name_end:],
+            )
+            or _is_commander(before, corps, rank_word)
+            or any(_same_person(person, other) for other in excluded)
+        ):
+            excluded.append(person)
             continue
-        key = fold(name)
-        if key in seen:
+        if any(_same_person(person, other) for other in people):
             continue
-        seen.add(key)
-        people.append(_Person(RANK_BY_LOWER[rank_word], name, match.start()))
+        people.append(person)
     return people
 
 
 def _is_commander(before: str, corps: str | None, rank_word: str) -> bool:
-    """The person is the Danramil/Dandim (named after the title), or an officer written with a corps."""
+    """The Danramil/Dandim (named after the title), or an officer not listed among the Babinsa.
+
+    Babinsa are NCOs and privates; an officer is the commander or his staff unless the text lists
+    him right after the word Babinsa (`Babinsa Koramil 05/X, Letda Y dan Serda Z`).
+    """
     cut = max(before.rfind(mark) for mark in ("\n", '"', "“", "”", ". ", "; "))
     window = before[cut + 1 :] if cut >= 0 else before
     titles = list(_COMMANDER.finditer(window))
@@ -535,20 +648,29 @@ def _is_commander(before: str, corps: str | None, rank_word: str) -> bool:
         between = window[titles[-1].end() :]
         if len(between) <= 45 and not _JOINS.search(between):
             return True
-    if corps and rank_word in _OFFICERS:
-        return not re.search(r"(?i)\bbabinsa\s*$", window)
+    if rank_word in _OFFICERS:
+        return not re.search(r"(?i)\b(?:babinsa|personel|personil)\b[^.;\"“”()]{0,120}$", window)
     return False
 
 
 # --- units --------------------------------------------------------------------------
 
 _UNIT_STOP = frozenset(NAME_STOPWORDS - {"kota"})
-_KORAMIL_RE = re.compile(
-    r"(?i:\b(?:koramil|ramil)\b)\.?\s*(?:(\d{2,4})(?:\s*[-.]\s*(\d{1,2}))?(?!\d))?\s*(?:/\s*|-\s*)?"
-)
-_KODIM_RE = re.compile(r"(?i:\bkodim\b)\.?\s*(?:(\d{3,4})(?!\d))?\s*(?:/\s*|-\s*)?")
+
+
+def _koramil_pattern(words: str) -> re.Pattern[str]:
+    """`Koramil 01/Rengat`, `Koramil 404-01/Gelumbang`, `Koramil 0805/07 Ngrambe`, `Koramil 416 – 07/Rimbo Bujang`,
+    `Ramil-01/Sentani`, `Koramil Tipe B 0802/19 Ngebel`, `Koramil 0822/Grujugan` (the Kodim's number only)."""
+    return re.compile(
+        r"(?i:\b(?:" + words + r")\b)\.?(?:\s+(?i:tipe)\s+[A-C]\b)?[\s\-]*"
+        r"(?:(\d{2,4})(?:\s*([-.–—/])\s*(\d{1,2})(?!\d))?(?!\d))?\s*(?:/\s*|[-–—]\s*)?"
+    )
+
+
+_KORAMIL_RE = _koramil_pattern("koramil|ramil")
+_KODIM_RE = re.compile(r"(?i:\bkodim\b)\.?[\s\-]*(?:(\d{3,4})(?!\d))?\s*(?:/\s*|-\s*)?")
 _DANDIM_RE = re.compile(r"(?i:\b(?:dandim|komandan\s+kodim)\b)\.?\s*(\d{3,4})(?!\d)\s*(?:/\s*|-\s*)?")
-_DANRAMIL_RE = re.compile(r"(?i:\bdanramil\b)\.?\s*(\d{2})(?!\d)\s*(?:/\s*|-\s*)?")
+_DANRAMIL_RE = _koramil_pattern("danramil")
 _SIGNATURE_LEAD = re.compile(r"(?i)\b(?:penerangan|pendim|pen|sumber|humas|info|staf\s+intel|red)\s*:?\s*$")
 
 
@@ -565,7 +687,7 @@ def _units(text: str, pattern: re.Pattern[str], signature_from: int) -> list[_Un
     units: list[_Unit] = []
     for match in pattern.finditer(text):
         number = match.group(1)
-        minor = match.group(2) if pattern.groups >= 2 else None
+        separator, minor = (match.group(2), match.group(3)) if pattern.groups >= 3 else (None, None)
         name, end = _take_tokens(text, match.end(), _PLACE_TOKEN, _UNIT_STOP, 3)
         if name and re.fullmatch(r"\d+[A-Za-z]?", name.split()[0]):
             name = ""
@@ -575,17 +697,51 @@ def _units(text: str, pattern: re.Pattern[str], signature_from: int) -> list[_Un
         if match.start() >= signature_from or _SIGNATURE_LEAD.search(text[max(0, match.start() - 25) : match.start()]):
             continue
         kodim_number = None
-        if minor:
-            kodim_number, number = number, minor
-            kodim_number = kodim_number.zfill(4) if kodim_number else None
+        if pattern.groups >= 3 and number:
+            if minor and (separator != "/" or len(number) >= 3):
+                kodim_number, number = number.zfill(4), minor  # the Kodim's number in front
+            elif len(number) >= 3:
+                kodim_number, number = number.zfill(4), None  # `Koramil 0822/Grujugan`
+        if not number and not name:
+            continue
         units.append(_Unit(number, name, match.start(), max(end, match.end()), kodim_number))
     return units
+
+
+def _choose_unit(units: list[_Unit], core: tuple[int, int] | None, anchor: int | None, body_from: int) -> _Unit | None:
+    """The unit of the activity: in the Babinsa's sentence, else the nearest before him, else the first
+    outside the headline; one written with its number is preferred to the same unit without."""
+    if not units:
+        return None
+    in_body = [unit for unit in units if unit.start >= body_from] or units
+    chosen: _Unit | None = None
+    if core is not None:
+        inside = [unit for unit in in_body if core[0] <= unit.start < core[1]]
+        if inside and anchor is not None:
+            chosen = min(inside, key=lambda unit: abs(unit.start - anchor))
+        elif inside:
+            chosen = inside[0]
+    if chosen is None:
+        chosen = _nearest(in_body, anchor)
+    if not chosen.number and chosen.name:
+        numbered = [u for u in units if u.number and u.name and fold(u.name) == fold(chosen.name)]
+        if numbered:
+            chosen = numbered[0]
+    return chosen
 
 
 def _unit_text(word: str, unit: _Unit) -> str:
     if unit.number and unit.name:
         return f"{word} {unit.number}/{unit.name}"
     return f"{word} {unit.number or unit.name}"
+
+
+def _headline_end(text: str) -> int:
+    """Where the body starts when the text opens with a headline (a short first line with no full stop)."""
+    match = re.match(r"\s*([^\n]{5,160})\n", text)
+    if match and not re.search(r"[.!?:]\s*$|[.!?]\s", match.group(1)) and text[match.end() :].strip():
+        return match.end()
+    return 0
 
 
 def _signature_start(text: str) -> int:
@@ -1134,29 +1290,40 @@ def extract(
     Without them nothing is looked up, and only what the text states is returned.
     """
     today = today or date.today()
-    source = prepare(text)
+    original = prepare(text)
+    source = _blank_related(original)
     notes: list[str] = []
     signature_from = _signature_start(source)
     starts = _sentence_starts(source)
 
-    when, written, date_end = _find_date(source, today, notes)
-    clock = _find_time(source, date_end)
-
     people = _find_people(source[:signature_from])
     core = _sentence_of(starts, source, people[0].start) if people else None
 
+    when, written, date_end = _find_date(source, today, notes, core)
+    clock = _find_time(source, date_end)
+
     koramils = _units(source, _KORAMIL_RE, signature_from)
     kodims = _units(source, _KODIM_RE, signature_from)
-    koramil = _unit_text("Koramil", _nearest(koramils, people[0].start if people else None)) if koramils else None
-    if not koramil:
-        danramil = _units(source, _DANRAMIL_RE, signature_from)
-        koramil = _unit_text("Koramil", danramil[0]) if danramil else None
-    if kodims:
-        kodim: str | None = _unit_text("Kodim", kodims[0])
-    else:
+    anchor = people[0].start if people else None
+    body_from = _headline_end(source)
+    chosen_koramil = _choose_unit(koramils, core, anchor, body_from)
+    if chosen_koramil is None:
+        chosen_koramil = _choose_unit(_units(source, _DANRAMIL_RE, signature_from), core, anchor, body_from)
+    koramil = _unit_text("Koramil", chosen_koramil) if chosen_koramil else None
+    carried = chosen_koramil.kodim_number if chosen_koramil and chosen_koramil.kodim_number else None
+    carried = carried or next((unit.kodim_number for unit in koramils if unit.kodim_number), None)
+    body_kodims = [unit for unit in kodims if unit.start >= body_from]
+    chosen_kodim = _choose_unit(body_kodims, core, None, body_from)
+    if chosen_kodim is None:
         dandim = _units(source, _DANDIM_RE, signature_from)
-        carried = next((unit.kodim_number for unit in koramils if unit.kodim_number), None)
-        kodim = _unit_text("Kodim", dandim[0]) if dandim else (f"Kodim {carried}" if carried else None)
+        chosen_kodim = dandim[0] if dandim else None
+    if chosen_kodim is None and not carried:
+        chosen_kodim = _choose_unit(kodims, core, None, 0)
+    kodim: str | None = None
+    if chosen_kodim is not None:
+        kodim = _unit_text("Kodim", chosen_kodim)
+    elif carried:
+        kodim = f"Kodim {carried}"
 
     blocked = [(unit.start, unit.end) for unit in koramils + kodims]
     villages = _places(source[:signature_from], _VILLAGE_RE, blocked, stop=_VILLAGE_NAME_STOP)
@@ -1181,7 +1348,7 @@ def extract(
     counterparts = _find_counterparts(source, [p.name for p in people], signature_from)
     kinds = _find_kinds(source, core, signature_from)
 
-    summary = clean_text(source[: LIMIT_SUMMARY * 2], multiline=True, limit=LIMIT_SUMMARY * 2)
+    summary = clean_text(original[: LIMIT_SUMMARY * 2], multiline=True, limit=LIMIT_SUMMARY * 2)
     if len(summary) > LIMIT_SUMMARY:
         notes.append(t("parse.note.truncated", limit=LIMIT_SUMMARY))
         summary = summary[:LIMIT_SUMMARY].rstrip()
