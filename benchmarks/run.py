@@ -35,6 +35,8 @@ import generate  # noqa: E402
 START = "<!-- benchmark:start -->"
 END = "<!-- benchmark:end -->"
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
+TIMEOUT = 120  # seconds: a run that takes longer is stopped and shown as such
+SLOW = 10.0  # seconds: a command whose warm-up run takes longer gets two timed runs
 PEER_FOLDERS = (Path("/tmp/peers/bin"),)  # where docs/performance.md suggests installing jrnl and Watson
 
 RECORD_ARGS = (
@@ -85,16 +87,18 @@ class Case:
 # own, so the child's peak memory (max RSS, which Linux carries over from the forking process) is
 # the command's own, not the benchmark's; and the clock starts at the fork, not at our start-up.
 _TRAMPOLINE = """
-import os, sys, time
+import os, signal, sys, time
 devnull = os.open(os.devnull, os.O_WRONLY)
 start = time.perf_counter()
 pid = os.fork()
 if pid == 0:
     os.dup2(devnull, 1)
     try:
-        os.execvp(sys.argv[1], sys.argv[1:])
+        os.execvp(sys.argv[2], sys.argv[2:])
     finally:
         os._exit(127)
+signal.signal(signal.SIGALRM, lambda *_: os.kill(pid, signal.SIGKILL))
+signal.alarm(int(sys.argv[1]))
 _, status, usage = os.wait4(pid, 0)
 elapsed = time.perf_counter() - start
 print(elapsed, usage.ru_maxrss, os.waitstatus_to_exitcode(status))
@@ -124,7 +128,7 @@ def run_once(case: Case) -> tuple[float, int, int, str]:
             shutil.copyfile(pristine, working)
             working.chmod(0o600)
     done = subprocess.run(
-        [sys.executable, "-S", "-c", _TRAMPOLINE, *case.argv],
+        [sys.executable, "-S", "-c", _TRAMPOLINE, str(TIMEOUT), *case.argv],
         stdin=subprocess.DEVNULL,
         capture_output=True,
         env=case.env if case.env is not None else base_env(),
@@ -139,13 +143,21 @@ def measure(case: Case, runs: int) -> Result:
     result = Result(case.name, status=case.status)
     if case.status != "ok":
         return result
-    for attempt in range(runs + 1):  # the first run warms the page cache and the .pyc files
+    attempt, planned = 0, runs
+    while attempt <= planned:  # the first run warms the page cache and the .pyc files
         seconds, peak, code, last = run_once(case)
+        if code == -9 and seconds >= TIMEOUT:
+            result.status = f"over {TIMEOUT} s (stopped)"
+            result.times = []
+            return result
+        if attempt == 0 and seconds > SLOW:
+            planned = min(runs, 2)  # a peer taking many seconds: two timed runs say enough
+        attempt += 1
         if code != 0:
             result.status = f"failed (exit {code}): {last[:120]}"
             result.times = []
             return result
-        if attempt:
+        if attempt > 1:
             result.times.append(seconds)
             result.peak_kib = max(result.peak_kib, peak)
     return result
@@ -500,7 +512,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--peers", action="append", type=Path, default=[],
                         help="a folder holding jrnl and watson (default: /tmp/peers/bin, then PATH)")  # fmt: skip
     parser.add_argument("--no-peers", action="store_true", help="do not time jrnl and Watson")
+    parser.add_argument("--timeout", type=int, default=TIMEOUT, help="stop a run after this many seconds")
     args = parser.parse_args(argv)
+    global TIMEOUT
+    TIMEOUT = args.timeout
 
     komsos = args.komsos or shutil.which("komsos")
     if not komsos or not Path(komsos).exists():
