@@ -35,7 +35,7 @@ import generate  # noqa: E402
 START = "<!-- benchmark:start -->"
 END = "<!-- benchmark:end -->"
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
-TIMEOUT = 120  # seconds: a run that takes longer is stopped and shown as such
+SETTINGS = {"timeout": 120}  # seconds: a run that takes longer is stopped and shown as such (--timeout)
 SLOW = 10.0  # seconds: a command whose warm-up run takes longer gets two timed runs
 PEER_FOLDERS = (Path("/tmp/peers/bin"),)  # where docs/performance.md suggests installing jrnl and Watson
 
@@ -128,7 +128,7 @@ def run_once(case: Case) -> tuple[float, int, int, str]:
             shutil.copyfile(pristine, working)
             working.chmod(0o600)
     done = subprocess.run(
-        [sys.executable, "-S", "-c", _TRAMPOLINE, str(TIMEOUT), *case.argv],
+        [sys.executable, "-S", "-c", _TRAMPOLINE, str(SETTINGS["timeout"]), *case.argv],
         stdin=subprocess.DEVNULL,
         capture_output=True,
         env=case.env if case.env is not None else base_env(),
@@ -146,8 +146,8 @@ def measure(case: Case, runs: int) -> Result:
     attempt, planned = 0, runs
     while attempt <= planned:  # the first run warms the page cache and the .pyc files
         seconds, peak, code, last = run_once(case)
-        if code == -9 and seconds >= TIMEOUT:
-            result.status = f"over {TIMEOUT} s (stopped)"
+        if code == -9 and seconds >= SETTINGS["timeout"]:
+            result.status = f"over {SETTINGS['timeout']} s (stopped)"
             result.times = []
             return result
         if attempt == 0 and seconds > SLOW:
@@ -512,10 +512,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--peers", action="append", type=Path, default=[],
                         help="a folder holding jrnl and watson (default: /tmp/peers/bin, then PATH)")  # fmt: skip
     parser.add_argument("--no-peers", action="store_true", help="do not time jrnl and Watson")
-    parser.add_argument("--timeout", type=int, default=TIMEOUT, help="stop a run after this many seconds")
+    parser.add_argument("--timeout", type=int, default=SETTINGS["timeout"], help="stop a run after this many seconds")
     args = parser.parse_args(argv)
-    global TIMEOUT
-    TIMEOUT = args.timeout
+    SETTINGS["timeout"] = args.timeout
 
     komsos = args.komsos or shutil.which("komsos")
     if not komsos or not Path(komsos).exists():
