@@ -147,9 +147,8 @@ def run(application: typer.Typer) -> None:
       command named on the command line is built. Help, `--version` and unknown names build all.
     - At exit the interpreter frees every object one by one and runs a last full garbage
       collection: ~70 ms with 100,000 entries loaded. The store keeps what it parsed for the
-      process (store.KEEP_LOADED), and once everything else has run at exit (atexit, last
-      in, first out: ours was registered first, so it runs last), we flush stdout/stderr
-      and leave with os._exit. The command's files are closed and fsynced by then.
+      process (store.KEEP_LOADED), and once every other exit handler has run, we flush
+      stdout/stderr and leave with os._exit. The command's files are closed and fsynced by then.
     Tests use `app` in-process and never come here.
     """
     import atexit
@@ -170,16 +169,22 @@ def run(application: typer.Typer) -> None:
     finally:
         application.registered_commands, application.registered_groups = commands, groups
     store.KEEP_LOADED = True
+    # Registered before the command runs: atexit runs last-in first-out, so whatever a
+    # library registers during the command (logging's flush, ...) still runs before we leave.
+    exit_code = [1]
+    atexit.register(_leave_now, exit_code)
     try:
         command.main(prog_name="komsos")
     except SystemExit as done:
-        code = done.code if isinstance(done.code, int) else 0 if done.code is None else 1
-        atexit.register(_leave_now, code)
+        exit_code[0] = done.code if isinstance(done.code, int) else 0 if done.code is None else 1
+        raise
+    except KeyboardInterrupt:
+        exit_code[0] = 130
         raise
 
 
-def _leave_now(code: int) -> None:
+def _leave_now(exit_code: list[int]) -> None:
     for stream in (sys.stdout, sys.stderr):
         with suppress(OSError, ValueError):  # a closed pipe (komsos list | head) is not an error
             stream.flush()
-    os._exit(code)
+    os._exit(exit_code[0])
