@@ -287,6 +287,7 @@ def _take_tokens(
     stop: frozenset[str] | set[str],
     limit: int,
     first_may_be_lower: bool = False,
+    soft: frozenset[str] = frozenset(),
 ) -> tuple[str, int]:
     """Consecutive name-like tokens from `pos` (single spaces between); returns (name, end)."""
     words: list[str] = []
@@ -302,7 +303,9 @@ def _take_tokens(
             break
         word = match.group()
         bare = word.rstrip(".")
-        if _key(bare) in stop or not bare:
+        if not bare or (
+            _key(bare) in stop and (_key(bare) not in soft or re.match(r"\s*[,.]?\s*\(?\s*\d", text[match.end() :]))
+        ):
             break
         words.append(word)
         end = match.end()
@@ -580,7 +583,29 @@ def _person_name(text: str, pos: int) -> tuple[str, int]:
 
 
 # Lowercase words that never continue a name (`Serda P melaksanakan`).
-_STOP_LOWER = {"melaksanakan", "melakukan", "bersama", "selaku", "sebagai", "yang", "dan", "saat", "dalam", "juga"}
+_STOP_LOWER = {
+    "melaksanakan",
+    "melakukan",
+    "bersama",
+    "selaku",
+    "sebagai",
+    "yang",
+    "dan",
+    "saat",
+    "dalam",
+    "juga",
+    "maupun",
+    "atau",
+    "serta",
+    "hingga",
+    "sampai",
+    "setiap",
+    "tiap",
+    "masing",
+    "lain",
+    "lainnya",
+    "se",
+}
 
 
 def _same_person(a: _Person, b: _Person) -> bool:
@@ -606,6 +631,7 @@ def _find_people(text: str) -> list[_Person]:
     """Every TNI rank + name that is not a commander being quoted or a street name."""
     people: list[_Person] = []
     excluded: list[_Person] = []
+    starts = _sentence_starts(text)
     for match in _RANK_RE.finditer(text):
         rank_word = " ".join(match.group(1).lower().split())
         rank_word = _FULL_RANKS.get(rank_word, rank_word)
@@ -614,7 +640,7 @@ def _find_people(text: str) -> list[_Person]:
         if not name:
             continue
         person = _Person(RANK_BY_LOWER[rank_word], name, match.start())
-        before = text[max(0, match.start() - 90) : match.start()]
+        before = text[max(0, match.start() - 320) : match.start()]
         if re.search(r"(?i)\b(?:jl|jln|jalan)\.?\s*$", before):
             continue
         if re.match(r"(?i)\s*pol\b", text[match.end() :]) or (name.split()[0].lower() == "pol"):
@@ -629,8 +655,12 @@ def _find_people(text: str) -> list[_Person]:
         ):
             excluded.append(person)
             continue
-        if any(_same_person(person, other) for other in people):
-            continue
+        if any(
+            fold(other.name) == fold(person.name)
+            or (_same_person(person, other) and _sentence_of(starts, text, other.start)[1] <= person.start)
+            for other in people
+        ):
+            continue  # written again later (`ucap Serda Julianto`); two in one list are two people
         people.append(person)
     return people
 
@@ -649,7 +679,7 @@ def _is_commander(before: str, corps: str | None, rank_word: str) -> bool:
         if len(between) <= 45 and not _JOINS.search(between):
             return True
     if rank_word in _OFFICERS:
-        return not re.search(r"(?i)\b(?:babinsa|personel|personil)\b[^.;\"“”()]{0,120}$", window)
+        return not re.search(r"(?i)\b(?:babinsa|personel|personil)\b[^.;\"“”()]{0,300}$", window)
     return False
 
 
@@ -769,15 +799,25 @@ _VILLAGE_KINDS = {
     "kampung": "Kampung",
     "kp": "Kampung",
 }
-_VILLAGE_RE = re.compile(r"(?i:\b(desa|ds|kelurahan|kel|nagari|gampong|gp|kampung|kp)\b)(?:\.\s*|\s+)(?=[A-Z])")
-_KECAMATAN_RE = re.compile(r"(?i:\b(?:kecamatan|kec|distrik)\b)(?:\.\s*|\s+)(?=[A-Z])")
-_KABUPATEN_RE = re.compile(r"(?i:\b(kabupaten|kab|kota)\b)(?:\.\s*|\s+)(?=[A-Z])")
-_PROVINCE_RE = re.compile(r"(?i:\b(?:provinsi|prov)\b)(?:\.\s*|\s+)(?=[A-Z])")
+# After the kind word: spaces, or (abbreviations of three letters or fewer only) a full stop: `Kel.Pasar`,
+# `Kec. Gatak`; `di desa. Kedekatan ...` ends a sentence.
+_AFTER_KIND = r"(?:\s+|(?<![A-Za-z]{4})\.\s*)"
+_VILLAGE_RE = re.compile(r"(?i:\b(desa|ds|kelurahan|kel|nagari|gampong|gp|kampung|kp)\b)" + _AFTER_KIND + r"(?=[A-Z])")
+_KECAMATAN_RE = re.compile(r"(?i:\b(?:kecamatan|kec|distrik)\b)" + _AFTER_KIND + r"(?=[A-Z])")
+_KABUPATEN_RE = re.compile(r"(?i:\b(kabupaten|kab|kota)\b)" + _AFTER_KIND + r"(?=[A-Z])")
+_PROVINCE_RE = re.compile(r"(?i:\b(?:provinsi|prov)\b)" + _AFTER_KIND + r"(?=[A-Z])")
 _HAMLET_RE = re.compile(
-    r"(?i:\b(dusun|dsn|dukuh|dk|lingkungan|ling|lk|jorong|banjar|rt|rw)\b)\.?\s*"
-    r"(?=\d|[IVX]+\b|[A-Z])"
+    r"(?i:\b(dusun|dsn|dukuh|dk|lingkungan|ling|lk|jorong|banjar|rt\s*/\s*rw|rt|rw)\b)(?:\s*[.\-]\s*|\s+)"
+    r"(?=\d|[IVX]+\b|[A-Za-z])"
 )
-_PLACE_STOP = frozenset(_STOP_COMMON | _RANK_WORDS | {"binaan", "sekitar", "tahun", "bulan", "dalam", "tentang"})
+# Lowercase words that belong to a place name as people type it: `Macar barat`, `Pasar belakang,`.
+_DIRECTIONS = {"barat", "timur", "utara", "selatan", "tengah", "hulu", "hilir", "baru", "lama", "atas", "bawah"}
+_AREA_WORDS = r"(?:desa|ds|kelurahan|kel|kecamatan|kec|kabupaten|kab|kota|dusun|nagari|kampung|distrik)\b"
+_WEEKDAYS = frozenset({"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "ahad"})
+_PLACE_STOP = frozenset(
+    (_STOP_COMMON | _RANK_WORDS | {"binaan", "sekitar", "tahun", "bulan", "dalam", "tentang"})
+    - {"sumber", "foto", "red"}
+)
 # A village may be named "Kampung Besar Kota" or "Kota Baru": only the area words end its name.
 _VILLAGE_NAME_STOP = frozenset(_PLACE_STOP - {"kampung", "kota"})
 
@@ -803,12 +843,40 @@ def _places(
             continue
         if found and match.start() < found[-1].end:
             continue  # "Desa Kampung Besar Kota": a kind word inside a village's name
-        name, end = _take_tokens(text, match.end(), _PLACE_TOKEN, stop or _PLACE_STOP, limit)
+        name, end = _take_tokens(text, match.end(), _PLACE_TOKEN, stop or _PLACE_STOP, limit, soft=_WEEKDAYS)
         if not name or name.isdigit():
             continue
+        name, end = _lowercase_tail(text, name, end)
         kind = match.group(1) if pattern.groups else ""
         found.append(_Place(kind or "", name, match.start(), end))
     return found
+
+
+def _lowercase_tail(text: str, name: str, end: int) -> tuple[str, int]:
+    """A place name typed with lowercase words: `Macar barat`, `Durin tonggal, Kecamatan ...`.
+
+    A direction word always continues the name; another lowercase word only when the address goes
+    on right after it (a comma, a full stop or the next area word).
+    """
+    for _ in range(2):
+        word = re.match(r" ([a-z][a-z\-]{2,})\b", text[end:])
+        if not word or word.group(1) in _PLACE_STOP or word.group(1) in _STOP_LOWER:
+            break
+        after = text[end + word.end() :]
+        if word.group(1) in _DIRECTIONS or re.match(r"\s*(?:[,.;]|$|\(|" + _AREA_WORDS + ")", after, re.IGNORECASE):
+            name, end = f"{name} {word.group(1)}", end + word.end()
+        else:
+            break
+    return name, end
+
+
+def _kecamatan_name(place: _Place) -> _Place:
+    """`Kecamatan Sibolga Kota` keeps its `Kota`; `Kecamatan Tamansari Kota Jakarta Barat` does not."""
+    words = place.name.split()
+    if "Kota" in words[1:-1]:
+        cut = words.index("Kota", 1)
+        return _Place(place.kind, " ".join(words[:cut]), place.start, place.end)
+    return place
 
 
 def _hamlet_phrase(text: str, pos: int) -> tuple[str, int] | None:
@@ -819,9 +887,9 @@ def _hamlet_phrase(text: str, pos: int) -> tuple[str, int] | None:
         match = _HAMLET_RE.match(text, cursor)
         if not match:
             break
-        word = match.group(1).lower()
+        word = re.sub(r"\s+", "", match.group(1).lower())
         rest = text[match.end() :]
-        if word in ("rt", "rw"):
+        if word in ("rt", "rw", "rt/rw"):
             number = re.match(r"\d{1,3}(?:\s*/\s*(?:rw\.?\s*)?\d{1,3})?", rest, re.IGNORECASE)
             if not number:
                 break
@@ -832,8 +900,14 @@ def _hamlet_phrase(text: str, pos: int) -> tuple[str, int] | None:
                 value_end = match.end() + number.end()
             else:
                 name, value_end = _take_tokens(text, match.end(), _PLACE_TOKEN, _PLACE_STOP, 3)
-                if not name:
-                    break
+                if name:
+                    name, value_end = _lowercase_tail(text, name, value_end)
+                else:
+                    # `dusun sedati desa Kauman`: a lowercase name, when the village follows
+                    lower = re.match(r"[a-z][a-z\-]*(?: [a-z][a-z\-]*){0,2}(?=[ ,]+(?i:desa|ds|kelurahan|kel)\b)", rest)
+                    if not lower or any(w in _PLACE_STOP or w in _STOP_LOWER for w in lower.group().split()):
+                        break
+                    value_end = match.end() + lower.end()
         parts.append(text[cursor:value_end].strip(" ,"))
         gap = re.match(r"[ ,]*", text[value_end:])
         cursor = value_end + (gap.end() if gap else 0)
@@ -850,9 +924,17 @@ def _hamlets(text: str, blocked: list[tuple[int, int]]) -> list[_Place]:
         if match.start() < last_end or any(start <= match.start() < end for start, end in blocked):
             continue
         word = match.group(1)
-        if word.lower() == "lingkungan" and not re.match(r"(?:\d|[IVX]+\b)", text[match.end() :]):
-            continue  # "lingkungan masyarakat", "keamanan Lingkungan Desa": the common word
+        if word.lower() in ("lingkungan", "ling") and not re.match(r"(?:\d|[IVX]+\b)", text[match.end() :]):
+            # "lingkungan masyarakat", "keamanan Lingkungan Desa": the common word; a named
+            # Lingkungan counts when the village follows (`Lingkungan Sangkaragung, Kelurahan ...`)
+            name, name_end = _take_tokens(text, match.end(), _PLACE_TOKEN, _PLACE_STOP, 3)
+            if not name or not re.match(r"[ ,]*(?i:kelurahan|kel|desa|ds)\b", text[name_end:]):
+                continue
         phrase = _hamlet_phrase(text, match.start())
+        if phrase and re.search(r"(?i)\bketua\s*$", text[max(0, match.start() - 12) : match.start()]):
+            office = re.match(r"(?i)(?:rt|rw)[\s./]*\d{1,3}(?:[\s,/]*(?:rw|rt)?[\s.]*\d{1,3})*", text[match.start() :])
+            last_end = match.start() + (office.end() if office else len(match.group()))
+            continue  # "Ketua RT 02 RW 07": a person's office, not the place
         if phrase:
             found.append(_Place("hamlet", phrase[0], match.start(), phrase[1]))
             last_end = phrase[1]
@@ -1327,7 +1409,10 @@ def extract(
 
     blocked = [(unit.start, unit.end) for unit in koramils + kodims]
     villages = _places(source[:signature_from], _VILLAGE_RE, blocked, stop=_VILLAGE_NAME_STOP)
-    kecamatans = _places(source[:signature_from], _KECAMATAN_RE, blocked, 3)
+    kecamatans = [
+        _kecamatan_name(place)
+        for place in _places(source[:signature_from], _KECAMATAN_RE, blocked, 4, stop=_VILLAGE_NAME_STOP)
+    ]
     kabupatens = _places(source[:signature_from], _KABUPATEN_RE, blocked, 3)
     provinces = _places(source[:signature_from], _PROVINCE_RE, blocked, 3)
     hamlets = _hamlets(source[:signature_from], blocked)
