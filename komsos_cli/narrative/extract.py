@@ -1341,19 +1341,20 @@ def _find_situation(text: str) -> str | None:
 # --- the dateline -------------------------------------------------------------------
 
 _DATELINE = re.compile(
-    r"^\s*(?:[\w.]+\.(?:com|id|co\.id|net|org|news)\s*,\s*)?([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2})\s*"
-    r"(?:\||-|–|—|,|\(|:)"
+    r"^\s*(?:[\w.]+\.(?i:com|id|co\.id|net|org|news)\s*[,.]\s*)?([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2})\s*"
+    r"(?:\([^()\n]{0,20}\)\s*)?"
+    r"(?:[|:–—]|-(?!\w)|\((?=\s*\d)|,\s*(?:[-–—|]|[\w.]+\.(?i:com|id|net|org|news)\b|(?:[A-Z][\w.]*\s+){1,3}[-–—|]))"
 )
 
 
 def dateline_place(text: str) -> str | None:
-    """The place a press release starts with: `Asahan | ...`, `Sukoharjo (16/01/23)`, `X.com, Rengat -`."""
+    """The place a press release starts with: `Asahan | ...`, `Sukoharjo (16/01/23)`, `X.com, Rengat -`,
+    `NGAWI (KR) -`, `Bondowoso, MN Cakrawala –`, `LANGKAT,LENSAJABAR.COM –`."""
     for line in text.split("\n")[:6]:
         match = _DATELINE.match(line)
         if match and _key(match.group(1).split()[0]) not in NAME_STOPWORDS:
-            rest = line[match.end() - 1 :]
-            if re.match(r"[|\-–—(:]|,\s*\S+\.(?:com|id)", rest) or re.match(r",\s*\S+\.com", rest):
-                return match.group(1)
+            place = match.group(1)
+            return place.title() if place.isupper() else place
     return None
 
 
@@ -1423,6 +1424,14 @@ def extract(
         village, kecamatan, kabupaten, place_matched = _check_place(
             find_villages, villages, village, kecamatan, kabupaten, notes
         )
+    if kabupaten is not None:
+        kabupaten = _expand_kabupaten(kabupaten)
+    if kabupaten is None and find_kabupaten is not None:
+        after = _kabupaten_after(source[:signature_from], kecamatans, kecamatan)
+        try:
+            kabupaten = _known_kabupaten(find_kabupaten, after) if after else None
+        except (InvalidInput, LookupError, ValueError, OSError):
+            kabupaten = None
     if kabupaten is None and find_kabupaten is not None:
         kabupaten = _dateline_kabupaten(source, find_kabupaten, find_villages, village, kecamatan)
     hamlet = _choose_hamlet(hamlets, village)
@@ -1468,22 +1477,80 @@ def _dateline_kabupaten(
     village: _Place | None,
     kecamatan: str | None,
 ) -> str | None:
-    """The dateline (`Asahan | ...`) as the kabupaten, when the gazetteer knows it as one holding the village."""
+    """The dateline (`Asahan | ...`) as the kabupaten, when the gazetteer knows it as one and does not
+    place the village elsewhere."""
     place = dateline_place(text)
     if not place:
         return None
     try:
-        if not find_kabupaten(place):
+        known = _known_kabupaten(find_kabupaten, place)
+        if known is None:
             return None
-        if (
-            village is not None
-            and find_villages is not None
-            and not find_villages(village.name, kecamatan=kecamatan, kabupaten=place)
-        ):
-            return None
+        if village is not None and find_villages is not None:
+            anywhere = find_villages(village.name, kecamatan=kecamatan)
+            if anywhere and not find_villages(village.name, kecamatan=kecamatan, kabupaten=place):
+                return None
     except (InvalidInput, LookupError, ValueError, OSError):
         return None
-    return place
+    return known
+
+
+# Short forms of kabupaten names in Kodim and press usage that the gazetteer may not know.
+_KABUPATEN_SHORT = {
+    "tanjab": "Tanjung Jabung",
+    "inhu": "Indragiri Hulu",
+    "inhil": "Indragiri Hilir",
+    "kuansing": "Kuantan Singingi",
+    "labusel": "Labuhanbatu Selatan",
+    "labura": "Labuhanbatu Utara",
+    "tapsel": "Tapanuli Selatan",
+    "tapteng": "Tapanuli Tengah",
+    "taput": "Tapanuli Utara",
+    "abdya": "Aceh Barat Daya",
+    "agara": "Aceh Tenggara",
+    "lotim": "Lombok Timur",
+    "lobar": "Lombok Barat",
+    "loteng": "Lombok Tengah",
+    "lamsel": "Lampung Selatan",
+    "ppu": "Penajam Paser Utara",
+}
+
+
+def _expand_kabupaten(name: str) -> str:
+    """`Tanjab Barat` -> `Tanjung Jabung Barat`, `Inhu` -> `Indragiri Hulu`."""
+    words = name.split()
+    if words and _key(words[0]) in _KABUPATEN_SHORT:
+        return " ".join([_KABUPATEN_SHORT[_key(words[0])], *words[1:]])
+    return name
+
+
+def _known_kabupaten(find_kabupaten: PlaceFinder, written: str) -> str | None:
+    """The gazetteer's name of a kabupaten/kota written as `written` (`Binjai` -> `Kota Binjai`,
+    `Abdya` -> `Aceh Barat Daya`), the written form when it is ambiguous; None when unknown."""
+    found = find_kabupaten(_expand_kabupaten(written))
+    if not found:
+        return None
+    names = {str(item[0]) for item in found}
+    if len(names) != 1:
+        return _expand_kabupaten(written)
+    name = names.pop()
+    if name.startswith("Kota Adm. "):
+        return name.removeprefix("Kota Adm. ")
+    return name
+
+
+def _kabupaten_after(text: str, kecamatans: list[_Place], kecamatan: str | None) -> str | None:
+    """A kabupaten written without the word after the kecamatan: `Kec. Senyerang, Tanjab Barat, Sabtu`."""
+    for place in kecamatans:
+        if kecamatan is None or fold(place.name) != fold(kecamatan):
+            continue
+        gap = re.match(r"\s*,\s*", text[place.end :])
+        if not gap:
+            continue
+        name, _ = _take_tokens(text, place.end + gap.end(), _PLACE_TOKEN, _PLACE_STOP, 3, soft=_WEEKDAYS)
+        if name:
+            return name
+    return None
 
 
 def _nearest(units: list[_Unit], anchor: int | None) -> _Unit:
