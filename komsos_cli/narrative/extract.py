@@ -273,7 +273,7 @@ _NOT_PERSON = {
 # A word of a name: `Nursalim`, `SY.E`, `M.I.Muchtar`, `Ma'ruf`, `M.`
 _NAME_TOKEN = re.compile(r"[A-Z][A-Za-z']*(?:[.\-][A-Za-z]+)*\.?")
 # A word of a place or unit name: `Sei`, `II`, `2`, `Al-Ikhlas`
-_PLACE_TOKEN = re.compile(r"(?:[A-Z][\w'\-]*|\d{1,3}[A-Za-z]?)(?![\w'])")
+_PLACE_TOKEN = re.compile(r"(?:[A-Z](?:\.(?=[A-Z][a-z]))?[\w'\-]*|\d{1,3}[A-Za-z]?)(?![\w'])")
 
 
 def _key(token: str) -> str:
@@ -951,7 +951,7 @@ _VENUE_HEADS = (
     r"rumah(?:\s+makan)?",
     r"kediaman",
     r"balai\s+(?:desa|dusun|kampung|kelurahan|nagari|pertemuan|warga|rakyat|jorong)",
-    r"kantor\s+(?:desa|kelurahan|kepala\s+desa|lurah|camat|kecamatan|wali\s+nagari|keuchik|kampung)",
+    r"kantor\s+(?:desa|kelurahan|kepala\s+desa|lurah|camat|kecamatan|wali\s+nagari|nagari|keuchik|kampung|distrik)",
     r"pos\s*kamling",
     r"pos\s+ronda",
     r"masjid",
@@ -971,19 +971,31 @@ _VENUE_HEADS = (
     r"tambak",
     r"aula",
     r"pendopo",
-    r"makoramil",
+    r"villa",
+    r"vila",
+    r"jalan",
+    r"jln\.?",
+    r"jl\.",
     r"lapangan",
     r"gedung",
     r"sekolah",
     r"pangkalan",
 )
-_NEEDS_OWNER = {"rumah", "kediaman", "lapangan", "gedung", "sekolah", "pangkalan"}
+_NEEDS_OWNER = {"rumah", "kediaman", "lapangan", "gedung", "sekolah", "pangkalan", "pasar", "villa", "vila"}
+# Heads that are a venue only with a name: `Jalan Protokol`, never `jalan desa`.
+_NEEDS_NAME = {"jalan", "jln", "jln.", "jl.", "pasar", "villa", "vila"}
 _VENUE_RE = re.compile(
-    r"(?i:\b(?:di|ke|dirumah)\s+(?:(?:sebuah|salah\s+satu)\s+)?)(?=(?i:" + "|".join(_VENUE_HEADS) + r"))"
+    r"(?i:\b(?:di|ke|mengunjungi|menyambangi|mendatangi|berkunjung\s+ke)\s+(?:(?:sebuah|salah\s+satu)\s+)?"
+    r"|\b(?=(?:di|ke)rumah\b)(?:di|ke))(?=(?i:" + "|".join(_VENUE_HEADS) + r"))"
 )
-_VENUE_HEAD_RE = re.compile(r"(?i:" + "|".join(_VENUE_HEADS) + r")\b")
+_VENUE_HEAD_RE = re.compile(r"(?i:" + "|".join(_VENUE_HEADS) + r")(?:\b|(?<=\.))")
 _PLACE_CLAUSE = re.compile(
-    r"(?i:\b(?:bertempat|berlokasi|lokasi(?:\s+kegiatan)?|tempat(?:\s+kegiatan)?)(?:\s+di\s*:?|\s*:)\s*)"
+    r"(?i:\b(?:(?:bertempat|berlokasi|lokasi\s+kegiatan|tempat\s+kegiatan)(?:\s+di\s*:?|\s*:)|(?:lokasi|tempat)\s*:)\s*)"
+)
+# A clause that names only the area (`berlokasi di Dusun I, Desa ...`) says where, not at what venue.
+_AREA_START = re.compile(
+    r"(?i)(?:desa|ds|kelurahan|kel|dusun|dsn|dukuh|dk|lingkungan|lk|rt|rw|kampung|kp|jorong|banjar|nagari|"
+    r"gampong|kecamatan|kec|distrik|kabupaten|kab|kota|wilayah)\b"
 )
 _OWNER_WORDS = {"warga", "milik", "kades", "kadus", "kepala", "ketua", "sekdes", "tokoh", "salah", "pak", "bapak"}
 
@@ -1014,36 +1026,64 @@ def _occupation_end(text: str, end: int) -> int:
     return end
 
 
-def _find_venue(text: str, stops: list[int], area_stops: list[int], signature_from: int) -> str | None:
+def _find_venue(
+    text: str, stops: list[int], area_stops: list[int], signature_from: int, body_from: int = 0
+) -> str | None:
     """`bertempat di ...` first, else the first `di/ke` + a kind of place (kedai kopi, rumah Bapak X, ...)."""
-    clause = _PLACE_CLAUSE.search(text[:signature_from])
-    if clause:
+    for clause in _PLACE_CLAUSE.finditer(text[:signature_from], body_from):
+        if _AREA_START.match(text, clause.end()):
+            continue
         venue = _venue_at(text, clause.end(), area_stops, clause=True)
         if venue:
             return venue
-    for match in _VENUE_RE.finditer(text[:signature_from]):
+    for match in _VENUE_RE.finditer(text[:signature_from], body_from):
         venue = _venue_at(text, match.end(), stops, clause=False)
         if venue:
             return venue
     return None
 
 
+_VENUE_FILLER = re.compile(
+    r"(?i:\s*,?\s*(?:warga(?:nya)?(?:\s+binaan(?:nya)?)?|milik)?(?:\s+(?:desa|kelurahan|dusun)(?:\s+"
+    r"(?!(?i:bapak|bpk|ibu|pak|bu)\b)[A-Z][\w'\-]*){1,3})?\s*(?:,|\byaitu\b|\bmilik\b)?)"
+)
+_DESCRIPTION = re.compile(r"(?:\s+[a-z]{3,}){1,3}(?=\s+milik\b)")
+
+
 def _venue_at(text: str, pos: int, stops: list[int], clause: bool) -> str | None:
     head = _VENUE_HEAD_RE.match(text, pos)
+    if head and clause and re.match(r"(?i)j(?:alan|ln|l\.)", head.group()):
+        head = None  # "bertempat di Jalan Protokol Dusun 2 Desa ...": the street as written, below
     limit = min([stop for stop in stops if stop >= (head.end() if head else pos + 1)] + [len(text)])
     if head:
         word = head.group().split()[0].lower()
         end = head.end()
+        described = _DESCRIPTION.match(text, end)  # `lahan jagung milik ...`, `lahan perkebunan jahe merah milik`
+        if described and not any(w in _PLACE_STOP for w in described.group().split()):
+            end = described.end()
         owner, owner_end = _owner_phrase(text, end)
+        if not owner:
+            # `rumah warga binaannya milik Sabar Tarigan`, `rumah warga, Bapak X`, `Rumah Warga Kelurahan Y Bapak Z`
+            filler = _VENUE_FILLER.match(text, end)
+            if filler and filler.end() > end:
+                owner, owner_end = _owner_phrase(text, filler.end())
+                milik = re.search(r"(?i)\bmilik\s*$", text[end : filler.end()])
+                if not owner and milik:
+                    name, name_end = _take_tokens(text, filler.end(), _NAME_TOKEN, NAME_STOPWORDS, 3)
+                    owner, owner_end = (name, name_end) if name else ("", end)
+                if owner:
+                    owner = owner.removeprefix("milik ").strip()
+                    joined = "milik " if milik and not re.match(rf"(?i){_HONORIFIC}\s", owner) else ""
+                    return f"{text[pos:end].strip()} {joined}{owner}".strip(" ,.")
         if owner:
             end = owner_end
         else:
-            name, name_end = _take_tokens(text, end, _PLACE_TOKEN, _PLACE_STOP, 4)
+            name, name_end = _take_tokens(text, end, _PLACE_TOKEN, _PLACE_STOP, 4, soft=_WEEKDAYS)
             if name:
                 end = name_end
-            elif word in _NEEDS_OWNER:
+            elif word in _NEEDS_NAME or word in _NEEDS_OWNER:
                 follower = re.match(r"\s+([a-z]+)", text[end:])
-                if not follower or follower.group(1) not in _OWNER_WORDS:
+                if word in _NEEDS_NAME or not follower or follower.group(1) not in _OWNER_WORDS:
                     return None
                 end += follower.end()
         return text[pos : min(end, limit)].strip(" ,.") or None
@@ -1438,7 +1478,7 @@ def extract(
 
     area_stops = [place.start for place in villages + kecamatans + kabupatens]
     stops = area_stops + [place.start for place in hamlets]
-    venue = _find_venue(source, stops, area_stops, signature_from)
+    venue = _find_venue(source, stops, area_stops, signature_from, body_from)
     counterparts = _find_counterparts(source, [p.name for p in people], signature_from)
     kinds = _find_kinds(source, core, signature_from)
 
