@@ -337,9 +337,21 @@ def _blank_related(text: str) -> str:
 _ABBREVIATIONS = {"kab", "kec", "kel", "ds", "dk", "dsn", "jl", "bpk", "sdr", "no", "prov", "pkl", "tgl", "kp", "gp"}
 
 
+def _wrapped(text: str, newline: int) -> bool:
+    """A single line break inside a sentence (hard-wrapped text), not the end of a paragraph or a headline."""
+    following = text[newline + 1 : newline + 2]
+    if re.match(r"[a-z(]", following):
+        return True
+    line_start = text.rfind("\n", 0, newline) + 1
+    previous = text[line_start:newline].rstrip()
+    return bool(following.isalpha() and len(previous) >= 50 and previous[-1:] not in ".!?:;\"”)'")
+
+
 def _sentence_starts(text: str) -> list[int]:
     starts = [0]
     for match in re.finditer(r"[.!?][\"']?\s+(?=[A-Z\"'(“])|\n+", text):
+        if match.group() == "\n" and _wrapped(text, match.start()):
+            continue  # a line wrapped inside a sentence: `... Serda Arifudin\npagi tadi, Sabtu (3/2) ...`
         if match.group().startswith("."):
             before = re.search(r"(\w+)$", text[: match.start()])
             word = before.group(1) if before else ""
@@ -1240,12 +1252,23 @@ _KIND_PATTERNS: tuple[tuple[str, str], ...] = (
     ("komsos", r"komsos|kosmsos|komsoss|komunikasi\s+sosial"),
     ("anjangsana", r"anjang\s*sana|anjangsono"),
     ("patroli", r"patroli|patroly"),
-    ("karya-bakti", r"karya\s*bakti|kerja\s*bakti|gotong[\s-]*royong"),
-    ("pendampingan", r"pendampingan|mendampingi|dampingi"),
-    ("monitoring", r"monitoring|memonitor|pemantauan|memantau"),
-    ("puldata", r"puldata|pengumpulan\s+data|pendataan|mendata"),
+    ("karya-bakti", r"karya\s*bh?akti|kerja\s*bakti"),
+    ("pendampingan", r"pendampingan"),
+    ("monitoring", r"monitoring"),
+    ("puldata", r"puldata|pengumpulan\s+data|pendataan"),
 )
-_KIND_RES = tuple((kind, re.compile(rf"(?i)\b(?:{pattern})\b")) for kind, pattern in _KIND_PATTERNS)
+# Verbs that name an activity only in the sentence that says what the Babinsa did; elsewhere they are
+# the usual talk of a Babinsa's duties (`Babinsa yang selalu memantau wilayah binaannya`).
+_KIND_VERBS: tuple[tuple[str, str], ...] = (
+    ("karya-bakti", r"(?:ber)?gotong[\s-]*royong|membersihkan|pembersihan|bersih-bersih"),
+    ("pendampingan", r"mendampingi|dampingi"),
+    ("monitoring", r"memonitor|memantau|pemantauan"),
+    ("puldata", r"mendata|mengumpulkan\s+data"),
+    ("anjangsana", r"(?:mengunjungi|berkunjung\s+ke|kunjungan\s+ke)\s+(?:\w+\s+)?(?:rumah|dapur|kediaman)"),
+)
+_KIND_RES = tuple((kind, re.compile(rf"(?i)\b(?:{pattern})\b"), False) for kind, pattern in _KIND_PATTERNS) + tuple(
+    (kind, re.compile(rf"(?i)\b(?:{pattern})\b"), True) for kind, pattern in _KIND_VERBS
+)
 _NEGATED_BEFORE = re.compile(
     r"(?i)\b(?:tidak|tak|belum|batal|gagal|urung|bukan)\s+"
     r"(?:(?:jadi|dapat|bisa|sempat|ada|melaksanakan|melakukan|mengadakan|mengikuti|dilaksanakan|diadakan|"
@@ -1263,8 +1286,10 @@ def _find_kinds(text: str, core: tuple[int, int] | None, signature_from: int) ->
     positions: dict[str, int] = {}
     negated: set[str] = set()
     core_hits: dict[str, int] = {}
-    for kind, pattern in _KIND_RES:
+    for kind, pattern, in_core_only in _KIND_RES:
         for match in pattern.finditer(text[:signature_from]):
+            if in_core_only and not (core and core[0] <= match.start() < core[1]):
+                continue
             before = text[max(0, match.start() - 70) : match.start()]
             after = text[match.end() : match.end() + 70]
             after = re.split(r"[.;\n]", after, maxsplit=1)[0]
@@ -1363,15 +1388,25 @@ _EXPLICIT = re.compile(
 _EXPLICIT_VALUE = {"aman": "aman", "kondusif": "aman", "waspada": "waspada", "perlu diwaspadai": "waspada"}
 
 
+# `apabila terjadi konflik`, `maka akan terjadi banjir`: what could happen, not what did.
+_HYPOTHETICAL = re.compile(
+    r"(?i)\b(?:apabila|jika|jikalau|bila|kalau|seandainya|akan|agar|supaya|mencegah|pencegahan|antisipasi|"
+    r"mengantisipasi|potensi|rawan|bahaya|waspada|mewaspadai|hindari|menghindari)\b[^.;\n]*$"
+)
+# `mendengarkan keluhan warga`: the usual duty, not a complaint made.
+_LISTENING = re.compile(r"(?i)\b(?:mendengar(?:kan)?|menampung|menyerap|menerima|menanggapi)\s+(?:\w+\s+)?$")
+
+
 def _find_situation(text: str) -> str | None:
     """What the text says the situation was: an explicit `situasi ...` wins, then incidents, complaints, calm."""
     explicit = list(_EXPLICIT.finditer(text))
     if explicit:
         said = " ".join(explicit[-1].group(1).lower().split())
         return _EXPLICIT_VALUE.get(said, "rawan")
-    if _RAWAN.search(_NO_INCIDENT.sub(" ", text)):
+    calm = _NO_INCIDENT.sub(" ", text)
+    if any(not _HYPOTHETICAL.search(calm[max(0, m.start() - 60) : m.start()]) for m in _RAWAN.finditer(calm)):
         return "rawan"
-    if _WASPADA.search(text):
+    if any(not _LISTENING.search(text[max(0, m.start() - 25) : m.start()]) for m in _WASPADA.finditer(text)):
         return "waspada"
     if _AMAN.search(text):
         return "aman"
