@@ -1200,16 +1200,29 @@ def _role_phrase(text: str, match: re.Match[str]) -> tuple[str, int]:
     return text[match.start() : end].strip(" ,."), end
 
 
-def _find_counterparts(text: str, babinsa_names: list[str], signature_from: int) -> list[str]:
+_GROUP_WORDS = r"warga|masyarakat|petani|nelayan|pedagang|peternak|pelajar|pemuda|aparatur\s+desa|perangkat\s+desa"
+_GROUP_RE = re.compile(
+    rf"(?i)\b(?:bersama|dengan|dgn|kepada|menyambangi|mengunjungi)\s+(?:para\s+)?((?:{_GROUP_WORDS})(?:\s+[a-z]{{3,}})?)"
+)
+# Between a person and his office: `Bapak Mulyanto, Ketua RT 02`, `Bapak Jarkasih selaku (Ketua RT)`.
+_APPOSITION = re.compile(r"\s*(?:,|\bselaku\b|\bsebagai\b|\byaitu\b)?\s*\(?\s*$")
+
+
+def _find_counterparts(
+    text: str, babinsa_names: list[str], signature_from: int, core: tuple[int, int] | None = None, body_from: int = 0
+) -> list[str]:
     body = text[:signature_from]
-    items: list[tuple[int, str]] = []
+    items: list[tuple[int, int, str]] = []
     covered: list[tuple[int, int]] = []
-    for match in _ROLE_RE.finditer(body):
+    roles: set[int] = set()
+    persons: set[int] = set()
+    for match in _ROLE_RE.finditer(body, body_from):
         phrase, end = _role_phrase(body, match)
         if phrase:
-            items.append((match.start(), phrase))
+            items.append((match.start(), end, phrase))
             covered.append((match.start(), end))
-    for match in _WARGA_LIST.finditer(body):
+            roles.add(match.start())
+    for match in _WARGA_LIST.finditer(body, body_from):
         start = match.start(1)
         if any(a <= start < b for a, b in covered):
             continue
@@ -1218,19 +1231,21 @@ def _find_counterparts(text: str, babinsa_names: list[str], signature_from: int)
             continue
         name, end = _take_tokens(body, place.end(), _PLACE_TOKEN, _PLACE_STOP, 4)
         if name:
-            items.append((start, body[start:end].strip()))
+            items.append((start, end, body[start:end].strip()))
             covered.append((start, end))
-    for match in _HONORIFIC_RE.finditer(body):
+    for match in _HONORIFIC_RE.finditer(body, body_from):
         if any(a <= match.start() < b for a, b in covered):
             continue
         phrase, end = _owner_phrase(body, match.start(), with_occupation=True)
         if phrase:
-            items.append((match.start(), phrase))
+            items.append((match.start(), end, phrase))
             covered.append((match.start(), end))
+            persons.add(match.start())
+    items = _join_appositions(body, sorted(items), roles, persons)
     people = {fold(name) for name in babinsa_names}
     result: list[str] = []
     keys: list[str] = []
-    for _, phrase in sorted(items):
+    for _, _, phrase in items:
         key = fold(phrase)
         bare = fold(re.sub(rf"(?i)^{_HONORIFIC}\s+", "", phrase))
         if not key or bare in people or any(bare in k or key in k for k in keys):
@@ -1240,10 +1255,50 @@ def _find_counterparts(text: str, babinsa_names: list[str], signature_from: int)
         keys.append(key)
         result.append(phrase)
     if not result:
-        group = re.search(r"(?i)\b(warga|petani|nelayan|pedagang|peternak|pelajar)\b", body)
-        if group:
-            result.append(group.group(1).lower())
+        # the group met, as the sentence of the activity names it (`dengan masyarakat`, `bersama pedagang ikan`)
+        window = body[core[0] : core[1]] if core else ""
+        said = _GROUP_RE.search(window) or _GROUP_RE.search(body, body_from)
+        if said:
+            words = said.group(1).split()
+            if len(words) > 1 and not _group_modifier(words[0], words[-1]):
+                words = words[:-1]
+            result.append(" ".join(words).lower())
+        else:
+            group = re.search(r"(?i)\b(warga|petani|nelayan|pedagang|peternak|pelajar)\b", body)
+            if group:
+                result.append(group.group(1).lower())
     return result
+
+
+def _group_modifier(group: str, word: str) -> bool:
+    """`pedagang ikan`, `petani jagung`; `warga binaan`, `masyarakat setempat` are just `warga`, `masyarakat`."""
+    occupation = group.lower() in {"petani", "nelayan", "pedagang", "peternak"}
+    return (
+        occupation and word not in _PLACE_STOP and word not in _STOP_LOWER and not word.startswith(("me", "ber", "di"))
+    )
+
+
+def _join_appositions(
+    body: str, items: list[tuple[int, int, str]], roles: set[int], persons: set[int]
+) -> list[tuple[int, int, str]]:
+    """A person and his office written side by side are one counterpart: `Bapak Mulyanto, Ketua RT 02`,
+    `Bapak Jarkasih selaku (Ketua RT)`, `Ketua RT 005 RW 003 (Bpk Suparno)`; a list of offices stays a list."""
+    joined: list[tuple[int, int, str]] = []
+    for start, end, phrase in items:
+        if joined:
+            last_start, last_end, last_phrase = joined[-1]
+            gap = body[last_end:start]
+            bare_role = start in roles and not _HONORIFIC_RE.search(phrase)
+            last_bare_role = last_start in roles and not _HONORIFIC_RE.search(last_phrase)
+            person_then_role = last_start in persons and bare_role
+            role_then_person = last_bare_role and start in persons and "(" in gap
+            if last_end <= start and (person_then_role or role_then_person) and _APPOSITION.match(gap):
+                close = re.match(r"\s*\)", body[end:])
+                end = end + close.end() if close and "(" in gap else end
+                joined[-1] = (last_start, end, body[last_start:end].strip(" ,."))
+                continue
+        joined.append((start, end, phrase))
+    return joined
 
 
 # --- activities ---------------------------------------------------------------------
@@ -1514,7 +1569,7 @@ def extract(
     area_stops = [place.start for place in villages + kecamatans + kabupatens]
     stops = area_stops + [place.start for place in hamlets]
     venue = _find_venue(source, stops, area_stops, signature_from, body_from)
-    counterparts = _find_counterparts(source, [p.name for p in people], signature_from)
+    counterparts = _find_counterparts(source, [p.name for p in people], signature_from, core, body_from)
     kinds = _find_kinds(source, core, signature_from)
 
     summary = clean_text(original[: LIMIT_SUMMARY * 2], multiline=True, limit=LIMIT_SUMMARY * 2)
