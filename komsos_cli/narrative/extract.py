@@ -555,6 +555,18 @@ _RANK_RE = re.compile(
     r"(?<![\w.])(?i:(" + _RANK_WORDS_RE + r"))\.?"
     r"(?:\s*\((?i:k)\))?\s+(?:(?i:(" + _CORPS + r"|infanteri|kavaleri|artileri|zeni))\.?\s+)?(?=[A-Z])"
 )
+# `Serma ismizal, melaksanakan ...`: a name typed in lower case, after a rank written with a capital.
+_RANK_LOWER_RE = re.compile(
+    r"(?<![\w.])(" + "|".join(sorted((r[0] + "(?i:" + r[1:] + ")" for r in RANKS), key=len, reverse=True)) + r")\.?"
+    r"()\s+([a-z][a-z']{2,}(?: [a-z][a-z']{2,})?)(?=\s*[,.(])"
+)
+
+
+def _lower_name_ok(name: str) -> bool:
+    words = name.split()
+    return not any(w in NAME_STOPWORDS or w in _STOP_LOWER or w.endswith("nya") for w in words)
+
+
 _OFFICERS = {"letda", "lettu", "kapten", "mayor", "letkol", "kolonel", "brigjen", "mayjen", "letjen", "jenderal"}
 _COMMANDER = re.compile(
     r"(?i)\b(?:danramil|dandim|dankodim|wadanramil|danrem|pangdam|kasdim|pasiter|pasi\s*ter|pasi\s*intel|"
@@ -644,11 +656,18 @@ def _find_people(text: str) -> list[_Person]:
     people: list[_Person] = []
     excluded: list[_Person] = []
     starts = _sentence_starts(text)
-    for match in _RANK_RE.finditer(text):
+    hits = sorted(
+        list(_RANK_RE.finditer(text)) + [m for m in _RANK_LOWER_RE.finditer(text) if _lower_name_ok(m.group(3))],
+        key=lambda m: m.start(),
+    )
+    for match in hits:
         rank_word = " ".join(match.group(1).lower().split())
         rank_word = _FULL_RANKS.get(rank_word, rank_word)
         corps = match.group(2)
-        name, name_end = _person_name(text, match.end())
+        if match.re is _RANK_LOWER_RE:
+            name, name_end = match.group(3), match.end(3)
+        else:
+            name, name_end = _person_name(text, match.end())
         if not name:
             continue
         person = _Person(RANK_BY_LOWER[rank_word], name, match.start())
@@ -1728,12 +1747,38 @@ def _address(
         kab = _most_common([k for k in kabupatens if k.kind.lower() != "kota"] or kabupatens)
     if prov is None and provinces:
         prov = provinces[0]
+    if prov is None and kab is not None:
+        kab, prov = _province_after(text, kab)
     return (
         village,
         kec.name if kec else None,
         _kabupaten_name(kab) if kab else None,
         prov.name if prov else None,
     )
+
+
+# The provinces, as people write them, for an address that names one without the word Provinsi.
+_PROVINCES = (
+    "Aceh", "Sumatera Utara", "Sumatera Barat", "Riau", "Kepulauan Riau", "Jambi", "Sumatera Selatan",
+    "Bangka Belitung", "Kepulauan Bangka Belitung", "Bengkulu", "Lampung", "Banten", "DKI Jakarta", "Jawa Barat",
+    "Jawa Tengah", "DI Yogyakarta", "Jawa Timur", "Bali", "NTB", "NTT", "Nusa Tenggara Barat", "Nusa Tenggara Timur",
+    "Kalimantan Barat", "Kalimantan Tengah", "Kalimantan Selatan", "Kalimantan Timur", "Kalimantan Utara",
+    "Sulawesi Utara", "Sulawesi Tengah", "Sulawesi Selatan", "Sulawesi Tenggara", "Sulawesi Barat", "Gorontalo",
+    "Maluku", "Maluku Utara", "Papua", "Papua Barat", "Papua Barat Daya", "Papua Selatan", "Papua Tengah",
+    "Papua Pegunungan",
+)  # fmt: skip
+_PROVINCE_AFTER = re.compile(
+    r"[ \t]*[,.]?[ \t]*(" + "|".join(sorted((re.escape(n) for n in _PROVINCES), key=len, reverse=True)) + r")(?![\w])"
+)
+
+
+def _province_after(text: str, kab: _Place) -> tuple[_Place, _Place | None]:
+    """`Kabupaten Sarmi, Papua`, `Kabupaten Kampar. Riau.`, `Kabupaten Indragiri hulu Riau`: the province
+    named right after the kabupaten. (One read into the kabupaten's name stays there: `Kota Bandar Lampung`.)"""
+    match = _PROVINCE_AFTER.match(text, kab.end)
+    if match and not re.match(r"\s*[A-Z]", text[match.end() :]):
+        return kab, _Place("", match.group(1), match.start(1), match.end())
+    return kab, None
 
 
 def _kabupaten_name(place: _Place) -> str:
