@@ -390,3 +390,281 @@ def test_any_text_reads_without_error_into_a_valid_entry(text: str) -> None:
     values.setdefault("village", "Waru")
     values["summary"] = values.get("summary") or "-"
     assert validate_entry(values)["kind"] in KINDS
+
+
+# --- patterns measured on public reports (docs/parse.md): texts written for these tests, names invented ---
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        # a publication stamp above the story is not the day of the activity
+        (
+            "Babinsa Patroli di Desa Sukamaju\n\nKamis, 18 September 2025 | 08:12:40 WIB\n\n"
+            "Tanjung – Babinsa Koramil 02/Tanjung Serda Rudi Hartono melaksanakan patroli di Desa Sukamaju, "
+            "Kecamatan Tanjung, pada Senin (15/09/2025) pukul 08.30 WIB.",
+            "2025-09-15",
+        ),
+        # a dateline dated the day after: the activity day is in the Babinsa's sentence
+        (
+            "Tabanan, 12 Maret 2025 – Peran Babinsa terus terasa di desa. Pada hari Selasa, 11 Maret 2025, "
+            "Babinsa Desa Batuaji, Sertu I Wayan Sukra, melaksanakan Komsos di Banjar Dauh Pangkung.",
+            "2025-03-11",
+        ),
+        ("Babinsa Serda Amir melaksanakan komsos di Desa Lubuk, Minggu (27/7/2025).", "2025-07-27"),
+        ("Babinsa Serda Amir melaksanakan komsos di Desa Lubuk, Kec. Senang, Sabtu (28/09/19).", "2019-09-28"),
+        (
+            "Babinsa Serda Amir komsos dengan warga di Dusun 3 Desa Lubuk.\nRabu 22 -03-2023.\nKomsos rutin.",
+            "2023-03-22",
+        ),
+        ("Babinsa Sertu Danu komsos di Kelurahan Bangun (PPU). Kamis (08 /6/2023).", "2023-06-08"),
+    ],
+)
+def test_the_activity_date_wherever_it_is_written(text: str, iso: str) -> None:
+    assert extract(text, today=date(2026, 1, 1)).fields["date"] == iso
+
+
+def test_a_day_and_month_without_a_year_is_not_a_date() -> None:
+    text = "NGADIREJO (KR) - Selasa\n(10/09) anggota Koramil 0805/07 Ngadirejo Sertu Wasis melaksanakan komsos."
+    assert extract(text).fields["date"] is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "koramil", "kodim"),
+    [
+        ("Babinsa Koramil 419-03/Tungkal Ilir Serda Rahmat", "Koramil 03/Tungkal Ilir", "Kodim 0419"),
+        (
+            "Babinsa Sertu Mulyadi Koramil 416 – 07/Rimbo Bujang Kodim 0416/Bute",
+            "Koramil 07/Rimbo Bujang",
+            "Kodim 0416/Bute",
+        ),
+        ("anggota Koramil 0805/07 Ngadirejo Sertu Wasis", "Koramil 07/Ngadirejo", "Kodim 0805"),
+        ("Babinsa Koramil 0829/01 Kota Sampang Serda Musa", "Koramil 01/Kota Sampang", "Kodim 0829"),
+        ("Babinsa Ramil-01/Sentani, Kodim 1701/Jayapura, Serka Yoel", "Koramil 01/Sentani", "Kodim 1701/Jayapura"),
+        ("Sertu Edi, anggota Koramil Tipe B 0802/19 Ngebel", "Koramil 19/Ngebel", "Kodim 0802"),
+        ("Babinsa Desa Kejawan Koramil 0822/Grujugan, Serda Didi", "Koramil Grujugan", "Kodim 0822"),
+        ("Koptu Abdul Babinsa Koramil 01 Binamu Kodim 1425 Jeneponto", "Koramil 01/Binamu", "Kodim 1425/Jeneponto"),
+    ],
+)
+def test_units_with_the_kodim_number_in_front(phrase: str, koramil: str, kodim: str) -> None:
+    fields = extract(f"{phrase} melaksanakan komsos di Desa Makmur, Senin (10/03/2025).").fields
+    assert (fields["koramil"], fields["kodim"]) == (koramil, kodim)
+
+
+def test_the_unit_of_the_babinsas_sentence_not_the_headline() -> None:
+    text = (
+        "Babinsa Kodim 0822 Eratkan Silaturahmi Bersama Petani\n\n"
+        "Bondowoso – Babinsa Desa Tegal Koramil 0822/Pujer, Serda Didi Kurnia, melaksanakan pendampingan petani "
+        "di Desa Tegal, Kecamatan Pujer, Selasa (30/9/2025)."
+    )
+    fields = extract(text).fields
+    assert (fields["koramil"], fields["kodim"]) == ("Koramil Pujer", "Kodim 0822")
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # rank and name after the word Babinsa and its village
+        ("Babinsa Desa Batuaji, Sertu I Wayan Sukra, melaksanakan komsos.", [("Sertu", "I Wayan Sukra")]),
+        # the name before the word Babinsa, with initials
+        ("Serda JA.Sitorus Babinsa Desa Lau Bekeri melaksanakan komsos.", [("Serda", "JA.Sitorus")]),
+        ("Serka M.Lubis komsos dengan warga binaan di Dusun 3.", [("Serka", "M.Lubis")]),
+        # a name that starts with a word that elsewhere ends a name
+        ("Dikatakan oleh Babinsa Desa Aeng Tong Sertu Hari Wibowo bahwa komsos penting.", [("Sertu", "Hari Wibowo")]),
+        # an initial and a surname typed in lower case, and a name typed all in lower case
+        ("Babinsa Serda P situmorang melaksanakan gotong royong.", [("Serda", "P situmorang")]),
+        ("Babinsa Koramil 09/Lembah Serma rizal, melaksanakan komsos.", [("Serma", "rizal")]),
+        # the rank written out in full
+        ("“Babinsa harus dekat dengan warga,” ujar Sersan Satu Dedi Santoso.", [("Sertu", "Dedi Santoso")]),
+        # the same Babinsa written again later by surname, by first name, or with a typo
+        (
+            "Serma Wandi Rumah Horbo Babinsa Posramil Leuser melaksanakan komsos. "
+            "Hal itu disampaikan Serma Rumah Horbo.",
+            [("Serma", "Wandi Rumah Horbo")],
+        ),
+        (
+            "Koptu Abidin Babinsa Koramil 01 Binamu membantu petani. Koptu Abidan mengatakan panen baik.",
+            [("Koptu", "Abidin")],
+        ),
+    ],
+)
+def test_babinsa_as_people_write_them(text: str, people: list[tuple[str, str]]) -> None:
+    assert [(p["rank"], p["name"]) for p in extract(text).fields["babinsa"]] == people
+
+
+def test_officers_and_police_are_not_babinsa() -> None:
+    text = (
+        "Babinsa Koramil 07/Salak Serda Julianto melaksanakan anjangsana, Sabtu (3/5/2025). "
+        "Secara terpisah, Danramil 07/Salak, Kapten Infanteri MD Lumbantoruan, memberi apresiasi. "
+        "Hal senada disampaikan Kamandan Koramil 0827/23 Giligenting Kapten Inf. Eko Prayogo; "
+        "“Babinsa harus tahu wilayahnya”, jelas Kapten Eko. "
+        "Di Makoramil, Mayor Inf Mulia Darma menjelaskan tugas Babinsa. "
+        "Babinsa bersama Bhabinkamtibmas Bripka H Panjaitan menyambangi warga."
+    )
+    assert extract(text).fields["babinsa"] == [{"rank": "Serda", "name": "Julianto"}]
+
+
+def test_other_headlines_listed_under_baca_lainnya_are_not_read() -> None:
+    text = (
+        "Serda Moh Rafli Babinsa Kelurahan Cibodas, Koramil 06/CBD melaksanakan komsos, Senin (16/06/2025).\n"
+        "Baca Lainnya :\n- Serma Hamdan Pimpin Karbak Bersihkan Saluran\n- Dandim 0506/Tgr: Hindari Pinjol\n"
+        "Komsos berjalan lancar."
+    )
+    assert extract(text).fields["babinsa"] == [{"rank": "Serda", "name": "Moh Rafli"}]
+
+
+@pytest.mark.parametrize(
+    ("address", "expected"),
+    [
+        # a name typed with a lowercase word, a direction word, and a weekday in it
+        ("di Dusun 4, Desa Lau tonggal, Kecamatan Pancur Batu", ("Lau tonggal", "Dusun 4", "Pancur Batu")),
+        (
+            "di Dusun Macar barat Rt/Rw 005/003 Ds Mancur Kec. Peterongan",
+            ("Mancur", "Dusun Macar barat Rt/Rw 005/003", "Peterongan"),
+        ),
+        ("di wilayah Desa Pekan Kamis, Kecamatan Tembilahan", ("Pekan Kamis", None, "Tembilahan")),
+        ("di Desa Sumber Agung Kecamatan Rimbo Ilir", ("Sumber Agung", None, "Rimbo Ilir")),
+        ("di kelurahan Pasar belakang, Kecamatan Sibolga Kota, Kota Sibolga", ("Pasar belakang", None, "Sibolga Kota")),
+        # a Lingkungan or Banjar with a name, a hyphenated Dusun, a lowercase dusun before the desa
+        ("di Lingkungan Lembang Loe Kelurahan Balang Kecamatan Binamu", ("Balang", "Lingkungan Lembang Loe", "Binamu")),
+        ("di Banjar Adnyasari, Desa Ekasari, Kecamatan Melaya", ("Ekasari", "Banjar Adnyasari", "Melaya")),
+        ("bertempat di Dusun-V Desa Silo Baru Kecamatan Silau Laut", ("Silo Baru", "Dusun-V", "Silau Laut")),
+        ("di dusun sedati desa Kauman, Kecamatan Ngoro", ("Kauman", "dusun sedati", "Ngoro")),
+        # a name typed all in lower case, closed by the address
+        ("di Desa meunasah sukon, Kecamatan lembah sabil", ("meunasah sukon", None, "lembah sabil")),
+    ],
+)
+def test_places_as_people_type_them(address: str, expected: tuple[str, str | None, str]) -> None:
+    fields = extract(f"Babinsa Serda Budi melaksanakan komsos {address}, Senin (10/03/2025).").fields
+    assert (fields["village"], fields["hamlet"], fields["kecamatan"]) == expected
+
+
+def test_a_word_that_ends_a_sentence_is_not_an_abbreviation() -> None:
+    text = "Babinsa Serma Samsuri komsos di warung kopi, Selasa (14/01/2025). Di desa. Kedekatan itu baik."
+    assert extract(text).fields["village"] is None
+
+
+def test_the_office_of_a_person_is_not_the_hamlet() -> None:
+    text = (
+        "Babinsa Serda Suwanto komsos di Rumah Bapak Mutar, Ketua RT 08, Dusun Harapan Jaya 2, Desa Mandala, "
+        "Kec. Betara, Rabu (15/01/2020)."
+    )
+    fields = extract(text).fields
+    assert fields["hamlet"] == "Dusun Harapan Jaya 2"
+    assert fields["counterparts"] == ["Bapak Mutar, Ketua RT 08"]
+
+
+def test_kabupaten_without_the_word_and_in_short_form() -> None:
+    text = "Babinsa Serda Rahmat komsos dengan warga Desa Lumahan, Kec. Senyerang, Tanjab Barat, Sabtu (28/09/19)."
+    assert parse_text(text, today=date(2026, 1, 1)).fields["kabupaten"] == "Tanjung Jabung Barat"
+    explicit = "Babinsa Serda Rahmat komsos di Desa Mandala Jaya, Kec. Betara, Kab. Tanjab Barat, Rabu (15/01/2020)."
+    assert extract(explicit).fields["kabupaten"] == "Tanjung Jabung Barat"
+
+
+def test_the_province_after_the_kabupaten_without_the_word() -> None:
+    text = "Kopka Yusuf komsos di Kampung Sawe, Distrik Apawer Hulu, Kabupaten Sarmi, Papua pada Selasa (29/11/2022)."
+    assert extract(text).fields["province"] == "Papua"
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("NGAWI (KR) - Selasa (10/09/2019) anggota Koramil", "Ngawi"),
+        ("Bondowoso, MN Cakrawala – Dalam upaya", "Bondowoso"),
+        ("LANGKAT,LENSABERITA.COM – Babinsa", "Langkat"),
+        ("JOMBANG, - Bintara Pembina Desa", "Jombang"),
+    ],
+)
+def test_more_datelines(line: str, place: str) -> None:
+    assert dateline_place(line) == place
+
+
+def test_the_dateline_kabupaten_in_the_gazetteers_spelling() -> None:
+    text = "Abdya- Babinsa Desa Baru Kopda Ismail mendampingi petani di Desa Baru Kecamatan Jeumpa, (12/7/2021)."
+    assert parse_text(text, today=date(2026, 1, 1)).fields["kabupaten"] == "Aceh Barat Daya"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "venue"),
+    [
+        (
+            "patroli sekaligus anjangsana ke rumah warga, Bapak Asman Berutu (69), yang berlokasi di Dusun I",
+            "rumah Bapak Asman Berutu",
+        ),
+        ("berkunjung ke rumah warga binaan yaitu Bapak Samadi yang tinggal di Dusun Aeng", "rumah Bapak Samadi"),
+        (
+            "anjangsana di Rumah Warga Kelurahan Bandar Baru Bapak H. Rohim bertempat di Jl. Sawo",
+            "Rumah Bapak H. Rohim",
+        ),
+        ("pendampingan di lahan jagung milik Bapak Fitri di Dusun Kenanga", "lahan jagung milik Bapak Fitri"),
+        ("anjangsana dan silaturahmi kerumah Bapak Mulyono, Ketua RT 02", "rumah Bapak Mulyono"),
+        ("komsos sambil menyambangi rumah Nikolas, tokoh masyarakat Kampung Doyo", "rumah Nikolas"),
+        ("komsos bertempat di Villa H.Mintarso RT 04 Kelurahan Tanjung", "Villa H.Mintarso"),
+        ("komsos di Kantor Nagari Aie Tajun, Kecamatan Lubuk Alung", "Kantor Nagari Aie Tajun"),
+        ("komsos di jln. Mesjid, Kel.Pasar Belakang", "jln. Mesjid"),
+    ],
+)
+def test_more_venues(phrase: str, venue: str) -> None:
+    assert extract(f"Babinsa Serda Budi {phrase}.").fields["venue"] == venue
+
+
+def test_an_area_is_not_a_venue_nor_a_market_without_a_name() -> None:
+    assert extract("Babinsa Serda Budi komsos yang berlokasi di Dusun I, Desa Salak II.").fields["venue"] is None
+    text = "Babinsa Serda Budi komsos dengan pedagang ikan di Desa Lubuk. Harga ikan di pasar masih stabil."
+    fields = extract(text).fields
+    assert fields["venue"] is None
+    assert fields["counterparts"] == ["pedagang ikan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # the usual talk of a Babinsa's duties is not an activity
+        (
+            "Babinsa Serda Budi melaksanakan komsos di Desa Lubuk. Babinsa yang selalu memantau wilayah tahu masalah.",
+            ["komsos"],
+        ),
+        # a verb in the sentence of what the Babinsa did is one
+        ("Babinsa Serka Edwin membantu membersihkan jalan Kampung Pomdori bersama masyarakat.", ["karya-bakti"]),
+        ("Babinsa Koramil 05/KK Serda Devi, mengunjungi dapur warga binaannya di Desa Batu.", ["anjangsana"]),
+        (
+            "Babinsa Serda Agus turut serta dalam komsos sekaligus bergotong royong bersama warga.",
+            ["komsos", "karya-bakti"],
+        ),
+        # a wrapped line does not end the sentence
+        (
+            "Hal itu yang dilakukan salah satu Babinsa Campa Koramil 1608-02/Bolo Serda Arif\n"
+            "pagi tadi, Sabtu (3/2) mengerahkan ratusan masyarakat setempat dan para Siswa\n"
+            "SMPN 3 Mada melaksanakan gotong-royong membersihkan jalan.",
+            ["karya-bakti"],
+        ),
+    ],
+)
+def test_activity_kinds_from_what_the_babinsa_did(text: str, kinds: list[str]) -> None:
+    assert extract(text).activity_kinds == kinds
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Masyarakat jangan mudah diadu domba karena apabila terjadi konflik hanya menimbulkan korban.",
+        "Jika warga tidak menjaga kebersihan maka akan terjadi banjir.",
+        "Danramil mendorong Babinsa untuk mendengarkan keluhan warga.",
+    ],
+)
+def test_what_could_happen_is_not_the_situation(sentence: str) -> None:
+    assert extract(f"Babinsa Serda Budi melaksanakan komsos. {sentence}").fields["situation"] is None
+
+
+def test_the_group_met_as_the_babinsas_sentence_names_it() -> None:
+    text = "Babinsa Koramil 03/Sungai Sariak Serda Suwandi melaksanakan Komsos dengan masyarakat di warung kopi."
+    assert extract(text).fields["counterparts"] == ["masyarakat"]
+    text = "Babinsa Serda Moh Rafli melaksanakan komsos dengan Bapak Jarkasih selaku (Ketua RT) di Kelurahan Cibodas."
+    assert extract(text).fields["counterparts"] == ["Bapak Jarkasih selaku (Ketua RT)"]
+
+
+def test_a_unit_name_typed_in_lower_case_after_the_slash() -> None:
+    text = (
+        "Babinsa Koramil 01/rengat Kodim 0302/Inhu Serda Hasan melaksanakan komsos di Desa Tambak, minggu (19/02/2023)."
+    )
+    assert extract(text).fields["koramil"] == "Koramil 01/rengat"

@@ -753,6 +753,15 @@ def _units(text: str, pattern: re.Pattern[str], signature_from: int) -> list[_Un
         if name and re.fullmatch(r"\d+[A-Za-z]?", name.split()[0]):
             name = ""
             end = match.end()
+        if not name and match.group().rstrip().endswith("/"):
+            # `Koramil 01/rengat`, `Koramil 09/lembah sabil`: a name after the slash typed in lower case
+            lower = re.match(r"[a-z][a-z\-]{1,}(?: [a-z][a-z\-]{2,}){0,2}", text[match.end() :])
+            words = lower.group().split() if lower else []
+            while words and (words[-1] in _UNIT_STOP or words[-1] in _STOP_LOWER):
+                words.pop()
+            if words and words[0] not in _UNIT_STOP:
+                name = " ".join(words)
+                end = match.end() + len(name)
         if not number and not name:
             continue
         if match.start() >= signature_from or _SIGNATURE_LEAD.search(text[max(0, match.start() - 25) : match.start()]):
@@ -835,6 +844,10 @@ _VILLAGE_KINDS = {
 _AFTER_KIND = r"(?:\s+|(?<![A-Za-z]{4})\.\s*)"
 _VILLAGE_RE = re.compile(r"(?i:\b(desa|ds|kelurahan|kel|nagari|gampong|gp|kampung|kp)\b)" + _AFTER_KIND + r"(?=[A-Z])")
 _KECAMATAN_RE = re.compile(r"(?i:\b(?:kecamatan|kec|distrik)\b)" + _AFTER_KIND + r"(?=[A-Z])")
+_VILLAGE_ANY_RE = re.compile(
+    r"(?i:\b(desa|ds|kelurahan|kel|nagari|gampong|gp|kampung|kp)\b)" + _AFTER_KIND + r"(?=[A-Za-z])"
+)
+_KECAMATAN_ANY_RE = re.compile(r"(?i:\b(?:kecamatan|kec|distrik)\b)" + _AFTER_KIND + r"(?=[A-Za-z])")
 _KABUPATEN_RE = re.compile(r"(?i:\b(kabupaten|kab|kota)\b)" + _AFTER_KIND + r"(?=[A-Z])")
 _PROVINCE_RE = re.compile(r"(?i:\b(?:provinsi|prov)\b)" + _AFTER_KIND + r"(?=[A-Z])")
 _HAMLET_RE = re.compile(
@@ -867,6 +880,7 @@ def _places(
     blocked: list[tuple[int, int]],
     limit: int = 4,
     stop: frozenset[str] | None = None,
+    lowercase: bool = False,
 ) -> list[_Place]:
     found: list[_Place] = []
     for match in pattern.finditer(text):
@@ -875,12 +889,27 @@ def _places(
         if found and match.start() < found[-1].end:
             continue  # "Desa Kampung Besar Kota": a kind word inside a village's name
         name, end = _take_tokens(text, match.end(), _PLACE_TOKEN, stop or _PLACE_STOP, limit, soft=_WEEKDAYS)
+        if name:
+            name, end = _lowercase_tail(text, name, end)
+        elif lowercase:
+            name, end = _lowercase_name(text, match.end())
         if not name or name.isdigit():
             continue
-        name, end = _lowercase_tail(text, name, end)
         kind = match.group(1) if pattern.groups else ""
         found.append(_Place(kind or "", name, match.start(), end))
     return found
+
+
+def _lowercase_name(text: str, pos: int) -> tuple[str, int]:
+    """A place name typed all in lower case (`Desa meunasah sukon, Kecamatan lembah sabil`): taken only when
+    the address goes on right after it."""
+    match = re.match(r"[a-z][a-z\-]{2,}(?: [a-z][a-z\-]{2,}){0,2}", text[pos:])
+    if not match or not re.match(r"\s*(?:[,.]|" + _AREA_WORDS + ")", text[pos + match.end() :], re.IGNORECASE):
+        return "", pos
+    words = match.group().split()
+    if any(w in _PLACE_STOP or w in _STOP_LOWER or w.endswith("nya") or w in _DIRECTIONS for w in words):
+        return "", pos
+    return match.group(), pos + match.end()
 
 
 def _lowercase_tail(text: str, name: str, end: int) -> tuple[str, int]:
@@ -1558,10 +1587,10 @@ def extract(
         kodim = f"Kodim {carried}"
 
     blocked = [(unit.start, unit.end) for unit in koramils + kodims]
-    villages = _places(source[:signature_from], _VILLAGE_RE, blocked, stop=_VILLAGE_NAME_STOP)
+    villages = _places(source[:signature_from], _VILLAGE_ANY_RE, blocked, stop=_VILLAGE_NAME_STOP, lowercase=True)
     kecamatans = [
         _kecamatan_name(place)
-        for place in _places(source[:signature_from], _KECAMATAN_RE, blocked, 4, stop=_VILLAGE_NAME_STOP)
+        for place in _places(source[:signature_from], _KECAMATAN_ANY_RE, blocked, 4, _VILLAGE_NAME_STOP, True)
     ]
     kabupatens = _places(source[:signature_from], _KABUPATEN_RE, blocked, 3)
     provinces = _places(source[:signature_from], _PROVINCE_RE, blocked, 3)
