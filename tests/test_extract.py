@@ -668,3 +668,12 @@ def test_a_unit_name_typed_in_lower_case_after_the_slash() -> None:
         "Babinsa Koramil 01/rengat Kodim 0302/Inhu Serda Hasan melaksanakan komsos di Desa Tambak, minggu (19/02/2023)."
     )
     assert extract(text).fields["koramil"] == "Koramil 01/rengat"
+
+
+def test_the_venue_of_the_babinsas_sentence_before_one_named_in_passing() -> None:
+    text = (
+        "Babinsa Koramil 416-03/Sungai Bengkal Serda Mahdi melaksanakan Komsos bersama masyarakat di pondok sawah "
+        "di Desa Teluk Rendah, Jumat (19/07/2024).\n"
+        "“Komsos bisa kami lakukan di mana saja, di warung kopi, rumah warga dan di pondok sawah,” terang Serda Mahdi."
+    )
+    assert extract(text).fields["venue"] == "pondok sawah"

@@ -1031,6 +1031,7 @@ _VENUE_HEADS = (
     r"tambak",
     r"aula",
     r"pendopo",
+    r"pondok(?:\s+(?:sawah|kebun|ladang))?",
     r"villa",
     r"vila",
     r"jalan",
@@ -1041,7 +1042,7 @@ _VENUE_HEADS = (
     r"sekolah",
     r"pangkalan",
 )
-_NEEDS_OWNER = {"rumah", "kediaman", "lapangan", "gedung", "sekolah", "pangkalan", "pasar", "villa", "vila"}
+_NEEDS_OWNER = {"rumah", "kediaman", "lapangan", "gedung", "sekolah", "pangkalan", "pasar", "villa", "vila", "pondok"}
 # Heads that are a venue only with a name: `Jalan Protokol`, never `jalan desa`.
 _NEEDS_NAME = {"jalan", "jln", "jln.", "jl.", "pasar", "villa", "vila"}
 _VENUE_RE = re.compile(
@@ -1087,7 +1088,12 @@ def _occupation_end(text: str, end: int) -> int:
 
 
 def _find_venue(
-    text: str, stops: list[int], area_stops: list[int], signature_from: int, body_from: int = 0
+    text: str,
+    stops: list[int],
+    area_stops: list[int],
+    signature_from: int,
+    body_from: int = 0,
+    core: tuple[int, int] | None = None,
 ) -> str | None:
     """`bertempat di ...` first, else the first `di/ke` + a kind of place (kedai kopi, rumah Bapak X, ...)."""
     for clause in _PLACE_CLAUSE.finditer(text[:signature_from], body_from):
@@ -1096,7 +1102,10 @@ def _find_venue(
         venue = _venue_at(text, clause.end(), area_stops, clause=True)
         if venue:
             return venue
-    for match in _VENUE_RE.finditer(text[:signature_from], body_from):
+    matches = list(_VENUE_RE.finditer(text[:signature_from], body_from))
+    if core is not None:  # the place in the sentence of what the Babinsa did, before one named in passing
+        matches = [m for m in matches if core[0] <= m.start() < core[1]] + matches
+    for match in matches:
         venue = _venue_at(text, match.end(), stops, clause=False)
         if venue:
             return venue
@@ -1141,7 +1150,7 @@ def _venue_at(text: str, pos: int, stops: list[int], clause: bool) -> str | None
             name, name_end = _take_tokens(text, end, _PLACE_TOKEN, _PLACE_STOP, 4, soft=_WEEKDAYS)
             if name:
                 end = name_end
-            elif word in _NEEDS_NAME or word in _NEEDS_OWNER:
+            elif word in _NEEDS_NAME or (word in _NEEDS_OWNER and " " not in head.group().strip()):
                 follower = re.match(r"\s+([a-z]+)", text[end:])
                 if word in _NEEDS_NAME or not follower or follower.group(1) not in _OWNER_WORDS:
                     return None
@@ -1616,7 +1625,7 @@ def extract(
 
     area_stops = [place.start for place in villages + kecamatans + kabupatens]
     stops = area_stops + [place.start for place in hamlets]
-    venue = _find_venue(source, stops, area_stops, signature_from, body_from)
+    venue = _find_venue(source, stops, area_stops, signature_from, body_from, core)
     counterparts = _find_counterparts(source, [p.name for p in people], signature_from, core, body_from)
     kinds = _find_kinds(source, core, signature_from)
 
