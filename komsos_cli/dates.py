@@ -77,9 +77,18 @@ def _weekday_of(word: str) -> int | None:
     return WEEKDAYS.get(word.replace("'", ""))
 
 
-def _two_digit_year(year_text: str) -> int:
+# No Babinsa report predates the TNI (1945): an earlier year is a typo (`17/01/0025`, `17/01/202`).
+FIRST_YEAR = 1945
+
+
+def _year(text: str, year_text: str) -> int:
+    """A written year: two digits are 20YY; four digits as written; three digits are a typo."""
+    if len(year_text) <= 2:
+        return 2000 + int(year_text)
     year = int(year_text)
-    return 2000 + year if len(year_text) <= 2 else year
+    if len(year_text) != 4 or year < FIRST_YEAR:
+        raise InvalidInput(t("date.old_year", text=text, year=year_text, first=FIRST_YEAR))
+    return year
 
 
 def _make(text: str, year: int, month: int, day: int, *, day_first: bool = True) -> date:
@@ -118,7 +127,7 @@ def _month_name_date(text: str, rest: str, today: date) -> tuple[date, bool]:
     month = _month_lookup()[month_word]
     if year_text is None:
         return _without_year(text, month, int(day), today), False
-    year = _two_digit_year(year_text)
+    year = _year(text, year_text)
     try:
         parsed = dateutil_parser.parse(f"{day} {month_word} {year}", parserinfo=_parserinfo(), dayfirst=True)
     except (ValueError, OverflowError):
@@ -184,6 +193,9 @@ def parse_date(text: str, today: date | None = None) -> date:
         count = 1 if relative.group(1) == "se" else int(relative.group(1))
         unit = relative.group(2)
         days = count * (7 if unit in ("minggu", "pekan", "week", "weeks") else 30 if unit == "bulan" else 1)
+        earliest = (today - date(FIRST_YEAR, 1, 1)).days
+        if days > earliest:
+            raise InvalidInput(t("date.too_far_back", text=text, first=FIRST_YEAR))
         return today - timedelta(days=days)
 
     weekday: int | None = None
@@ -202,11 +214,11 @@ def parse_date(text: str, today: date | None = None) -> date:
         if len(first) == 4:
             if third is None:
                 raise InvalidInput(t("date.unreadable", text=text))
-            result = _make(text, int(first), int(second), int(third), day_first=False)
+            result = _make(text, _year(text, first), int(second), int(third), day_first=False)
         elif third is None:
             result = _without_year(text, int(second), int(first), today)
         else:
-            result = _make(text, _two_digit_year(third), int(second), int(first))
+            result = _make(text, _year(text, third), int(second), int(first))
     elif re.match(r"^\d{1,2}\s*[a-z]", rest):
         result, _ = _month_name_date(text, rest, today)
     else:

@@ -91,6 +91,24 @@ def test_refusals_say_what_was_understood(text: str, says: str) -> None:
     assert "\n" not in caught.value.message
 
 
+@pytest.mark.parametrize("text", ["17/01/0025", "17 Januari 0025", "17/01/202", "0025-01-17", "17/01/1900"])
+def test_a_year_no_report_can_have_is_refused(text: str) -> None:
+    # 0025 was stored as the year 25 (and "17 Januari 0025" silently as 2025): typos, not dates.
+    with pytest.raises(InvalidInput, match="cannot be right"):
+        parse_date(text, TODAY)
+
+
+def test_first_year_is_accepted() -> None:
+    assert parse_date("17/08/1945", TODAY) == date(1945, 8, 17)
+
+
+@pytest.mark.parametrize("text", ["1000000 hari lalu", "99999999999 hari lalu", "40000 days ago"])
+def test_relative_date_too_far_back_is_refused_not_a_crash(text: str) -> None:
+    # Was OverflowError (an internal error, exit 70) from timedelta.
+    with pytest.raises(InvalidInput, match="before 1945"):
+        parse_date(text, TODAY)
+
+
 def test_future_refusal_names_the_date_read() -> None:
     with pytest.raises(InvalidInput, match="2027-01-17"):
         parse_date("17/01/27", TODAY)

@@ -23,6 +23,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{text!r}: {date} is a {actual}, not a {written}",
         "id": "{text!r}: {date} adalah hari {actual}, bukan {written}",
     },
+    "date.old_year": {
+        "en": "{text!r}: the year {year} cannot be right (reports start in {first}); write the full year, e.g. 2025",
+        "id": "{text!r}: tahun {year} tidak mungkin (laporan mulai tahun {first}); tulis tahun lengkap, mis. 2025",
+    },
+    "date.too_far_back": {
+        "en": "{text!r} goes back before {first}; give the date itself, e.g. 17/01/2025",
+        "id": "{text!r} mundur sampai sebelum tahun {first}; tulis tanggalnya, mis. 17/01/2025",
+    },
     "time.unreadable": {
         "en": "cannot read the time {text!r}; write e.g. 08:30, 08.30 WIB or pagi",
         "id": "waktu {text!r} tidak terbaca; tulis mis. 08:30, 08.30 WIB atau pagi",
