@@ -68,13 +68,18 @@ def values_from_text(options: Mapping[str, Any], today: date | None = None) -> d
             from .model import KINDS
 
             values["kind"] = choice(raw, KINDS, "kind")
+        elif key == "village_kind":
+            from .model import VILLAGE_KINDS
+
+            # Checked here, before the village is looked up (which may ask, or fail on its own).
+            values["village_kind"] = choice(raw, VILLAGE_KINDS, "village_kind") if raw.strip() else None
         elif key == "situation":
             from .model import SITUATIONS
 
             values["situation"] = choice(raw, SITUATIONS, "situation")
         elif key == "summary":
             values["summary"] = clean_text(raw, multiline=True, field="summary")
-        elif key in ONE_LINE_FIELDS or key == "village_kind":
+        elif key in ONE_LINE_FIELDS:
             values[key] = clean_text(raw, field=key)
         else:
             raise InvalidInput(t("field.unknown", fields=key))
@@ -241,6 +246,8 @@ def set_profile(
     With `check`, kabupaten, kecamatan and villages are matched against the gazetteer first
     (before the store is locked, as it may ask the user).
     """
+    if all(value is None or value == [] for value in options.values()):
+        raise InvalidInput(t("profile.nothing"))
     if check is not None:
         options = check.profile(
             {key: value for key, value in options.items() if value is not None and value != []}, store.profile()

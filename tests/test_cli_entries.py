@@ -176,6 +176,24 @@ def test_profile_gives_defaults(run, db: Path) -> None:
     assert entry["kabupaten"] == "Karanganyar"
 
 
+def test_profile_set_without_options_is_refused_and_writes_nothing(run, db: Path) -> None:
+    # It said "profile saved" and rewrote the store.
+    run("profile", "set", "--babinsa", "Serda Nursalim")
+    before = db.read_bytes()
+    result = run("profile", "set")
+    assert result.exit_code == 2
+    assert result.stderr == "komsos: nothing to set: give at least one option (komsos profile set --help)\n"
+    assert db.read_bytes() == before
+
+
+def test_bad_village_kind_is_named_before_the_village_is_looked_up(run, db: Path) -> None:
+    # "Kemiri" alone names 25 villages: the error used to be that list, hiding the bad --village-kind.
+    result = run("record", "-b", "Serda Nursalim", "-v", "Kemiri", "-s", "x", "--village-kind", "Dusun")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("komsos: village_kind: 'Dusun' is not one of Desa, Kelurahan")
+    assert not db.exists()
+
+
 def test_profile_show_when_empty(run) -> None:
     result = run("profile", "show")
     assert result.exit_code == 0

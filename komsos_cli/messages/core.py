@@ -98,6 +98,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cancelled": {"en": "cancelled; nothing changed", "id": "dibatalkan; tidak ada yang berubah"},
     "list.empty": {"en": "no entries match", "id": "tidak ada entri yang cocok"},
     "list.count": {"en": "{shown} of {total} entries", "id": "{shown} dari {total} entri"},
+    "profile.nothing": {
+        "en": "nothing to set: give at least one option (komsos profile set --help)",
+        "id": "tidak ada yang diisi: beri minimal satu opsi (komsos profile set --help)",
+    },
     "profile.saved": {"en": "profile saved", "id": "profil tersimpan"},
     "profile.empty": {
         "en": 'no profile yet: set one with `komsos profile set --babinsa "Serda Nama" ...`',
