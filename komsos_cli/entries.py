@@ -51,7 +51,10 @@ def values_from_text(options: Mapping[str, Any], today: date | None = None) -> d
     for key, raw in options.items():
         if raw is None or (key in (*LIST_FIELDS, "babinsa") and not raw):
             continue
-        if key == "date":
+        if key in ("time", "situation") and not raw.strip():
+            # An empty value clears the field (on edit), as it does for every other optional field.
+            values[key] = None
+        elif key == "date":
             values["date"] = parse_date(raw, today).isoformat()
         elif key == "time":
             values["time"] = parse_time(raw)

@@ -230,6 +230,21 @@ def test_list_bad_filter_values(run) -> None:
         assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_since_after_until_is_refused_not_an_empty_list(run, record) -> None:
+    record(date="11/01/2022")
+    result = run("list", "--since", "01/01/2024", "--until", "01/01/2023")
+    assert result.exit_code == 2
+    assert result.stderr == "komsos: --since 2024-01-01 is after --until 2023-01-01: no day is in between\n"
+    assert [len(run.json("list", "--since", "11/01/2022", "--until", "11/01/2022"))] == [1]
+
+
+def test_missing_id_names_the_argument_as_help_shows_it(run) -> None:
+    for command in ("show", "edit", "delete"):
+        result = run(command)
+        assert result.exit_code == 2
+        assert result.stderr == "komsos: Missing argument 'ID'.\n", command
+
+
 def test_show_by_unique_prefix(run, record) -> None:
     entry_id = record()
     result = run("show", entry_id[:6])
@@ -270,6 +285,16 @@ def test_edit_changes_fields_and_keeps_history(run, record, db: Path) -> None:
     assert after["updated_at"] > before["updated_at"]
     assert [h["version"] for h in Store(db).history(entry_id)] == [before]
     assert [e["id"] for e in run.json("list", "--open")] == [entry_id]
+
+
+def test_edit_clears_time_and_situation_with_an_empty_value(run, record, db: Path) -> None:
+    # Every optional field could be cleared with "" but these two: "" was refused as unreadable.
+    entry_id = record(time="08.30", situation="waspada")
+    result = run("edit", entry_id, "--time", "", "--situation", "")
+    assert result.exit_code == 0, result.stderr
+    entry = Store(db).entries()[0]
+    assert (entry["time"], entry["situation"]) == (None, None)
+    assert len(Store(db).history(entry_id)) == 1
 
 
 def test_edit_without_changes_or_with_bad_values(run, record, db: Path) -> None:

@@ -74,7 +74,7 @@ def list_command(criteria: Criteria, store: Store, json_out: JsonFlag = False) -
     render.message(t("list.count", shown=len(chosen), total=len(all_entries)))
 
 
-EntryId = Annotated[str, typer.Argument(help="The entry's id, or any unique start of it.")]
+EntryId = Annotated[str, typer.Argument(metavar="ID", help="The entry's id, or any unique start of it.")]
 
 
 @app.command()
@@ -101,7 +101,8 @@ def edit(
 ) -> None:
     """Change fields of an entry; the previous version is kept in its history.
 
-    List options (--babinsa, --with, --topic, --finding) replace the whole list. A changed
+    List options (--babinsa, --with, --topic, --finding) replace the whole list; an empty
+    value clears an optional field (--situation "", --follow-up ""). A changed
     village or area is checked against the gazetteer as in `record`.
 
     Example: komsos edit 3f2a --situation waspada --finding "Warga mengeluhkan jalan rusak"

@@ -123,6 +123,9 @@ def _criteria_source(
 
     if limit is not None and limit < 0:
         raise InvalidInput(t("limit.negative"))
+    first, last = _parse_day(since, "--since"), _parse_day(until, "--until")
+    if first and last and first > last:
+        raise InvalidInput(t("since.after_until", since=first.isoformat(), until=last.isoformat()))
     return Criteria(
         village=village,
         kecamatan=kecamatan,
@@ -132,8 +135,8 @@ def _criteria_source(
         babinsa=babinsa,
         koramil=koramil,
         situation=choice(situation, SITUATIONS, "situation") if situation else None,
-        since=_parse_day(since, "--since"),
-        until=_parse_day(until, "--until"),
+        since=first,
+        until=last,
         search=search,
         open_only=open_only,
         limit=limit,

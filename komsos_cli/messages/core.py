@@ -56,6 +56,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "{text!r} tidak diawali pangkat TNI AD (mis. Serda, Kopda, Peltu, Letda, Kapten)",
     },
     "babinsa.name": {"en": "{text!r} has a rank but no name", "id": "{text!r} berisi pangkat tanpa nama"},
+    "since.after_until": {
+        "en": "--since {since} is after --until {until}: no day is in between",
+        "id": "--since {since} sesudah --until {until}: tidak ada hari di antaranya",
+    },
     "limit.negative": {"en": "--limit must be 0 or more", "id": "--limit harus 0 atau lebih"},
     # ids
     "id.not_found": {"en": "no entry with id {prefix!r}", "id": "tidak ada entri dengan id {prefix!r}"},
