@@ -1562,6 +1562,9 @@ def extract(
     today = today or date.today()
     original = prepare(text)
     source = _blank_related(original)
+    is_caseless = caseless(source)
+    if is_caseless:
+        source = truecase(source)  # same length: offsets in `source` hold in `original`
     notes: list[str] = []
     signature_from = _signature_start(source)
     starts = _sentence_starts(source)
@@ -1570,6 +1573,9 @@ def extract(
     core = _sentence_of(starts, source, people[0].start) if people else None
 
     when, written, date_end = _find_date(source, today, notes, core)
+    if written and date_end is not None:
+        at = source.rfind(written, 0, date_end)  # as typed, not as the names were capitalised
+        written = original[at : at + len(written)] if at >= 0 else written
     clock = _find_time(source, date_end)
 
     koramils = _units(source, _KORAMIL_RE, signature_from)
@@ -1605,7 +1611,9 @@ def extract(
     provinces = _places(source[:signature_from], _PROVINCE_RE, blocked, 3)
     hamlets = _hamlets(source[:signature_from], blocked)
 
-    village, kecamatan, kabupaten, province = _address(source, villages, kecamatans, kabupatens, provinces)
+    village, kecamatan, kabupaten, province = _address(
+        source, villages, kecamatans, kabupatens, provinces, caseless_text=is_caseless
+    )
     place_matched = False
     if find_villages is not None and village is not None:
         village, kecamatan, kabupaten, place_matched = _check_place(
@@ -1762,6 +1770,7 @@ def _address(
     kecamatans: list[_Place],
     kabupatens: list[_Place],
     provinces: list[_Place],
+    caseless_text: bool = False,
 ) -> tuple[_Place | None, str | None, str | None, str | None]:
     """The village with the fullest address chain `Desa X, Kecamatan Y, Kabupaten Z`."""
     best: tuple[int, int, int] | None = None
@@ -1786,7 +1795,7 @@ def _address(
     if prov is None and provinces:
         prov = provinces[0]
     if prov is None and kab is not None:
-        kab, prov = _province_after(text, kab)
+        kab, prov = _province_after(text, kab, caseless_text)
     return (
         village,
         kec.name if kec else None,
@@ -1808,14 +1817,20 @@ _PROVINCES = (
 _PROVINCE_AFTER = re.compile(
     r"[ \t]*[,.]?[ \t]*(" + "|".join(sorted((re.escape(n) for n in _PROVINCES), key=len, reverse=True)) + r")(?![\w])"
 )
+# The same in a text typed without capitals (`kab jeneponto sulawesi selatan.`).
+_PROVINCE_AFTER_ANY_CASE = re.compile(_PROVINCE_AFTER.pattern, re.IGNORECASE)
+_PROVINCE_SPELLING = {name.lower(): name for name in _PROVINCES}
 
 
-def _province_after(text: str, kab: _Place) -> tuple[_Place, _Place | None]:
+def _province_after(text: str, kab: _Place, caseless_text: bool = False) -> tuple[_Place, _Place | None]:
     """`Kabupaten Sarmi, Papua`, `Kabupaten Kampar. Riau.`, `Kabupaten Indragiri hulu Riau`: the province
     named right after the kabupaten. (One read into the kabupaten's name stays there: `Kota Bandar Lampung`.)"""
     match = _PROVINCE_AFTER.match(text, kab.end)
+    if caseless_text and not match:
+        match = _PROVINCE_AFTER_ANY_CASE.match(text, kab.end)
     if match and not re.match(r"\s*[A-Z]", text[match.end() :]):
-        return kab, _Place("", match.group(1), match.start(1), match.end())
+        spelled = _PROVINCE_SPELLING[match.group(1).lower()]
+        return kab, _Place("", spelled, match.start(1), match.end())
     return kab, None
 
 
@@ -1862,3 +1877,91 @@ def _check_place(
         return village, kecamatan, kabupaten, False
     notes.append(t("parse.note.place_unknown", village=village.name, area=kecamatan or kabupaten or "-"))
     return village, kecamatan, kabupaten, False
+
+
+# --- text typed without capitals -----------------------------------------------------
+
+# A WhatsApp report typed in a hurry, all in lower case (or all in capitals), gives the rules above no
+# capital to find a name by. Such a text is read with the names after a rank, a place word, a unit, an
+# honorific or an office capitalised; the rest stays as typed. Offsets do not move.
+_CASELESS_ANCHOR = re.compile(
+    r"(?i)(?<![\w.])(?:"
+    + _RANK_WORDS_RE
+    + r"|desa|ds|kelurahan|kel|nagari|gampong|gp|kampung|kp|dusun|dsn|dukuh|dk|lingkungan|ling|lk|jorong|banjar|"
+    r"kecamatan|kec|distrik|kabupaten|kab|kota|provinsi|prov|bapak|bpk|pak|ibu|bu|sdr|saudara|mbah|"
+    r"kadus|kades|sekdes|lurah|kepling|keuchik|geuchik|kakam|tomas|toga|bhabinkamtibmas|babinkamtibmas|"
+    + _POLICE_RANK
+    + r"|(?:ko)?ramil|kodim)\b\.?(?:[ \t]*[\-]?[ \t]*\d{1,4}(?:[ \t]*[\-/.–][ \t]*\d{1,2}(?!\d))?[ \t]*/?)?[ \t]*"
+)
+# Words that end a name in such a text, beyond the stop words of capitalised text: WhatsApp shorthand
+# and the words that follow a name in a Babinsa's message (`kab cianjur materi kamtibmas`).
+_CASELESS_STOP = frozenset(
+    {
+        "materi", "bahas", "membahas", "sit", "situasi", "kondisi", "giat", "hasil", "ket", "keterangan", "lapor",
+        "melaporkan", "ijin", "izin", "mohon", "hr", "skrg", "sdh", "sudah", "yg", "dgn", "dg", "utk", "krn", "tsb",
+        "ttg", "sekira", "sekitar", "jam", "dlm", "pd", "kpd", "kepada", "oleh", "bahwa", "tetap", "aman", "kondusif",
+        "terkendali", "lancar", "pagi", "siang", "sore", "malam", "rangka", "terkait", "mengenai", "soal", "supaya",
+        "namun", "tetapi", "sedangkan", "sehingga", "karena", "yakni", "yaitu", "antara", "lain", "sbb", "adapun",
+        "kemudian", "selanjutnya", "lalu", "sedang", "telah", "akan", "bisa", "dapat", "ada", "tidak", "belum",
+        "mengunjungi", "menyambangi", "silaturahmi", "sambang", "rumah", "kantor", "balai", "pos", "masjid",
+        "warung", "kedai", "sawah", "kebun", "lapangan", "jalan", "jln", "jl", "no", "nomor", "mengikuti",
+        "menghadiri", "berdialog", "berbincang", "ngobrol", "menanyakan", "memberikan", "sambil", "tentang",
+    }
+)  # fmt: skip
+_PROVINCE_AHEAD = re.compile(
+    r"(?i)(?:" + "|".join(sorted((re.escape(n) for n in _PROVINCES), key=len, reverse=True)) + r")\b"
+)
+
+
+def caseless(text: str) -> bool:
+    """A text typed without capitals (or all in capitals): almost no word starts with a capital inside a
+    sentence, or almost every word is in capitals."""
+    words = re.findall(r"(?<![\w'])[^\W\d_]{2,}", text)
+    if len(words) < 8:
+        return False
+    upper = sum(word.isupper() for word in words)
+    if upper >= 0.7 * len(words):
+        return True
+    inner = re.findall(r"(?<![.!?\n]\s)(?<![.!?\n])(?<=\s)[A-Z]\w", text)
+    return len(inner) <= 0.02 * len(words)
+
+
+def _stop_in_caseless(word: str) -> bool:
+    key = _key(word)
+    return (
+        key in NAME_STOPWORDS
+        or key in _PLACE_STOP
+        or key in _STOP_LOWER
+        or key in _CASELESS_STOP
+        or key.endswith("nya")
+        or any(pattern.fullmatch(word) for _, pattern in _TOPIC_RES)
+        or any(pattern.fullmatch(word) for _, pattern, _ in _KIND_RES)
+    )
+
+
+def truecase(text: str) -> str:
+    """The names of a text typed without capitals, capitalised with the word before them: `babinsa ds.
+    sukamaju serda budi santoso koramil 05/cibeber` -> `babinsa Ds. Sukamaju Serda Budi Santoso Koramil
+    05/Cibeber`. A text in capitals is first put in lower case. The length does not change."""
+    if any(c.isupper() for c in text) and sum(c.isupper() for c in text) > sum(c.islower() for c in text):
+        text = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    chars = list(text)
+    for anchor in _CASELESS_ANCHOR.finditer(text):
+        names_province = anchor.group().strip(" .").lower() in ("provinsi", "prov")
+        cursor = anchor.end()
+        if _ROLE_RE.match(text, anchor.start()):
+            chars[anchor.start()] = chars[anchor.start()].upper()  # `Kadus`, `Tomas`: an office, as written
+        for count in range(3):
+            if count and not names_province and _PROVINCE_AHEAD.match(text, cursor):
+                break  # `kab jeneponto sulawesi selatan`: the province after the name is not part of it
+            word = re.match(r"[^\W\d_][\w'\-]*", text[cursor:])
+            if not word or _stop_in_caseless(word.group()):
+                break
+            chars[cursor] = chars[cursor].upper()
+            if count == 0:  # the word before the name too: `Ds. Sukamaju`, `Bpk Ujang`, `Koramil 05/Cibeber`
+                chars[anchor.start()] = chars[anchor.start()].upper()
+            end = cursor + word.end()
+            if not re.match(r" (?=[^\W\d_])", text[end:]):
+                break
+            cursor = end + 1
+    return "".join(chars)
