@@ -312,3 +312,78 @@ def test_indonesian_messages(run: Any, koramil: dict[str, str]) -> None:
     assert result.exit_code == 2 and "bulan harus 01 sampai 12" in result.stderr
     table = run("followups", env={"KOMSOS_LANG": "id"})
     assert "2 tindak lanjut terbuka" in table.stderr
+
+
+# --- the plain tables (drawn without Rich) ---------------------------------------------------------
+
+
+def test_summary_tables_are_aligned_plain_lines(run: Any, koramil: dict[str, str]) -> None:
+    result = run("summary", "--by", "village", env={"COLUMNS": "60"})
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "\x1b" not in result.stdout and not any(ch in result.stdout for ch in "┃│┏━")
+    assert all(len(line) <= 60 for line in lines), lines
+    table = lines[lines.index("By village") + 1 :]
+    assert table[0].split() == ["Desa", "Count", "Share"]
+    rows = {line.split()[0]: line for line in table[1:4]}
+    assert set(rows) == {"Kemiri", "Macanan", "Krajan"}
+    # Counts are right-aligned under their header: every count ends where "Count" ends.
+    end = table[0].index("Count") + len("Count")
+    assert {row[end - 1] for row in rows.values()} == {"3", "1"}
+    assert rows["Kemiri"][:end].endswith(" 3") and rows["Macanan"][:end].endswith(" 1")
+    assert "60%" in rows["Kemiri"] and "█" * 20 in rows["Kemiri"]
+
+
+def test_followups_and_villages_fit_the_terminal(run: Any, record: Any) -> None:
+    long_action = "Koordinasi dengan Kades, Bhabinkamtibmas dan PPL tentang jalan rusak " * 3
+    entry_id = record(village="Macanan", follow_up=long_action, kecamatan="Kebakkramat", kabupaten="Karanganyar")
+    followups = run("followups", env={"COLUMNS": "80"})
+    assert followups.exit_code == 0
+    lines = followups.stdout.splitlines()
+    assert lines[0].split() == ["ID", "Tanggal", "Hari", "Desa", "Babinsa", "Tindak", "lanjut"]
+    assert lines[1].startswith(entry_id[:8]) and lines[1].endswith("…") and len(lines[1]) == 80
+    assert "Koordinasi dengan Kades" in lines[1]
+    villages = run("villages", env={"COLUMNS": "70"})
+    assert villages.exit_code == 0
+    lines = villages.stdout.splitlines()
+    assert lines[0].split() == ["Desa", "Kunjungan", "Terakhir", "Hari", "Kegiatan"]
+    assert lines[1].split()[:2] == ["Macanan", "1"] and "komsos 1" in lines[1]
+
+
+def test_plain_tables_neutralise_control_characters_and_colour_on_a_terminal(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from komsos_cli.render import summary as render
+    from komsos_cli.summary import FollowUp, summarize
+
+    item = FollowUp("a" * 36, "2025-01-12", "Kemiri\x1b[2J", ["Serda X\rY"], "Lapor\x07 ke Kades\x1b]0;t\x07", 3)
+    render.followups_table([item])
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out and "\r" not in out
+    assert "Kemiri [2J" in out and "Serda X Y" in out
+
+    entry = {"id": "b" * 36, "date": "2025-01-20", "kind": "patroli", "village": "Macanan", "situation": "rawan"}
+    summary = summarize([entry], date(2025, 2, 1))
+    render.summary_tables(summary)
+    assert "\x1b" not in capsys.readouterr().out  # NO_COLOR, and not a terminal
+    monkeypatch.setattr(render, "_use_colour", lambda stream: True)
+    render.summary_tables(summary)
+    painted = capsys.readouterr().out
+    assert "\x1b[1;31mrawan\x1b[0m" in painted  # the situation, in its colour
+    assert "\x1b[1mBy situation\x1b[0m" in painted
+
+
+@pytest.mark.parametrize("command", ["summary", "villages", "followups"])
+def test_commanders_tables_do_not_import_rich(db: Path, koramil: dict[str, str], command: str) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom komsos_cli.cli import main\n"
+        f"sys.argv = ['komsos', '--db', {str(db)!r}, {command!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "sys.stderr.write('RICH=' + ','.join(sorted(m for m in sys.modules if m.split('.')[0] == 'rich')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert "Kemiri" in result.stdout
+    assert result.stderr.rstrip().endswith("RICH="), result.stderr

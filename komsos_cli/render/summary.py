@@ -1,16 +1,20 @@
-"""Rich rendering of summaries, village coverage and follow-ups.
+"""Summaries, village coverage and follow-ups drawn as plain aligned text.
 
-Takes the data of komsos_cli/summary.py and draws it; user text (village names,
-Babinsa, actions) goes through rich.text.Text only, never markup.
+Takes the data of komsos_cli/summary.py and draws it. Drawn without Rich, the way
+`entries_table` draws `list`: importing rich.console and rich.table costs ~20 ms, a
+fifth of `komsos summary` on a Babinsa's store (docs/performance.md). One line per
+row, columns cut with "…" to fit the terminal, colour only on a terminal without
+NO_COLOR. User text (village names, Babinsa, actions) is printed as text, never
+interpreted, with control characters made harmless.
 """
 
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..messages import t
-from . import SITUATION_STYLE, _one_line, _text, console, message
+from . import _UNSAFE, SITUATION_STYLE, _cells, _fit, _one_line, _paint, _use_colour, message
 
 if TYPE_CHECKING:
     from ..summary import Bucket, FollowUp, Summary, VillageRow
@@ -19,6 +23,10 @@ __all__ = ["bar", "concerns_table", "followups_table", "message", "summary_table
 
 BAR_WIDTH = 20
 _EIGHTHS = " ▏▎▍▌▋▊▉"
+_GAP = "  "
+
+# A cell: its text and its style (a key of render._ANSI_STYLE, or "").
+Cell = tuple[str, str]
 
 
 def bar(count: int, largest: int, width: int = BAR_WIDTH) -> str:
@@ -30,155 +38,197 @@ def bar(count: int, largest: int, width: int = BAR_WIDTH) -> str:
     return "█" * full + (_EIGHTHS[rest] if rest else "")
 
 
-def _name(bucket: Bucket, field: str) -> str:
-    if bucket.name is None:
-        return t("summary.not_stated")
-    return bucket.name
+def _flat(text: str) -> str:
+    """One line of harmless characters."""
+    return " ".join(text.translate(_UNSAFE).split())
 
 
-def _breakdown_table(field: str, buckets: list[Bucket], total: int, limit: int | None) -> Any:
-    from rich.table import Table
+def _align(text: str, width: int, right: bool) -> str:
+    if right and _cells(text) <= width:
+        return " " * (width - _cells(text)) + text
+    return _fit(text, width)
 
-    table = Table(title=t(f"summary.by.{field}"), title_justify="left", header_style="bold", expand=False)
-    table.add_column(field.capitalize() if field != "village" else "Desa")
-    table.add_column(t("summary.count"), justify="right", no_wrap=True)
-    table.add_column(t("summary.share"), justify="right", no_wrap=True)
-    table.add_column("", no_wrap=True)
+
+def _columns(
+    header: tuple[str, ...] | None,
+    rows: list[list[Cell]],
+    *,
+    right: frozenset[int] = frozenset(),
+    shrink: dict[int, int] | None = None,
+) -> list[str]:
+    """Aligned lines: one per row (and the header in bold), cut to the terminal's width.
+
+    `right` holds the columns aligned right (numbers); `shrink` maps the columns that
+    may be cut (free text) to their minimum width. The widest of those is narrowed
+    first, one cell at a time, until the line fits.
+    """
+    import shutil
+
+    texts = [[_flat(text) for text, _ in row] for row in rows]
+    count = len(header) if header else max((len(row) for row in texts), default=0)
+    widths = [max([_cells(header[i]) if header else 0, *(_cells(row[i]) for row in texts)]) for i in range(count)]
+    minimum = shrink or {}
+    terminal = shutil.get_terminal_size((100, 24)).columns
+    while sum(widths) + len(_GAP) * (count - 1) > terminal:
+        shrinkable = [i for i in minimum if widths[i] > minimum[i]]
+        if not shrinkable:
+            break
+        widest = max(shrinkable, key=lambda i: widths[i])
+        widths[widest] -= 1
+    colour = _use_colour(sys.stdout)
+    lines = []
+    if header:
+        heading = _GAP.join(_align(text, widths[i], i in right) for i, text in enumerate(header)).rstrip()
+        lines.append(_paint(heading, "bold", colour))
+    for row, flat in zip(rows, texts, strict=True):
+        cells = []
+        for i, ((_, style), text) in enumerate(zip(row, flat, strict=True)):
+            fitted = _align(text, widths[i], i in right)
+            body = fitted.rstrip(" ") if i not in right else fitted.lstrip(" ")
+            if colour and style and body:
+                start = fitted.index(body)
+                fitted = fitted[:start] + _paint(body, style, colour) + fitted[start + len(body) :]
+            cells.append(fitted)
+        lines.append(_GAP.join(cells).rstrip())
+    return lines
+
+
+def _title(text: str) -> str:
+    return _paint(_flat(text), "bold", _use_colour(sys.stdout))
+
+
+def _write(lines: list[str]) -> None:
+    sys.stdout.write("\n".join(lines) + "\n")
+    sys.stdout.flush()
+
+
+def _name(bucket: Bucket) -> str:
+    return t("summary.not_stated") if bucket.name is None else bucket.name
+
+
+# The first column of each breakdown, named like the columns of `list`.
+_FIELD_HEADER = {
+    "village": "Desa",
+    "kind": "Kegiatan",
+    "topic": "Topik",
+    "month": "Bulan",
+    "babinsa": "Babinsa",
+    "koramil": "Koramil",
+    "situation": "Situasi",
+}
+
+
+def _breakdown(field: str, buckets: list[Bucket], total: int, limit: int | None) -> list[str]:
     shown = buckets if limit is None else buckets[:limit]
     largest = max((bucket.count for bucket in buckets), default=0)
+    rows: list[list[Cell]] = []
     for bucket in shown:
         style = SITUATION_STYLE.get(bucket.name or "", "") if field == "situation" else ""
         share = f"{bucket.count * 100 / total:.0f}%" if total else ""
-        table.add_row(
-            _text(_name(bucket, field), style),
-            _text(bucket.count),
-            _text(share),
-            _text(bar(bucket.count, largest), "cyan"),
-        )
+        rows.append([(_name(bucket), style), (str(bucket.count), ""), (share, ""), (bar(bucket.count, largest), "")])
+    header = (_FIELD_HEADER[field], t("summary.count"), t("summary.share"), "")
+    lines = [_title(t(f"summary.by.{field}"))]
+    lines += _columns(header, rows, right=frozenset({1, 2}), shrink={0: 12})
     if limit is not None and len(buckets) > limit:
-        table.caption = _text(t("summary.more", count=len(buckets) - limit, field=field))
-        table.caption_justify = "left"
-    return table
+        lines.append(t("summary.more", count=len(buckets) - limit, field=field))
+    return lines
 
 
-def _totals_table(summary: Summary) -> Any:
-    from rich.table import Table
-
+def _totals(summary: Summary) -> list[str]:
     title = t("summary.title_period", period=summary.period.label) if summary.period else t("summary.title")
-    table = Table(title=title, title_justify="left", show_header=False, box=None, pad_edge=False)
-    table.add_column(style="bold", no_wrap=True)
-    table.add_column()
-    table.add_row(_text(t("summary.total")), _text(summary.total))
+    rows: list[list[Cell]] = [[(t("summary.total"), "bold"), (str(summary.total), "")]]
     if summary.first_date:
-        table.add_row(_text(t("summary.dates")), _text(f"{summary.first_date} … {summary.last_date}"))
-    table.add_row(_text(t("summary.villages")), _text(summary.villages))
-    table.add_row(_text(t("summary.babinsa")), _text(summary.babinsa))
-    table.add_row(_text(t("summary.not_aman")), _text(summary.not_aman, "yellow" if summary.not_aman else ""))
+        rows.append([(t("summary.dates"), "bold"), (f"{summary.first_date} … {summary.last_date}", "")])
+    rows.append([(t("summary.villages"), "bold"), (str(summary.villages), "")])
+    rows.append([(t("summary.babinsa"), "bold"), (str(summary.babinsa), "")])
+    rows.append([(t("summary.not_aman"), "bold"), (str(summary.not_aman), "yellow" if summary.not_aman else "")])
     open_text = str(len(summary.follow_ups))
     oldest = summary.oldest_follow_up
     if oldest is not None:
         open_text += "; " + t(
             "summary.oldest", date=oldest.date, village=oldest.village or "-", age=oldest.age_days, id=oldest.id[:8]
         )
-    table.add_row(_text(t("summary.open")), _text(open_text))
-    return table
+    rows.append([(t("summary.open"), "bold"), (open_text, "")])
+    return [_title(title), *_columns(None, rows, shrink={1: 20})]
 
 
-def concerns_table(summary: Summary, limit: int | None) -> Any:
-    from rich.table import Table
-
-    table = Table(title=t("summary.concerns"), title_justify="left", header_style="bold", expand=False)
-    table.add_column("ID", no_wrap=True, style="dim")
-    table.add_column("Tanggal", no_wrap=True)
-    table.add_column("Desa")
-    table.add_column("Situasi", no_wrap=True)
-    table.add_column("Temuan / Ringkasan")
-    # Newest first when cut: the latest are the ones to act on.
+def concerns_table(summary: Summary, limit: int | None) -> list[str]:
+    """The entries whose situation was not aman, newest first when cut: the latest are the ones to act on."""
+    rows: list[list[Cell]] = []
     for concern in reversed(summary.latest_concerns(limit)):
         detail = "; ".join(concern.findings) if concern.findings else (concern.summary or "")
-        table.add_row(
-            _text(concern.id[:8]),
-            _text(concern.date),
-            _text(concern.village),
-            _text(concern.situation, SITUATION_STYLE.get(concern.situation, "")),
-            _text(_one_line(detail, 80)),
+        rows.append(
+            [
+                (concern.id[:8], "dim"),
+                (concern.date, ""),
+                (concern.village or "", ""),
+                (concern.situation, SITUATION_STYLE.get(concern.situation, "")),
+                (_one_line(detail, 80), ""),
+            ]
         )
+    header = ("ID", "Tanggal", "Desa", "Situasi", "Temuan / Ringkasan")
+    lines = [_title(t("summary.concerns")), *_columns(header, rows, shrink={2: 12, 4: 20})]
     if limit is not None and summary.not_aman > limit:
-        table.caption = _text(t("summary.more", count=summary.not_aman - limit, field="situation"))
-        table.caption_justify = "left"
-    return table
+        lines.append(t("summary.more", count=summary.not_aman - limit, field="situation"))
+    return lines
 
 
 def summary_tables(summary: Summary, *, only: str | None = None, top: int = 8) -> None:
     """The totals and every breakdown (the first `top` rows of each), or one breakdown in full."""
     from ..summary import BREAKDOWNS
 
-    out = console()
-    out.print(_totals_table(summary))
+    lines = _totals(summary)
     fields = (only,) if only else BREAKDOWNS
     limit = None if only else top
     for field in fields:
         buckets = summary.breakdowns[field]
         if buckets:
-            out.print()
-            out.print(_breakdown_table(field, buckets, summary.total, limit))
+            lines += ["", *_breakdown(field, buckets, summary.total, limit)]
     if summary.not_aman and (only is None or only == "situation"):
-        out.print()
-        out.print(concerns_table(summary, limit))
+        lines += ["", *concerns_table(summary, limit)]
+    _write(lines)
 
 
 def villages_table(rows: list[VillageRow], *, grouped_by: str | None = None) -> None:
-    from rich.table import Table
-
-    out = console()
-    table = Table(header_style="bold", expand=False)
-    if grouped_by:
-        table.add_column(grouped_by.capitalize())
-    table.add_column("Desa")
-    table.add_column("Kunjungan", justify="right", no_wrap=True)
-    table.add_column("Terakhir", no_wrap=True)
-    table.add_column("Hari", justify="right", no_wrap=True)
-    table.add_column("Kegiatan")
-    table.add_column("", no_wrap=True)
+    """One line per village; villages in care marked *, never-visited ones in bold red."""
     largest = max((row.visits for row in rows), default=0)
+    header: tuple[str, ...] = ("Desa", "Kunjungan", "", "Terakhir", "Hari", "Kegiatan")
+    right = {1, 4}
+    shrink = {0: 16, 5: 16}
+    if grouped_by:
+        header = (grouped_by.capitalize(), *header)
+        right = {i + 1 for i in right}
+        shrink = {0: 20, **{i + 1: width for i, width in shrink.items()}}
+    lines: list[list[Cell]] = []
     for row in rows:
-        cells = []
-        if grouped_by:
-            cells.append(_text(row.group if row.group is not None else "-"))
-        never = row.visits == 0
+        cells: list[Cell] = [(row.group if row.group is not None else "-", "")] if grouped_by else []
         cells += [
-            _text(row.name + (" *" if row.in_care else ""), "bold red" if never else ""),
-            _text(row.visits),
-            _text(row.last_visit or "-"),
-            _text("-" if row.days_since is None else row.days_since),
-            _text(", ".join(f"{kind} {count}" for kind, count in row.kinds.items())),
-            _text(bar(row.visits, largest, 12), "cyan"),
+            (row.name + (" *" if row.in_care else ""), "bold red" if row.visits == 0 else ""),
+            (str(row.visits), ""),
+            (bar(row.visits, largest, 12), ""),
+            (row.last_visit or "-", ""),
+            ("-" if row.days_since is None else str(row.days_since), ""),
+            (", ".join(f"{kind} {count}" for kind, count in row.kinds.items()), ""),
         ]
-        table.add_row(*cells)
-    out.print(table)
+        lines.append(cells)
+    _write(_columns(header, lines, right=frozenset(right), shrink=shrink))
 
 
 def followups_table(items: list[FollowUp]) -> None:
-    from rich.table import Table
-
-    out = console()
-    table = Table(header_style="bold", expand=False)
-    table.add_column("ID", no_wrap=True, style="dim")
-    table.add_column("Tanggal", no_wrap=True)
-    table.add_column("Hari", justify="right", no_wrap=True)
-    table.add_column("Desa")
-    table.add_column("Babinsa")
-    table.add_column("Tindak lanjut")
-    for item in items:
-        table.add_row(
-            _text(item.id[:8]),
-            _text(item.date),
-            _text(item.age_days),
-            _text(item.village),
-            _text(", ".join(item.babinsa)),
-            _text(_one_line(item.action, 80)),
-        )
-    out.print(table)
+    """One line per open follow-up: ID, date, age in days, village, Babinsa, what is to be done."""
+    rows: list[list[Cell]] = [
+        [
+            (item.id[:8], "dim"),
+            (item.date, ""),
+            (str(item.age_days), ""),
+            (item.village or "", ""),
+            (", ".join(item.babinsa), ""),
+            (_one_line(item.action, 80), ""),
+        ]
+        for item in items
+    ]
+    header = ("ID", "Tanggal", "Hari", "Desa", "Babinsa", "Tindak lanjut")
+    _write(_columns(header, rows, right=frozenset({2}), shrink={3: 12, 4: 14, 5: 20}))
 
 
 def write_text(text: str) -> None:
