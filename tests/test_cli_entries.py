@@ -361,3 +361,41 @@ def test_no_arguments_shows_help(run) -> None:
     result = run()
     assert result.exit_code == 0
     assert "record" in result.stderr and "list" in result.stderr
+
+
+USAGE_MISTAKES = [
+    (["list", "-n"], "opsi '-n' perlu nilai"),
+    (["list", "--opn"], "opsi tidak dikenal: --opn (mungkin maksudnya: --json, --open, --topic)"),
+    (["show", "a", "b"], "argumen berlebih yang tidak dikenal: b"),
+    (["lst"], "perintah tidak dikenal: 'lst'; maksudnya 'list'?"),
+    (["list", "--json=3"], "opsi '--json' tidak menerima nilai"),
+    (["list", "-n", "abc"], "nilai 'abc' untuk '--limit' / '-n' bukan bilangan bulat"),
+    (["show"], "argumen 'ID' belum diberikan"),
+    (["profile", "set", "--xx"], "opsi tidak dikenal: --xx"),
+]
+
+
+def test_usage_mistakes_speak_indonesian(run) -> None:
+    # The parser's own errors were English whatever KOMSOS_LANG said.
+    for args, said in USAGE_MISTAKES:
+        result = run(*args, env={"KOMSOS_LANG": "id"})
+        assert result.exit_code == 2, args
+        assert result.stderr == f"komsos: {said}\n", args
+
+
+def test_usage_mistakes_in_english_keep_the_parser_wording(run) -> None:
+    for args, said in [
+        (["list", "-n"], "Option '-n' requires an argument."),
+        (["lst"], "No such command 'lst'. Did you mean 'list'?"),
+        (["show", "a", "b"], "Got unexpected extra argument(s) (b)"),
+        (["list", "-n", "abc"], "Invalid value for '--limit' / '-n': 'abc' is not a valid integer."),
+    ]:
+        result = run(*args)
+        assert result.exit_code == 2, args
+        assert result.stderr == f"komsos: {said}\n", args
+
+
+def test_an_unknown_usage_message_is_passed_on_unchanged() -> None:
+    from komsos_cli.cli.app import usage_message
+
+    assert usage_message("Something new from the parser.") == "Something new from the parser."

@@ -32,6 +32,41 @@ def _say(text: str) -> None:
     sys.stderr.flush()
 
 
+# The parser's English errors, and the catalog message each becomes (so KOMSOS_LANG=id reads them too).
+_USAGE = (
+    (re.compile(r"^Missing argument (.+)\.$"), "usage.missing_argument", ("name",)),
+    (re.compile(r"^Missing option (.+)\.$"), "usage.missing_option", ("name",)),
+    (re.compile(r"^Option (.+) requires an argument\.$"), "usage.needs_value", ("option",)),
+    (re.compile(r"^Option (.+) does not take a value\.$"), "usage.takes_no_value", ("option",)),
+    (re.compile(r"^Got unexpected extra argument(?:\(s\)|s)? \((.+)\)$"), "usage.extra_arguments", ("arguments",)),
+    (
+        re.compile(r"^Invalid value for (.+): (.+) is not a valid int(?:eger)?\.$"),
+        "usage.not_a_number",
+        ("option", "value"),
+    ),
+    (re.compile(r"^Invalid value for (.+?): (.+)$"), "usage.invalid_value", ("option", "detail")),
+)
+_NO_SUCH_OPTION = re.compile(r"^No such option: (\S+)(?: \(Possible options: (.+)\))?$")
+_NO_SUCH_COMMAND = re.compile(r"^No such command (.+?)\.(?: Did you mean (.+)\?)?$")
+
+
+def usage_message(english: str) -> str:
+    """A usage error of the command-line parser in the user's language (as it was, when unknown)."""
+    option = _NO_SUCH_OPTION.match(english)
+    if option:
+        text = t("usage.no_such_option", option=option.group(1))
+        return text + (t("usage.possible_options", options=option.group(2)) if option.group(2) else "")
+    command = _NO_SUCH_COMMAND.match(english)
+    if command:
+        text = t("usage.no_such_command", name=command.group(1))
+        return text + (t("usage.did_you_mean", names=command.group(2)) if command.group(2) else "")
+    for pattern, key, names in _USAGE:
+        match = pattern.match(english)
+        if match:
+            return t(key, **dict(zip(names, match.groups(), strict=True)))
+    return english
+
+
 class KomsosGroup(TyperGroup):
     """Turns every error into one line on stderr and an exit code; never a traceback.
 
@@ -71,7 +106,7 @@ class KomsosGroup(TyperGroup):
             if type(error).__name__ == "NoArgsIsHelpError":
                 error.show()  # type: ignore[attr-defined]
                 sys.exit(0)
-            _say(error.format_message())
+            _say(usage_message(error.format_message()))
             sys.exit(error.exit_code)
         except typer.Abort:
             _say(t("cancelled"))

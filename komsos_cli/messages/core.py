@@ -114,6 +114,30 @@ MESSAGES: dict[str, dict[str, str]] = {
     "prompt.village": {"en": "Village (Desa/Kelurahan)", "id": "Desa/Kelurahan"},
     "prompt.summary": {"en": "What happened (summary)", "id": "Ringkasan kegiatan"},
     "prompt.babinsa": {"en": "Babinsa (rank and name)", "id": "Babinsa (pangkat dan nama)"},
+    # command-line usage (the parser's own errors, worded as it words them in English)
+    "usage.missing_argument": {"en": "Missing argument {name}.", "id": "argumen {name} belum diberikan"},
+    "usage.missing_option": {"en": "Missing option {name}.", "id": "opsi {name} belum diberikan"},
+    "usage.no_such_option": {"en": "No such option: {option}", "id": "opsi tidak dikenal: {option}"},
+    "usage.possible_options": {"en": " (Possible options: {options})", "id": " (mungkin maksudnya: {options})"},
+    "usage.no_such_command": {"en": "No such command {name}.", "id": "perintah tidak dikenal: {name}"},
+    "usage.did_you_mean": {"en": " Did you mean {names}?", "id": "; maksudnya {names}?"},
+    "usage.needs_value": {"en": "Option {option} requires an argument.", "id": "opsi {option} perlu nilai"},
+    "usage.takes_no_value": {
+        "en": "Option {option} does not take a value.",
+        "id": "opsi {option} tidak menerima nilai",
+    },
+    "usage.extra_arguments": {
+        "en": "Got unexpected extra argument(s) ({arguments})",
+        "id": "argumen berlebih yang tidak dikenal: {arguments}",
+    },
+    "usage.not_a_number": {
+        "en": "Invalid value for {option}: {value} is not a valid integer.",
+        "id": "nilai {value} untuk {option} bukan bilangan bulat",
+    },
+    "usage.invalid_value": {
+        "en": "Invalid value for {option}: {detail}",
+        "id": "nilai tidak sah untuk {option}: {detail}",
+    },
     "internal": {
         "en": "internal error: {kind}: {text} (run again with --debug for details)",
         "id": "kesalahan internal: {kind}: {text} (jalankan lagi dengan --debug untuk rincian)",
