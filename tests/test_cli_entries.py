@@ -399,3 +399,13 @@ def test_an_unknown_usage_message_is_passed_on_unchanged() -> None:
     from komsos_cli.cli.app import usage_message
 
     assert usage_message("Something new from the parser.") == "Something new from the parser."
+
+
+def test_profile_show_labels_fields_as_show_does_in_a_fixed_order(run) -> None:
+    # It printed the raw keys (villages, province) in the order they were first set.
+    run("profile", "set", "-v", "Kemiri", "--kecamatan", "Kebakkramat", "--kabupaten", "Karanganyar")
+    run("profile", "set", "-b", "Serda Nursalim", "--nrp", "21100123")
+    lines = run("profile", "show").stdout.splitlines()
+    labels = [line.split("  ")[0] for line in lines]
+    assert labels == ["Babinsa", "NRP", "Provinsi", "Kabupaten/Kota", "Kecamatan", "Desa binaan"]
+    assert lines[-1].split() == ["Desa", "binaan", "Kemiri"]

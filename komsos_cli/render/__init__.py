@@ -210,6 +210,19 @@ def entry_detail(entry: dict[str, Any], history_count: int = 0) -> None:
     out.print(table)
 
 
+# The profile's fields in the order a Babinsa introduces himself, labelled as in `show`.
+PROFILE_LABELS = (
+    ("babinsa", "Babinsa"),
+    ("nrp", "NRP"),
+    ("koramil", "Koramil"),
+    ("kodim", "Kodim"),
+    ("province", "Provinsi"),
+    ("kabupaten", "Kabupaten/Kota"),
+    ("kecamatan", "Kecamatan"),
+    ("villages", "Desa binaan"),
+)
+
+
 def profile_panel(profile: dict[str, Any]) -> None:
     from rich.table import Table
 
@@ -217,11 +230,14 @@ def profile_panel(profile: dict[str, Any]) -> None:
     table = Table(show_header=False, box=None, pad_edge=False)
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
-    for key, value in profile.items():
+    labels = dict(PROFILE_LABELS)
+    known = [key for key, _ in PROFILE_LABELS if key in profile]
+    for key in known + [key for key in profile if key not in labels]:
+        value = profile[key]
         if key == "babinsa" and value:
             value = format_babinsa(value)
         elif isinstance(value, list):
             value = ", ".join(value)
         if value:
-            table.add_row(_text(key), _text(value))
+            table.add_row(_text(labels.get(key, key)), _text(value))
     out.print(table)
