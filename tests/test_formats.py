@@ -320,6 +320,46 @@ def test_xlsx_edited_in_a_spreadsheet_still_reads() -> None:
     assert [validate_entry(xlsx.decode(r.values)) for r in rows] == [item]
 
 
+QUOTED = ["'kutip", "''", "'=1+1", '=HYPERLINK("http://x")', "-jalan rusak"]
+
+
+def test_xlsx_text_starting_with_a_quote_gets_one_more_and_reads_back() -> None:
+    """As in csv: the `'` that import removes is there, so a text starting with `'` survives
+    an xlsx saved again as csv by a spreadsheet (which writes the cell text as it is)."""
+    items = [entry(id=f"0a0b0c0d-0000-4000-8000-00000000000{n}", venue=text) for n, text in enumerate(QUOTED)]
+    xlsx = formats.get("xlsx")
+    payload = xlsx.write(items, ExportOptions())
+    sheet = openpyxl.load_workbook(io.BytesIO(payload)).worksheets[0]
+    venues = [sheet.cell(row, FIELDS.index("venue") + 1).value for row in range(2, len(items) + 2)]
+    assert venues == ["''kutip", "'''", "''=1+1", '=HYPERLINK("http://x")', "-jalan rusak"]
+    assert [validate_entry(xlsx.decode(r.values)) for r in xlsx.read(payload)] == items
+    # the cell texts as a spreadsheet saves them to csv (no guard of its own) import as the entries
+    resaved = io.StringIO()
+    writer = csv.writer(resaved, lineterminator="\r\n")
+    for line in sheet.iter_rows(values_only=True):
+        writer.writerow(
+            ["" if cell is None else str(cell)[:10] if isinstance(cell, datetime) else cell for cell in line]
+        )
+    rows = csv_format.read(resaved.getvalue().encode())
+    assert [validate_entry(csv_format.decode(r.values)) for r in rows] == items
+
+
+def test_xlsx_saved_from_a_guarded_csv_imports_without_the_guards() -> None:
+    """A commander opens the csv export and saves it as a workbook: the `'` guards are now
+    plain text in the cells, and import removes them exactly once."""
+    quoted = [entry(id=f"0a0b0c0d-0000-4000-8000-00000000001{n}", venue=text) for n, text in enumerate(QUOTED)]
+    items = [*tricky(), *quoted]
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(list(FIELDS))
+    for item in items:
+        sheet.append([tabular.guard(text) or None for text in tabular.cells(item)])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    xlsx = formats.get("xlsx")
+    assert [validate_entry(xlsx.decode(r.values)) for r in xlsx.read(buffer.getvalue())] == items
+
+
 @pytest.mark.parametrize(
     ("payload", "message"),
     [(b"", "not a zip"), (b"id,date\r\n", "not a zip"), (b"PK\x03\x04truncated", "not a readable xlsx")],

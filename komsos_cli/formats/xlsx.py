@@ -2,7 +2,10 @@
 
 Every cell is text (its type set explicitly, so `=1+1` is never a formula) or, for
 the date column, a real date. A text that a spreadsheet would take as a formula when
-edited is marked with Excel's quote prefix (shown nowhere, kept as text). Texts that
+edited is marked with Excel's quote prefix (shown nowhere, kept as text). A text that
+starts with `'` gets one more `'`, as in csv, and import removes exactly one leading
+`'`: so a csv export opened in a spreadsheet and saved as xlsx (its `'` guards kept as
+text), and an xlsx export saved as csv, both import back as they were. Texts that
 look like OOXML escapes (`_x0041_`) are escaped so Excel and LibreOffice show them
 as typed; import undoes it.
 """
@@ -18,7 +21,7 @@ from typing import Any
 from ..errors import InvalidInput
 from ..messages import t
 from . import ExportOptions, Row
-from .tabular import ENCODERS, FORMULA_STARTS, columns, header
+from .tabular import ENCODERS, FORMULA_STARTS, columns, header, unguard
 from .tabular import decode as decode_cells
 
 SHEET = "Komsos"
@@ -109,6 +112,8 @@ def write(entries: Sequence[dict[str, Any]], options: ExportOptions) -> bytes:
             if not text:
                 row.append(None)
             elif text[0] in FORMULA_STARTS:
+                if text[0] == "'":
+                    text = "'" + text  # import removes one leading `'` (a csv guard or this one)
                 row.append(text_cell(_escape(text)))
             else:
                 row.append(_escape(text))
@@ -124,7 +129,7 @@ def _cell_text(field: str, value: Any) -> str | None:
     if value is None:
         return None
     if isinstance(value, str):
-        return _unescape(value)
+        return unguard(_unescape(value))
     if isinstance(value, datetime):
         if field == "date" or (value.time() == time(0) and field not in ("created_at", "updated_at")):
             return value.date().isoformat()
