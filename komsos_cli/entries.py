@@ -103,8 +103,13 @@ def apply_profile(values: dict[str, Any], profile: Mapping[str, Any]) -> dict[st
 Prompt = Callable[[str], str]
 
 
-def complete_required(values: dict[str, Any], ask: Prompt | None) -> dict[str, Any]:
-    """Ask for each missing required field (when `ask` is given), else MissingFields naming them all."""
+def complete_required(
+    values: dict[str, Any], ask: Prompt | None, refused: Callable[[str], None] | None = None
+) -> dict[str, Any]:
+    """Ask for each missing required field (when `ask` is given), else MissingFields naming them all.
+
+    An answer that is not acceptable is asked again; `refused` is told why first.
+    """
     missing = missing_required(values)
     if not missing:
         return values
@@ -119,7 +124,9 @@ def complete_required(values: dict[str, Any], ask: Prompt | None) -> dict[str, A
                     completed["babinsa"] = [parse_babinsa(answer)]
                 else:
                     completed[field] = clean_text(answer, multiline=field == "summary", field=field)
-            except InvalidInput:
+            except InvalidInput as error:
+                if refused is not None:
+                    refused(error.message)
                 continue
             if completed.get(field):
                 break
@@ -131,17 +138,19 @@ def record(
     values: dict[str, Any],
     *,
     ask: Prompt | None = None,
+    refused: Callable[[str], None] | None = None,
     today: date | None = None,
     resolve_place: Callable[[dict[str, Any], Mapping[str, Any]], dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """Validate and store one new entry; return it as stored.
 
-    Nothing is written unless the entry is complete and valid.
+    Nothing is written unless the entry is complete and valid. `ask` and `refused`: see
+    `complete_required`.
     """
     profile = store.profile()
     merged = apply_profile(values, profile)
     merged.setdefault("date", (today or date.today()).isoformat())
-    merged = complete_required(merged, ask)
+    merged = complete_required(merged, ask, refused)
     if resolve_place is not None:
         merged = resolve_place(merged, profile)
     entry = validate_entry(merged)

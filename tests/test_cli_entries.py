@@ -109,6 +109,8 @@ def test_missing_fields_are_asked_at_a_terminal(run, db: Path) -> None:
     assert stored["babinsa"] == [{"rank": "Serda", "name": "Nursalim"}]
     assert stored["village"] == "Kemiri"
     assert stored["summary"] == "Komsos dengan Sekdes"
+    # The refused answer is explained before the question comes again (it was asked again silently).
+    assert "komsos: 'Bripka Salah' does not start with a TNI AD rank" in result.stderr
 
 
 def test_bad_input_one_line_exit_2_store_unchanged(run, record, db: Path) -> None:

@@ -20,6 +20,11 @@ def _prompt_for(field: str) -> str:
     return str(typer.prompt(t(f"prompt.{field}")))
 
 
+def _say_refused(reason: str) -> None:
+    """Why an answer at a prompt was not taken, before it is asked again."""
+    typer.echo(f"komsos: {reason}", err=True)
+
+
 @app.command()
 @with_entry_options
 @with_store
@@ -40,7 +45,8 @@ def record(fields: dict[str, Any], store: Store, json_out: JsonFlag = False, str
     """
     values = core.values_from_text(fields)
     check = place_check(strict)
-    entry = core.record(store, values, ask=_prompt_for if is_interactive() else None, resolve_place=check)
+    ask = _prompt_for if is_interactive() else None
+    entry = core.record(store, values, ask=ask, refused=_say_refused, resolve_place=check)
     show_warnings(check)
     if json_out:
         from ..render import write_json
