@@ -219,6 +219,7 @@ def build_index(path: Path, signature: str) -> None:
     import tempfile
 
     path.parent.mkdir(parents=True, exist_ok=True)
+    _remove_abandoned_builds(path.parent)
     handle, temp_name = tempfile.mkstemp(prefix=".places-", suffix=".tmp", dir=path.parent)
     os.close(handle)
     try:
@@ -237,6 +238,23 @@ def build_index(path: Path, signature: str) -> None:
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
+
+
+# A build takes seconds; a temporary index older than this was left by a process that was killed.
+ABANDONED_AFTER_SECONDS = 15 * 60
+
+
+def _remove_abandoned_builds(folder: Path) -> None:
+    """Delete temporary indexes (about 8 MB each) left by builds that were killed midway."""
+    import time
+
+    too_old = time.time() - ABANDONED_AFTER_SECONDS
+    for leftover in folder.glob(".places-*.tmp"):
+        try:
+            if leftover.stat().st_mtime < too_old:
+                leftover.unlink()
+        except OSError:
+            pass  # gone already, or not ours to remove
 
 
 def _fill(connection: sqlite3.Connection) -> None:

