@@ -739,3 +739,39 @@ def test_reports_written_with_capitals_are_read_as_written(truth: dict[str, Any]
 
     folder = CORPUS if truth in TRUTH else CORPUS / "variants"
     assert not caseless((folder / Path(truth["file"]).name).read_text("utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Babinsa Serda wawan hermawan melaksanakan komsos.", [("Serda", "wawan hermawan")]),
+        ("Babinsa Serda budi dan Kopda agus melaksanakan komsos.", [("Serda", "budi"), ("Kopda", "agus")]),
+        ("Babinsa Koramil 04/Cikarang Sertu joko koramil 04 hadir.", [("Sertu", "joko")]),
+        # a lowercase word that is not closed by punctuation or a word outside names is not a name
+        ("Kegiatan dipimpin Serda yang bertugas melaksanakan komsos.", []),
+    ],
+)
+def test_a_babinsa_name_typed_in_lower_case_closed_by_the_next_word(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(p["rank"], p["name"]) for p in extract(text).fields["babinsa"]] == expected
+
+
+def test_places_typed_in_lower_case_in_a_capitalised_message() -> None:
+    text = (
+        "Ijin Dan. Babinsa Koramil 04/Cikarang Serda wawan melaksanakan komsos di ds sukamerta kec cikarang "
+        "kab bekasi jawa barat hari Senin 3/11/2025. Situasi aman."
+    )
+    fields = extract(text, today=date(2026, 1, 1)).fields
+    assert (fields["village"], fields["kecamatan"], fields["kabupaten"]) == ("sukamerta", "cikarang", "bekasi")
+    assert fields["province"] == "Jawa Barat"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Babinsa Serda Budi komsos bersama kepala kab yang baru di Desa Maju.",
+        "Babinsa Serda Budi komsos dengan warga desa mengikuti kegiatan di Desa Maju.",
+    ],
+)
+def test_common_words_after_a_place_word_are_not_a_place(text: str) -> None:
+    fields = extract(text).fields
+    assert (fields["village"], fields["kabupaten"]) == ("Maju", None)

@@ -555,11 +555,6 @@ _RANK_RE = re.compile(
     r"(?<![\w.])(?i:(" + _RANK_WORDS_RE + r"))\.?"
     r"(?:\s*\((?i:k)\))?\s+(?:(?i:(" + _CORPS + r"|infanteri|kavaleri|artileri|zeni))\.?\s+)?(?=[A-Z])"
 )
-# `Serma ismizal, melaksanakan ...`: a name typed in lower case, after a rank written with a capital.
-_RANK_LOWER_RE = re.compile(
-    r"(?<![\w.])(" + "|".join(sorted((r[0] + "(?i:" + r[1:] + ")" for r in RANKS), key=len, reverse=True)) + r")\.?"
-    r"()\s+([a-z][a-z']{2,}(?: [a-z][a-z']{2,})?)(?=\s*[,.(])"
-)
 
 
 def _lower_name_ok(name: str) -> bool:
@@ -630,6 +625,16 @@ _STOP_LOWER = {
     "lainnya",
     "se",
 }
+
+
+# `Serma ismizal, melaksanakan ...`, `Serda budi santoso melaksanakan ...`: a name typed in lower case after
+# a rank written with a capital, closed by punctuation or by a word that never belongs to a name.
+_LOWER_STOP_ALT = "|".join(sorted(NAME_STOPWORDS | _STOP_LOWER, key=len, reverse=True))
+_LOWER_NAME_WORD = rf"(?!(?:{_LOWER_STOP_ALT})\b)[a-z][a-z']{{2,}}\b(?<!nya)"
+_RANK_LOWER_RE = re.compile(
+    r"(?<![\w.])(" + "|".join(sorted((r[0] + "(?i:" + r[1:] + ")" for r in RANKS), key=len, reverse=True)) + r")\.?"
+    rf"()\s+({_LOWER_NAME_WORD}(?: {_LOWER_NAME_WORD}){{0,2}})(?=\s*[,.(;]|\s*$|\s+(?i:{_LOWER_STOP_ALT})\b)"
+)
 
 
 def _same_person(a: _Person, b: _Person) -> bool:
@@ -849,6 +854,8 @@ _VILLAGE_ANY_RE = re.compile(
 )
 _KECAMATAN_ANY_RE = re.compile(r"(?i:\b(?:kecamatan|kec|distrik)\b)" + _AFTER_KIND + r"(?=[A-Za-z])")
 _KABUPATEN_RE = re.compile(r"(?i:\b(kabupaten|kab|kota)\b)" + _AFTER_KIND + r"(?=[A-Z])")
+# `kab cianjur hari Senin`: typed in lower case (not `kota`, a common word: `ke kota`)
+_KABUPATEN_LOWER_RE = re.compile(r"(?i:\b(kabupaten|kab)\b)" + _AFTER_KIND + r"(?=[a-z])")
 _PROVINCE_RE = re.compile(r"(?i:\b(?:provinsi|prov)\b)" + _AFTER_KIND + r"(?=[A-Z])")
 _HAMLET_RE = re.compile(
     r"(?i:\b(dusun|dsn|dukuh|dk|lingkungan|ling|lk|jorong|banjar|rt\s*/\s*rw|rt|rw)\b)(?:\s*[.\-]\s*|\s+)"
@@ -900,16 +907,40 @@ def _places(
     return found
 
 
+# What may follow a place name typed in lower case: the rest of the address, the date, the Babinsa.
+_LOWER_PLACE_CLOSE = re.compile(
+    r"\s*(?:[,.;]|$|(?i:"
+    + _AREA_WORDS
+    + r"|(?:hari|tanggal|tgl|pada|pukul|pkl|babinsa|koramil|kodim|"
+    + "|".join(sorted(_WEEKDAYS | _RANK_WORDS, key=len, reverse=True))
+    + r")\b))"
+)
+
+
 def _lowercase_name(text: str, pos: int) -> tuple[str, int]:
-    """A place name typed all in lower case (`Desa meunasah sukon, Kecamatan lembah sabil`): taken only when
-    the address goes on right after it."""
-    match = re.match(r"[a-z][a-z\-]{2,}(?: [a-z][a-z\-]{2,}){0,2}", text[pos:])
-    if not match or not re.match(r"\s*(?:[,.]|" + _AREA_WORDS + ")", text[pos + match.end() :], re.IGNORECASE):
+    """A place name typed all in lower case (`Desa meunasah sukon, Kecamatan lembah sabil`, `ds sukamaju kec
+    cibeber`): the words up to the first that never belongs to a name, taken only when the address, the date
+    or the Babinsa goes on right after them."""
+    words: list[str] = []
+    end = pos
+    for word in re.finditer(r"([a-z][a-z\-]{2,})(?= |$|[^\w\-])", text[pos:]):
+        value = word.group(1)
+        if pos + word.start() != (end + 1 if words else pos) or len(words) == 3:
+            break
+        if (
+            value in _PLACE_STOP
+            or value in _STOP_LOWER
+            or value.endswith("nya")
+            or (not words and value in _DIRECTIONS)
+        ):
+            break
+        if words and _PROVINCE_AHEAD.match(text, pos + word.start()):
+            break  # `kab cianjur jawa barat`
+        words.append(value)
+        end = pos + word.end()
+    if not words or not (_LOWER_PLACE_CLOSE.match(text, end) or _PROVINCE_AHEAD.match(text, end + 1)):
         return "", pos
-    words = match.group().split()
-    if any(w in _PLACE_STOP or w in _STOP_LOWER or w.endswith("nya") or w in _DIRECTIONS for w in words):
-        return "", pos
-    return match.group(), pos + match.end()
+    return " ".join(words), end
 
 
 def _lowercase_tail(text: str, name: str, end: int) -> tuple[str, int]:
@@ -1608,6 +1639,8 @@ def extract(
         for place in _places(source[:signature_from], _KECAMATAN_ANY_RE, blocked, 4, _VILLAGE_NAME_STOP, True)
     ]
     kabupatens = _places(source[:signature_from], _KABUPATEN_RE, blocked, 3)
+    kabupatens += _places(source[:signature_from], _KABUPATEN_LOWER_RE, blocked, 3, lowercase=True)
+    kabupatens.sort(key=lambda place: place.start)
     provinces = _places(source[:signature_from], _PROVINCE_RE, blocked, 3)
     hamlets = _hamlets(source[:signature_from], blocked)
 
@@ -1795,7 +1828,7 @@ def _address(
     if prov is None and provinces:
         prov = provinces[0]
     if prov is None and kab is not None:
-        kab, prov = _province_after(text, kab, caseless_text)
+        kab, prov = _province_after(text, kab, caseless_text or kab.name.islower())
     return (
         village,
         kec.name if kec else None,
