@@ -387,3 +387,13 @@ def test_commanders_tables_do_not_import_rich(db: Path, koramil: dict[str, str],
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert "Kemiri" in result.stdout
     assert result.stderr.rstrip().endswith("RICH="), result.stderr
+
+
+def test_summary_cut_months_shows_the_latest(run: Any, koramil: dict[str, str]) -> None:
+    out = run("summary", "--top", "2").stdout
+    months = out[out.index("By month") : out.index("By Babinsa")].splitlines()
+    assert [line.split()[0] for line in months[2:4]] == ["2025-01", "2025-02"]
+    assert months[4] == "… and 1 earlier (--by month shows all)"
+    assert "2023-01" not in "\n".join(months)
+    everything = run("summary", "--by", "month").stdout
+    assert [line.split()[0] for line in everything.splitlines()[-3:]] == ["2023-01", "2025-01", "2025-02"]

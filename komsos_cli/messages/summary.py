@@ -34,6 +34,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "… and {count} more (--by {field} shows all)",
         "id": "… dan {count} lagi (--by {field} menampilkan semua)",
     },
+    "summary.earlier": {
+        "en": "… and {count} earlier (--by {field} shows all)",
+        "id": "… dan {count} sebelumnya (--by {field} menampilkan semua)",
+    },
     "villages.empty": {
         "en": "no villages: no entries match and the profile lists no villages in care",
         "id": "tidak ada desa: tidak ada entri yang cocok dan profil tidak mencantumkan desa binaan",

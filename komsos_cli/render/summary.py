@@ -43,10 +43,13 @@ def _flat(text: str) -> str:
     return " ".join(text.translate(_UNSAFE).split())
 
 
-def _align(text: str, width: int, right: bool) -> str:
-    if right and _cells(text) <= width:
-        return " " * (width - _cells(text)) + text
-    return _fit(text, width)
+def _align(text: str, width: int, right: bool, used: int | None = None) -> str:
+    """`text` padded to `width` cells (on the left when `right`), or cut with "…" when longer."""
+    used = _cells(text) if used is None else used
+    if used > width:
+        return _fit(text, width)
+    pad = " " * (width - used)
+    return pad + text if right else text + pad
 
 
 def _columns(
@@ -65,8 +68,9 @@ def _columns(
     import shutil
 
     texts = [[_flat(text) for text, _ in row] for row in rows]
+    used = [[_cells(text) for text in row] for row in texts]
     count = len(header) if header else max((len(row) for row in texts), default=0)
-    widths = [max([_cells(header[i]) if header else 0, *(_cells(row[i]) for row in texts)]) for i in range(count)]
+    widths = [max([_cells(header[i]) if header else 0, *(row[i] for row in used)]) for i in range(count)]
     minimum = shrink or {}
     terminal = shutil.get_terminal_size((100, 24)).columns
     while sum(widths) + len(_GAP) * (count - 1) > terminal:
@@ -80,10 +84,10 @@ def _columns(
     if header:
         heading = _GAP.join(_align(text, widths[i], i in right) for i, text in enumerate(header)).rstrip()
         lines.append(_paint(heading, "bold", colour))
-    for row, flat in zip(rows, texts, strict=True):
+    for row, flat, sizes in zip(rows, texts, used, strict=True):
         cells = []
         for i, ((_, style), text) in enumerate(zip(row, flat, strict=True)):
-            fitted = _align(text, widths[i], i in right)
+            fitted = _align(text, widths[i], i in right, sizes[i])
             body = fitted.rstrip(" ") if i not in right else fitted.lstrip(" ")
             if colour and style and body:
                 start = fitted.index(body)
@@ -119,7 +123,10 @@ _FIELD_HEADER = {
 
 
 def _breakdown(field: str, buckets: list[Bucket], total: int, limit: int | None) -> list[str]:
-    shown = buckets if limit is None else buckets[:limit]
+    shown = buckets
+    if limit is not None and len(buckets) > limit:
+        # Months are in date order: when cut, the latest are the ones a commander looks at.
+        shown = buckets[len(buckets) - limit :] if field == "month" else buckets[:limit]
     largest = max((bucket.count for bucket in buckets), default=0)
     rows: list[list[Cell]] = []
     for bucket in shown:
@@ -129,8 +136,9 @@ def _breakdown(field: str, buckets: list[Bucket], total: int, limit: int | None)
     header = (_FIELD_HEADER[field], t("summary.count"), t("summary.share"), "")
     lines = [_title(t(f"summary.by.{field}"))]
     lines += _columns(header, rows, right=frozenset({1, 2}), shrink={0: 12})
-    if limit is not None and len(buckets) > limit:
-        lines.append(t("summary.more", count=len(buckets) - limit, field=field))
+    if len(shown) < len(buckets):
+        key = "summary.earlier" if field == "month" else "summary.more"
+        lines.append(t(key, count=len(buckets) - len(shown), field=field))
     return lines
 
 
