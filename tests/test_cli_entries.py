@@ -111,6 +111,10 @@ def test_missing_fields_are_asked_at_a_terminal(run, db: Path) -> None:
     assert stored["summary"] == "Komsos dengan Sekdes"
     # The refused answer is explained before the question comes again (it was asked again silently).
     assert "komsos: 'Bripka Salah' does not start with a TNI AD rank" in result.stderr
+    # The questions are messages (stderr); stdout is the new id alone, as off a terminal.
+    # (The test runner echoes the typed answers to stdout; a terminal echoes them itself.)
+    assert UUID.match(result.stdout.splitlines()[-1]), result.stdout
+    assert "Babinsa (rank and name)" in result.stderr and "Babinsa (rank" not in result.stdout
 
 
 def test_bad_input_one_line_exit_2_store_unchanged(run, record, db: Path) -> None:
@@ -321,6 +325,7 @@ def test_delete_asks_and_needs_yes_off_a_terminal(run, record, db: Path) -> None
     assert {e["id"] for e in Store(db).entries()} == {keep, gone}
     said_yes = run("delete", gone[:8], input="y\n", env={"KOMSOS_INTERACTIVE": "1"})
     assert said_yes.exit_code == 0, said_yes.stderr
+    assert "Delete entry" not in said_yes.stdout and "Delete entry" in said_yes.stderr
     assert [e["id"] for e in Store(db).entries()] == [keep]
     assert run("delete", keep, "--yes").exit_code == 0
     assert Store(db).entries() == []

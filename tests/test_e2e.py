@@ -142,3 +142,16 @@ def test_help_does_not_load_the_heavy_libraries() -> None:
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert result.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_questions_at_a_terminal_leave_stdout_to_the_id(tmp_path: Path) -> None:
+    # typer.prompt wrote the prompt (or, with err=True, the space after it) to stdout,
+    # so `id=$(komsos record ...)` captured more than the id.
+    db = tmp_path / "komsos.json"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KOMSOS_")}
+    env.update({"KOMSOS_DB": str(db), "KOMSOS_LANG": "en", "KOMSOS_INTERACTIVE": "1"})
+    args = [str(BIN), "record", "--village", "Kemiri", "--kecamatan", "Kebakkramat", "--summary", "x"]
+    done = subprocess.run(args, env=env, input="Serda Nursalim\n", capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == json.loads(komsos("list", "--json", db=db).stdout)[0]["id"] + "\n"
+    assert done.stderr == "Babinsa (rank and name): "

@@ -12,12 +12,22 @@ from ..messages import t
 from ..query import Criteria
 from ..store import Store
 from .app import app
-from .options import JsonFlag, YesFlag, is_interactive, with_criteria, with_entry_options, with_store
+from .options import (
+    JsonFlag,
+    YesFlag,
+    ask_line,
+    ask_yes_no,
+    is_interactive,
+    with_criteria,
+    with_entry_options,
+    with_store,
+)
 from .places import StrictFlag, place_check, show_warnings
 
 
 def _prompt_for(field: str) -> str:
-    return str(typer.prompt(t(f"prompt.{field}")))
+    # Questions go to stderr: stdout carries only the new id (`id=$(komsos record ...)`).
+    return ask_line(t(f"prompt.{field}"))
 
 
 def _say_refused(reason: str) -> None:
@@ -137,7 +147,7 @@ def delete(entry_id: EntryId, store: Store, yes: YesFlag = False) -> None:
         if not is_interactive():
             raise InvalidInput(t("delete.needs_yes", id=entry["id"][:8]))
         question = t("delete.confirm", id=entry["id"][:8], date=entry["date"], village=entry.get("village"))
-        if not typer.confirm(question, default=False):
+        if not ask_yes_no(question):
             raise Cancelled(t("cancelled"))
     core.delete(store, entry["id"])
     typer.echo(t("delete.done", id=entry["id"]), err=True)

@@ -68,6 +68,26 @@ def is_interactive() -> bool:
         return False
 
 
+def ask_line(question: str) -> str:
+    """Ask on stderr, read one line of stdin; end of input cancels.
+
+    Not typer.prompt: it hands the space after the question to input(), which writes it to
+    stdout, so `id=$(komsos record ...)` at a terminal captured " <id>".
+    """
+    sys.stderr.write(f"{question}: ")
+    sys.stderr.flush()
+    line = sys.stdin.readline()
+    if not line:
+        sys.stderr.write("\n")
+        raise typer.Abort()
+    return line.rstrip("\r\n")
+
+
+def ask_yes_no(question: str) -> bool:
+    """A yes/no question on stderr (y, yes, ya); anything else, or nothing, is no."""
+    return ask_line(f"{question} [y/N]").strip().lower() in ("y", "yes", "ya")
+
+
 # --- the store -----------------------------------------------------------------
 
 
