@@ -257,6 +257,20 @@ def test_csv_that_is_not_a_komsos_csv_is_refused(payload: bytes, message: str) -
         csv_format.read(payload)
 
 
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_csv_rows_left_with_empty_cells_only_are_skipped(delimiter: str) -> None:
+    """Excel and LibreOffice save a row whose contents were cleared (or formatted cells below
+    the data) as a line of delimiters; like an empty line, it is no entry, and the rows
+    after it keep their spreadsheet numbers."""
+    items = tricky()
+    lines = csv_format.write(items, ExportOptions(delimiter=delimiter)).decode("utf-8").split("\r\n")
+    empty = delimiter * (len(FIELDS) - 1)
+    broken = "\r\n".join([lines[0], lines[1], empty, "", lines[2], empty, empty, ""])
+    rows = csv_format.read(broken.encode("utf-8"))
+    assert [validate_entry(csv_format.decode(r.values)) for r in rows] == items
+    assert [r.number for r in rows] == [2, 5]
+
+
 def test_csv_row_with_wrong_width_or_broken_quotes_is_refused() -> None:
     good = csv_format.write([entry()], ExportOptions()).decode("utf-8")
     with pytest.raises(InvalidInput, match="row 3 has 2 cells"):

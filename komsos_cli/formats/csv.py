@@ -141,7 +141,7 @@ def read(payload: bytes) -> list[Row]:
     try:
         next(reader)
         for number, record in enumerate(reader, start=2):
-            if not record or (len(record) == 1 and not record[0]):
+            if not any(record):  # an empty line, or a row a spreadsheet left with empty cells only
                 continue
             if len(record) != width:
                 if len(record) > width and not any(record[width:]):
