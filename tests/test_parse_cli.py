@@ -103,7 +103,7 @@ def test_bad_inputs_fail_with_one_line(run: Any, tmp_path: Path) -> None:
     binary = tmp_path / "foto.txt"
     binary.write_bytes(b"\xff\xfe\x00\x01garbage\xff")
     bad = run("parse", str(binary))
-    assert bad.exit_code == 2 and "not UTF-8" in bad.stderr
+    assert bad.exit_code == 2 and "not a text file" in bad.stderr
     empty = tmp_path / "kosong.txt"
     empty.write_text("  \n", "utf-8")
     blank = run("parse", str(empty))
@@ -147,3 +147,27 @@ def test_narrate_refuses_an_unknown_style_and_id(run: Any, record: Any) -> None:
     assert bad.exit_code == 2 and "press, wa" in bad.stderr
     unknown = run("narrate", "ffffffff")
     assert unknown.exit_code == 1 and "no entry" in unknown.stderr
+
+
+def test_a_report_saved_by_an_old_windows_pc_is_read(run: Any, tmp_path: Path, db: Path) -> None:
+    text = "Babinsa Serda Budi Santoso komsos di caf\u00e9 \u201cMaju\u201d Desa Waru, Senin (05/02/2024) \u2013 aman."
+    ansi = tmp_path / "ansi.txt"
+    ansi.write_bytes(text.encode("cp1252"))
+    result = run.json("parse", str(ansi))
+    assert result["entry"]["summary"] == text
+    assert (result["entry"]["village"], result["entry"]["date"]) == ("Waru", "2024-02-05")
+    assert any("Windows-1252" in note for note in result["notes"])
+    piped = __import__("json").loads(run("parse", "-", "--json", input=text.encode("cp1252")).stdout)
+    assert piped["entry"]["summary"] == text
+    unicode = tmp_path / "unicode.txt"
+    unicode.write_bytes(text.encode("utf-16"))  # Notepad's "Unicode", with its byte-order mark
+    assert run.json("parse", str(unicode))["entry"]["summary"] == text
+    assert not db.exists()
+
+
+def test_a_binary_file_among_reports_stops_the_record(run: Any, reports: Path, db: Path) -> None:
+    (reports / "zz-foto.txt").write_bytes(bytes(range(256)) * 4)
+    result = run("parse", str(reports), "--record")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"komsos: {reports / 'zz-foto.txt'} is not a text file"
+    assert not db.exists()

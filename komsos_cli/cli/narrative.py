@@ -10,7 +10,7 @@ from ..errors import Cancelled, InvalidInput, MissingFields
 from ..messages import t
 from ..store import Store
 from .app import app
-from .options import JsonFlag, YesFlag, is_interactive, read_stdin_text, with_store
+from .options import JsonFlag, YesFlag, is_interactive, with_store
 
 if TYPE_CHECKING:
     from ..narrative.extract import Extraction
@@ -26,21 +26,31 @@ Style = Annotated[str, typer.Option("--style", help="press (a press-release para
 EntryId = Annotated[str, typer.Argument(help="The entry's id, or any unique start of it.")]
 
 
+def read_stdin_bytes() -> bytes:
+    """A report piped in: its bytes, decoded like a file's (UTF-8, UTF-16 with its mark, Windows-1252)."""
+    import sys
+
+    return sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
+
+
 def _ask(field: str) -> str:
     key = "parse.prompt.date" if field == "date" else f"prompt.{field}"
     return str(typer.prompt(t(key)))
 
 
 def _read_all(sources: list[str], show_progress: bool) -> list[tuple[str, Extraction]]:
-    from ..narrative import STDIN, parse_text, read_report
+    from ..narrative import STDIN, decode_report, parse_text, read_report
 
     def one(source: str) -> tuple[str, Extraction]:
         name = "<stdin>" if source == STDIN else source
-        text = read_stdin_text() if source == STDIN else read_report(source)
+        text, encoding = decode_report(read_stdin_bytes(), name) if source == STDIN else read_report(source)
         try:
-            return name, parse_text(text)
+            extraction = parse_text(text)
         except InvalidInput as error:
             raise InvalidInput(f"{name}: {error.message}") from None
+        if encoding == "cp1252":
+            extraction.notes.append(t("parse.note.encoding", encoding="Windows-1252 (Latin-1)"))
+        return name, extraction
 
     if show_progress:
         from ..render.narrative import progress

@@ -14,6 +14,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the text is longer than {limit} characters; the summary keeps the first {limit}",
         "id": "teks lebih dari {limit} karakter; ringkasan menyimpan {limit} karakter pertama",
     },
+    "parse.note.encoding": {
+        "en": "the file is not UTF-8; it was read as {encoding}",
+        "id": "berkas bukan UTF-8; dibaca sebagai {encoding}",
+    },
     "parse.note.place_unknown": {
         "en": "the gazetteer does not know Desa/Kelurahan {village!r} in {area}",
         "id": "Desa/Kelurahan {village!r} di {area} tidak ada di daftar wilayah",
@@ -22,9 +26,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "parse.empty": {"en": "the report is empty", "id": "laporan kosong"},
     "parse.no_file": {"en": "no such file: {path}", "id": "berkas tidak ada: {path}"},
     "parse.unreadable": {"en": "cannot read {path}: {reason}", "id": "tidak bisa membaca {path}: {reason}"},
-    "parse.not_utf8": {
-        "en": "{path} is not UTF-8 text",
-        "id": "{path} bukan teks UTF-8",
+    "parse.binary": {
+        "en": "{path} is not a text file",
+        "id": "{path} bukan berkas teks",
     },
     "parse.empty_dir": {"en": "no .txt reports in the folder {path}", "id": "tidak ada laporan .txt di folder {path}"},
     "parse.missing": {

@@ -7,6 +7,7 @@ komsos_cli.places provides it, and the entry model.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -82,16 +83,42 @@ def report_sources(arguments: list[str]) -> list[str]:
     return sources
 
 
-def read_report(path: str) -> str:
-    """The text of one report file (UTF-8, a byte-order mark tolerated)."""
+# Control characters no text file holds (tab, line breaks and form feed are text; Ctrl-Z ends old DOS files).
+_BINARY = re.compile(r"[\x00-\x08\x0e-\x19\x1b-\x1f\x7f]")
+
+
+def decode_report(data: bytes, name: str) -> tuple[str, str]:
+    """The text of a report's bytes and the encoding it was read in.
+
+    UTF-8 (with or without a byte-order mark), UTF-16 with its byte-order mark (Notepad's "Unicode"),
+    else Windows-1252, the "ANSI" of older Windows PCs, in which Indonesian text is plain letters plus
+    curly quotes and dashes. Bytes that hold control characters are not a text file.
+    """
+    encoding = "utf-8"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    try:
+        text = data.decode("utf-8-sig" if encoding == "utf-8" else encoding)
+    except UnicodeDecodeError:
+        encoding = "cp1252"
+        text = data.decode("cp1252", errors="replace")
+        if "\ufffd" in text:
+            raise InvalidInput(t("parse.binary", path=name)) from None
+    text = text.rstrip("\x1a")
+    if encoding == "utf-16" and sum(c.isascii() for c in text) * 2 < len(text):
+        raise InvalidInput(t("parse.binary", path=name))  # two bytes that only look like the mark
+    if _BINARY.search(text):
+        raise InvalidInput(t("parse.binary", path=name))
+    return text, encoding
+
+
+def read_report(path: str) -> tuple[str, str]:
+    """The text of one report file and its encoding (see decode_report)."""
     try:
         data = Path(path).read_bytes()
     except OSError as error:
         raise InvalidInput(t("parse.unreadable", path=path, reason=error.strerror or type(error).__name__)) from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InvalidInput(t("parse.not_utf8", path=path)) from None
+    return decode_report(data, path)
 
 
 def duplicate_of(entry: dict[str, Any], existing: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -123,6 +150,7 @@ __all__ = [
     "STYLES",
     "Extraction",
     "complete_entry",
+    "decode_report",
     "duplicate_of",
     "entry_values",
     "extract",
