@@ -231,25 +231,25 @@ def _check_id(value: Any) -> str:
     try:
         return str(uuid.UUID(str(value)))
     except ValueError:
-        raise InvalidInput(t("field.type", field="id", expected="a UUID")) from None
+        raise InvalidInput(t("field.type", field="id", expected=t("expected.uuid"))) from None
 
 
 def _check_iso_date(value: Any) -> str:
     if not isinstance(value, str):
-        raise InvalidInput(t("field.type", field="date", expected="YYYY-MM-DD"))
+        raise InvalidInput(t("field.type", field="date", expected=t("expected.date")))
     try:
         return date.fromisoformat(value.strip()).isoformat()
     except ValueError:
-        raise InvalidInput(t("field.type", field="date", expected="YYYY-MM-DD")) from None
+        raise InvalidInput(t("field.type", field="date", expected=t("expected.date"))) from None
 
 
 def _check_timestamp(value: Any, field: str) -> str:
     if not isinstance(value, str):
-        raise InvalidInput(t("field.type", field=field, expected="ISO 8601 timestamp"))
+        raise InvalidInput(t("field.type", field=field, expected=t("expected.timestamp")))
     try:
         parsed = datetime.fromisoformat(value.strip())
     except ValueError:
-        raise InvalidInput(t("field.type", field=field, expected="ISO 8601 timestamp")) from None
+        raise InvalidInput(t("field.type", field=field, expected=t("expected.timestamp"))) from None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
     return parsed.astimezone(UTC).isoformat(timespec="microseconds")
@@ -262,7 +262,7 @@ def _check_time(value: Any) -> str | None:
     if value is None or value == "":
         return None
     if not isinstance(value, str):
-        raise InvalidInput(t("field.type", field="time", expected="HH:MM"))
+        raise InvalidInput(t("field.type", field="time", expected=t("expected.time")))
     text = value.strip().lower()
     if text in PARTS_OF_DAY:
         return text
@@ -276,7 +276,7 @@ def _optional_text(value: Any, field: str, *, multiline: bool = False, limit: in
     if value is None:
         return None
     if not isinstance(value, str):
-        raise InvalidInput(t("field.type", field=field, expected="text"))
+        raise InvalidInput(t("field.type", field=field, expected=t("expected.text")))
     return clean_text(value, multiline=multiline, field=field, limit=limit) or None
 
 
@@ -284,7 +284,7 @@ def _text_list(value: Any, field: str, *, multiline: bool = False) -> list[str]:
     if value is None:
         return []
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise InvalidInput(t("field.type", field=field, expected="a list of texts"))
+        raise InvalidInput(t("field.type", field=field, expected=t("expected.texts")))
     if len(value) > LIMIT_ITEMS:
         raise InvalidInput(t("field.too_long", field=field, length=len(value), limit=LIMIT_ITEMS))
     items: list[str] = []
@@ -299,7 +299,7 @@ def _text_list(value: Any, field: str, *, multiline: bool = False) -> list[str]:
 
 def _babinsa_list(value: Any) -> list[dict[str, str]]:
     if not isinstance(value, list):
-        raise InvalidInput(t("field.type", field="babinsa", expected="a list of {rank, name}"))
+        raise InvalidInput(t("field.type", field="babinsa", expected=t("expected.babinsa")))
     people: list[dict[str, str]] = []
     for person in value:
         if isinstance(person, str):
@@ -310,7 +310,7 @@ def _babinsa_list(value: Any) -> list[dict[str, str]]:
             or not isinstance(person.get("rank"), str)
             or not isinstance(person.get("name"), str)
         ):
-            raise InvalidInput(t("field.type", field="babinsa", expected="a list of {rank, name}"))
+            raise InvalidInput(t("field.type", field="babinsa", expected=t("expected.babinsa")))
         rank = RANK_BY_LOWER.get(person["rank"].strip().rstrip(".").lower())
         if rank is None:
             raise InvalidInput(t("babinsa.rank", text=f"{person['rank']} {person['name']}"))
@@ -330,7 +330,7 @@ def _follow_up(value: Any) -> dict[str, Any] | None:
     if isinstance(value, str):
         value = {"action": value, "status": "open"}
     if not isinstance(value, dict) or not isinstance(value.get("action"), str):
-        raise InvalidInput(t("field.type", field="follow_up", expected="{action, status}"))
+        raise InvalidInput(t("field.type", field="follow_up", expected=t("expected.follow_up")))
     action = clean_text(value["action"], multiline=True, field="follow_up", limit=LIMIT_ITEM)
     if not action:
         return None

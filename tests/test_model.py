@@ -158,3 +158,26 @@ def test_validate_refuses(change: dict[str, object], says: str) -> None:
 def test_validate_is_idempotent() -> None:
     once = validate_entry(minimal(topics=["Kesehatan"], follow_up={"action": "x", "status": "done", "note": "ok"}))
     assert validate_entry(once) == once
+
+
+@pytest.mark.parametrize(
+    ("bad", "english", "indonesian"),
+    [
+        ({"id": "x"}, "id: expected a UUID", "id: seharusnya sebuah UUID"),
+        ({"date": 20250117}, "date: expected YYYY-MM-DD", "date: seharusnya TTTT-BB-HH"),
+        ({"venue": 3}, "venue: expected text", "venue: seharusnya teks"),
+        ({"topics": "keamanan"}, "topics: expected a list of texts", "topics: seharusnya daftar teks"),
+        ({"babinsa": "Serda X"}, "babinsa: expected a list of {rank, name}", "babinsa: seharusnya daftar {rank, name}"),
+    ],
+)
+def test_type_errors_read_in_the_users_language(
+    bad: dict[str, object], english: str, indonesian: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The expected shape was English inside the Indonesian sentence ("seharusnya a list of texts").
+    with pytest.raises(InvalidInput) as caught:
+        validate_entry(minimal(**bad))
+    assert caught.value.message == english
+    monkeypatch.setenv("KOMSOS_LANG", "id")
+    with pytest.raises(InvalidInput) as caught:
+        validate_entry(minimal(**bad))
+    assert caught.value.message == indonesian
