@@ -91,6 +91,14 @@ def test_a_wrong_number_is_asked_again(run: Any) -> None:
     assert only_entry(run)["kabupaten"] == "Indragiri Hulu"
 
 
+def test_a_word_instead_of_a_number_is_asked_again_in_the_users_language(run: Any) -> None:
+    result = run(*record_args("Pematang Jaya"), input="dua\n2\n", env={**INTERACTIVE, "KOMSOS_LANG": "id"})
+    assert result.exit_code == 0, result.stderr
+    assert "jawab dengan nomor 1 sampai 2" in result.stderr
+    assert "valid int" not in result.stderr
+    assert only_entry(run)["kabupaten"] == "Ogan Komering Ilir"
+
+
 def test_unknown_village_is_stored_as_typed_with_a_warning(run: Any) -> None:
     result = run(*record_args("Sei Silau Tuo", "--kabupaten", "Asahan"))
     assert result.exit_code == 0, result.stderr

@@ -36,9 +36,10 @@ def choose(question: str, labels: list[str], keep_label: str | None) -> int | No
         typer.echo(f"  0) {keep_label}", err=True)
         low = 0
     while True:
-        answer = typer.prompt(t("places.choose.prompt"), type=int, err=True)
-        if low <= answer <= len(labels):
-            return None if answer == 0 else answer - 1
+        # Read text, not type=int: Click's own "not a valid int" is English only.
+        answer = typer.prompt(t("places.choose.prompt"), type=str, err=True).strip().rstrip(").")
+        if answer.isdigit() and low <= int(answer) <= len(labels):
+            return None if int(answer) == 0 else int(answer) - 1
         typer.echo(t("places.choose.invalid", low=low, high=len(labels)), err=True)
 
 
