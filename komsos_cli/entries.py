@@ -16,6 +16,7 @@ from .dates import parse_date, parse_time
 from .errors import AmbiguousId, InvalidInput, MissingFields, NotFound
 from .messages import t
 from .model import (
+    LIMIT_ITEM,
     LIST_FIELDS,
     ONE_LINE_FIELDS,
     REQUIRED,
@@ -63,7 +64,8 @@ def values_from_text(options: Mapping[str, Any], today: date | None = None) -> d
         elif key == "topics":
             values["topics"] = [normalize_topic(topic) for topic in raw]
         elif key in ("counterparts", "findings"):
-            values[key] = [clean_text(item, multiline=key == "findings", field=key) for item in raw]
+            # Each item may be as long as validate_entry allows (LIMIT_ITEM), not a one-line field's 200.
+            values[key] = [clean_text(item, multiline=key == "findings", field=key, limit=LIMIT_ITEM) for item in raw]
         elif key == "follow_up":
             action = clean_text(raw, multiline=True, field="follow_up")
             values["follow_up"] = {"action": action, "status": "open"} if action else None

@@ -191,7 +191,7 @@ def normalize_unit(text: str, unit: str) -> str:
 
 
 def normalize_topic(text: str) -> str:
-    return clean_text(text, field="topic").lower()
+    return clean_text(text, field="topics", limit=LIMIT_ITEM).lower()
 
 
 def choice(value: str, choices: tuple[str, ...], field: str) -> str:
@@ -286,7 +286,7 @@ def _text_list(value: Any, field: str, *, multiline: bool = False) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise InvalidInput(t("field.type", field=field, expected=t("expected.texts")))
     if len(value) > LIMIT_ITEMS:
-        raise InvalidInput(t("field.too_long", field=field, length=len(value), limit=LIMIT_ITEMS))
+        raise InvalidInput(t("field.too_many", field=field, count=len(value), limit=LIMIT_ITEMS))
     items: list[str] = []
     for item in value:
         cleaned = clean_text(item, multiline=multiline, field=field, limit=LIMIT_ITEM)
@@ -320,7 +320,7 @@ def _babinsa_list(value: Any) -> list[dict[str, str]]:
         if {"rank": rank, "name": name} not in people:
             people.append({"rank": rank, "name": name})
     if len(people) > LIMIT_ITEMS:
-        raise InvalidInput(t("field.too_long", field="babinsa", length=len(people), limit=LIMIT_ITEMS))
+        raise InvalidInput(t("field.too_many", field="babinsa", count=len(people), limit=LIMIT_ITEMS))
     return people
 
 

@@ -416,3 +416,20 @@ def test_profile_show_labels_fields_as_show_does_in_a_fixed_order(run) -> None:
     labels = [line.split("  ")[0] for line in lines]
     assert labels == ["Babinsa", "NRP", "Provinsi", "Kabupaten/Kota", "Kecamatan", "Desa binaan"]
     assert lines[-1].split() == ["Desa", "binaan", "Kemiri"]
+
+
+def test_list_items_take_the_documented_limits(run, db: Path) -> None:
+    base = ["record", "-b", "Serda Nursalim", "-v", "Kemiri", "--kecamatan", "Kebakkramat", "-s", "x"]
+    # A counterpart or topic of 201 to 2,000 characters was refused as a one-line field (200).
+    long_counterpart = "Bapak " + "Faisal " * 100
+    entry = run.json(*base, "--with", long_counterpart, "--topic", "t" * 500)
+    assert entry["counterparts"] == [long_counterpart.strip()]
+    before = db.read_bytes()
+    too_long = run(*base, "--with", "w" * 2001)
+    assert too_long.stderr == "komsos: counterparts is too long: 2001 characters, at most 2000\n"
+    # Too many items was worded as characters ("51 characters, at most 50").
+    topics = [arg for i in range(51) for arg in ("--topic", f"t{i}")]
+    too_many = run(*base, *topics)
+    assert too_many.exit_code == 2
+    assert too_many.stderr == "komsos: topics has too many items: 51, at most 50\n"
+    assert db.read_bytes() == before

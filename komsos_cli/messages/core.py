@@ -41,6 +41,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{field} is too long: {length} characters, at most {limit}",
         "id": "{field} terlalu panjang: {length} karakter, paling banyak {limit}",
     },
+    "field.too_many": {
+        "en": "{field} has too many items: {count}, at most {limit}",
+        "id": "{field} terlalu banyak: {count} butir, paling banyak {limit}",
+    },
     "field.binary": {
         "en": "{field} holds binary data, not text",
         "id": "{field} berisi data biner, bukan teks",
