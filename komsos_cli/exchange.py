@@ -68,6 +68,8 @@ def plan_export(
     if excel_id:
         if delimiter not in (None, ";"):
             raise InvalidInput(t("exchange.excel_id.delimiter"))
+        if fmt.name != "csv":
+            raise InvalidInput(t("exchange.excel_id.not_csv", format=fmt.name))
         delimiter = ";"
     if delimiter is not None:
         if fmt.name != "csv":

@@ -343,6 +343,11 @@ def test_export_never_overwrites_without_force(run: Any, koramil: list[dict[str,
         (["--delimiter", "|"], "--delimiter must be ',' or ';', not '|'"),
         (["-f", "xlsx", "--delimiter", ";"], "--delimiter applies to csv only, not xlsx"),
         (
+            ["--excel-id", "-o", "{tmp}/rekap.xlsx"],
+            "--excel-id is a csv preset (';' between cells); xlsx needs no such setting",
+        ),
+        (["--excel-id", "-f", "json"], "--excel-id is a csv preset (';' between cells); json needs no such setting"),
+        (
             ["--excel-id", "--delimiter", ","],
             "--excel-id writes ';' between cells; it cannot be combined with another --delimiter",
         ),

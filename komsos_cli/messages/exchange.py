@@ -14,6 +14,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "--excel-id writes ';' between cells; it cannot be combined with another --delimiter",
         "id": "--excel-id memakai ';' sebagai pemisah; tidak bisa digabung dengan --delimiter lain",
     },
+    "exchange.excel_id.not_csv": {
+        "en": "--excel-id is a csv preset (';' between cells); {format} needs no such setting",
+        "id": "--excel-id adalah setelan csv (';' sebagai pemisah); {format} tidak memerlukannya",
+    },
     "exchange.delimiter.not_csv": {
         "en": "--delimiter applies to csv only, not {format}",
         "id": "--delimiter hanya berlaku untuk csv, bukan {format}",
