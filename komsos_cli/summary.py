@@ -198,15 +198,21 @@ def _oldest_first(item: FollowUp) -> tuple[str, str]:
     return (item.date, item.id)
 
 
-def open_follow_ups(entries: Iterable[dict[str, Any]], today: date) -> list[FollowUp]:
-    """Every open follow-up, oldest first."""
+def open_follow_ups(entries: Iterable[dict[str, Any]], today: date, criteria: Criteria | None = None) -> list[FollowUp]:
+    """Every open follow-up of the entries the criteria select, oldest first.
+
+    A `--limit` N keeps the N oldest open follow-ups (not the follow-ups among the N
+    newest entries, which would often be none).
+    """
+    limit = criteria.limit if criteria is not None else None
+    chosen = chosen_entries(entries, replace(criteria, limit=None)) if criteria is not None else entries
     found = [
         _follow_up(entry, today)
-        for entry in entries
+        for entry in chosen
         if (follow := entry.get("follow_up")) and follow.get("status") == "open"
     ]
     found.sort(key=_oldest_first)
-    return found
+    return found if limit is None else found[:limit]
 
 
 @dataclass(frozen=True)

@@ -338,3 +338,17 @@ def test_open_follow_ups_oldest_first_done_ones_left_out() -> None:
     assert [(item.village, item.age_days) for item in found] == [("Krajan", 44), ("Kemiri", 14)]
     assert found[0].to_dict()["action"] == "Kunjungi pengrajin blangkon"
     assert open_follow_ups([], TODAY) == []
+
+
+def test_open_follow_ups_with_criteria_and_limit() -> None:
+    entries = [
+        make(date="2025-02-01", follow_up="Cek harga pupuk"),
+        make(date="2025-01-02", village="Krajan", follow_up="Kunjungi pengrajin blangkon"),
+        make(date="2024-12-20", village="Krajan", follow_up="Rapat dengan Kades"),
+        make(date="2025-02-10"),
+    ]
+    oldest = open_follow_ups(entries, TODAY, Criteria(limit=2))
+    assert [item.action for item in oldest] == ["Rapat dengan Kades", "Kunjungi pengrajin blangkon"]
+    krajan = open_follow_ups(entries, TODAY, Criteria(village="krajan", limit=1))
+    assert [item.action for item in krajan] == ["Rapat dengan Kades"]
+    assert len(open_follow_ups(entries, TODAY, Criteria())) == 3

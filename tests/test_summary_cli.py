@@ -248,6 +248,14 @@ def test_followups_oldest_first(run: Any, koramil: dict[str, str]) -> None:
     assert table.exit_code == 0 and "Promosikan blangkon" in table.stdout and "2 open follow-ups" in table.stderr
 
 
+def test_followups_limit_keeps_the_oldest_open_ones(run: Any, koramil: dict[str, str]) -> None:
+    # The newest entry (February) has no follow-up: --limit counts follow-ups, not entries.
+    assert [item["id"] for item in run.json("followups", "--limit", "1")] == [koramil["krajan"]]
+    assert len(run.json("followups", "--limit", "5")) == 2
+    table = run("followups", "--limit", "1")
+    assert table.exit_code == 0 and "Promosikan blangkon" in table.stdout and "1 open follow-ups" in table.stderr
+
+
 def test_resolve_closes_and_keeps_history(run: Any, db: Path, koramil: dict[str, str]) -> None:
     entry_id = koramil["kemiri2"]
     old = next(e for e in run.json("list") if e["id"] == entry_id)

@@ -136,12 +136,14 @@ def villages(
 def followups(criteria: Criteria, store: Store, json_out: JsonFlag = False) -> None:
     """List open follow-ups, oldest first, with their age in days. Takes the filters of `list`.
 
+    --limit N shows the N oldest.
+
     Example: komsos followups --village "Sei Silau Tua"
     """
     from .. import summary as core
     from ..render import summary as render
 
-    items = core.open_follow_ups(core.chosen_entries(store.entries(), criteria), date.today())
+    items = core.open_follow_ups(store.entries(), date.today(), criteria)
     if json_out:
         from ..render import write_json
 
