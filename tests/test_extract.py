@@ -775,3 +775,22 @@ def test_places_typed_in_lower_case_in_a_capitalised_message() -> None:
 def test_common_words_after_a_place_word_are_not_a_place(text: str) -> None:
     fields = extract(text).fields
     assert (fields["village"], fields["kabupaten"]) == ("Maju", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a group in one list with the people or offices named
+        ("Babinsa Serda Budi komsos bersama warga dan Linmas di Desa Maju.", ["Linmas", "warga"]),
+        ("Babinsa Serda Budi komsos dengan Kades Bapak Tono dan warga di Desa Maju.", ["Kades Bapak Tono", "warga"]),
+        ("Babinsa Serda Budi komsos dengan Bapak Tono serta para petani di Desa Maju.", ["Bapak Tono", "petani"]),
+        # a comma alone is an apposition; `masyarakat, diantaranya ...` is the people listed
+        ("Babinsa Serda Budi komsos dengan Bapak Tono, warga setempat, di Desa Maju.", ["Bapak Tono"]),
+        (
+            "Babinsa Serda Budi komsos dengan masyarakat diantaranya Bapak Tono dan Bapak Joko di Desa Maju.",
+            ["Bapak Tono", "Bapak Joko"],
+        ),
+    ],
+)
+def test_a_group_listed_with_the_people_met_is_a_counterpart(text: str, expected: list[str]) -> None:
+    assert extract(text).fields["counterparts"] == expected

@@ -1342,6 +1342,11 @@ def _find_counterparts(
             continue
         keys.append(key)
         result.append(phrase)
+    if result:
+        # a group met beside the people named: `bersama warga dan Linmas`, `dgn Kadus X dan warga`
+        for beside in _groups_beside(body, items):
+            if fold(beside) not in (fold(phrase) for phrase in result):
+                result.append(beside)
     if not result:
         # the group met, as the sentence of the activity names it (`dengan masyarakat`, `bersama pedagang ikan`)
         window = body[core[0] : core[1]] if core else ""
@@ -1355,6 +1360,32 @@ def _find_counterparts(
             group = re.search(r"(?i)\b(warga|petani|nelayan|pedagang|peternak|pelajar)\b", body)
             if group:
                 result.append(group.group(1).lower())
+    return result
+
+
+# `dan`, `serta` (a comma alone may be an apposition: `Bapak X, warga setempat`)
+_LIST_JOIN = r"\s*,?\s*(?:dan|serta)\s+"
+_GROUP_AFTER_ITEM = re.compile(rf"(?i){_LIST_JOIN}(?:para\s+)?({_GROUP_WORDS})\b(?!\s+(?:{_AREA_WORDS}))")
+_GROUP_BEFORE_ITEM = re.compile(rf"(?i)\b(?:bersama|dengan|dgn)\s+(?:para\s+)?({_GROUP_WORDS}){_LIST_JOIN}$")
+
+
+def _groups_beside(body: str, items: list[tuple[int, int, str]]) -> list[str]:
+    """A group in one list with the people or offices found: `bersama warga dan Linmas`, `dgn Kadus X dan
+    warga`. A group named on its own elsewhere in the sentence is not added to the people named, and one
+    with its place (`Warga Desa X`) is already an item."""
+    found: list[tuple[int, str]] = []
+    for start, end, _ in items:
+        after = _GROUP_AFTER_ITEM.match(body, end)
+        if after and not any(a <= after.start(1) < b for a, b, _ in items):
+            found.append((after.start(1), after.group(1).lower()))
+        window = max(0, start - 60)
+        before = _GROUP_BEFORE_ITEM.search(body[window:start])
+        if before:
+            found.append((window + before.start(1), before.group(1).lower()))
+    result: list[str] = []
+    for _, group in sorted(found):
+        if group not in result:
+            result.append(" ".join(group.split()))
     return result
 
 
