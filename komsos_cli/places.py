@@ -717,6 +717,24 @@ def search_villages(
     return found[:limit]
 
 
+def check_area(*, kecamatan: str | None = None, kabupaten: str | None = None) -> None:
+    """Raise NotFound naming the kabupaten or kecamatan that is not in the gazetteer (or not in
+    that kabupaten), with the closest names: a search inside an unknown area is not "no village"."""
+    from .errors import NotFound
+    from .messages import t
+
+    def hint(close: Sequence[tuple[str, ...]]) -> str:
+        return t("places.did_you_mean", suggestions="; ".join(", ".join(c) for c in close)) if close else ""
+
+    if kabupaten and not find_kabupaten(kabupaten):
+        raise NotFound(t("places.kabupaten.unknown", text=kabupaten) + hint(suggest_kabupaten(kabupaten)))
+    if kecamatan and not find_kecamatan(kecamatan, kabupaten=kabupaten):
+        close = hint(suggest_kecamatan(kecamatan, kabupaten=kabupaten))
+        if kabupaten and find_kecamatan(kecamatan):
+            raise NotFound(t("places.kecamatan.not_in", text=kecamatan, kabupaten=kabupaten) + close)
+        raise NotFound(t("places.show.none", text=kecamatan) + close)
+
+
 def _scope_filter(places: list[Place], kecamatan: str | None, kabupaten: str | None) -> list[Place]:
     kept = places
     if kecamatan:
@@ -730,6 +748,7 @@ def _scope_filter(places: list[Place], kecamatan: str | None, kabupaten: str | N
 __all__ = [
     "PROVINCES_SINCE_2022",
     "Place",
+    "check_area",
     "find_kabupaten",
     "find_kecamatan",
     "find_villages",

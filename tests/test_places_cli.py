@@ -261,3 +261,42 @@ def test_help_and_list_do_not_load_the_gazetteer(tmp_path: Path) -> None:
         )
         assert result.returncode == 0, result.stderr
     assert not (home / "places.sqlite").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["search", "Kemiri", "--kabupaten", "Asahn"],
+            "no kabupaten/kota 'Asahn' in the gazetteer; did you mean Asahan",
+        ),
+        (
+            ["search", "Kemiri", "--kecamatan", "Kebakramat"],
+            "no kecamatan 'Kebakramat' in the gazetteer; did you mean Kebakkramat",
+        ),
+        (["search", "--json", "Kemiri", "--kabupaten", "Asahn"], "no kabupaten/kota 'Asahn'"),
+        (["show", "Gatak", "--kabupaten", "Asahan"], "no kecamatan 'Gatak' in 'Asahan'; did you mean Gatak, Sukoharjo"),
+        (["show", "Gatak", "--kabupaten", "Asahn"], "no kabupaten/kota 'Asahn' in the gazetteer"),
+    ],
+)
+def test_places_in_an_unknown_area_name_the_area(run: Any, args: list[str], message: str) -> None:
+    result = run("places", *args)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"komsos: {message}")
+    assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["search", "Krajan", "--limit", "0"], "--limit must be 1 or more"),
+        (["search", "Krajan", "--limit", "-5"], "--limit must be 1 or more"),
+        (["search", " - "], "give a village name, or part of one"),
+        (["show", ""], "give the name of a kecamatan"),
+    ],
+)
+def test_places_bad_input_is_a_usage_error(run: Any, args: list[str], message: str) -> None:
+    result = run("places", *args)
+    assert result.exit_code == 2
+    assert result.stderr == f"komsos: {message}\n"

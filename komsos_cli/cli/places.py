@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..errors import NotFound
+from ..errors import InvalidInput, NotFound
 from ..messages import t
 from .app import app
 from .options import JsonFlag, is_interactive
@@ -68,8 +68,14 @@ def places_search(
     Example: komsos places search "Sei Silau Tua" --kabupaten Asahan
     """
     from .. import places, render
+    from ..names import village_key
 
-    found = places.search_villages(text, kecamatan=kecamatan, kabupaten=kabupaten, limit=max(limit, 0))
+    if not village_key(text):
+        raise InvalidInput(t("places.search.empty"))
+    if limit < 1:
+        raise InvalidInput(t("places.limit"))
+    places.check_area(kecamatan=kecamatan, kabupaten=kabupaten)
+    found = places.search_villages(text, kecamatan=kecamatan, kabupaten=kabupaten, limit=limit)
     if json_out:
         render.write_json([place.as_dict() for place in found])
         return
@@ -94,12 +100,14 @@ def places_show(
     Example: komsos places show "Setia Janji" --kabupaten Asahan
     """
     from .. import places, render
+    from ..names import area_key
 
+    if not area_key(kecamatan):
+        raise InvalidInput(t("places.show.empty"))
+    places.check_area(kecamatan=kecamatan, kabupaten=kabupaten)
     found = places.villages_of(kecamatan, kabupaten=kabupaten)
-    if not found:
-        close = places.suggest_kecamatan(kecamatan, kabupaten=kabupaten)
-        hint = t("places.did_you_mean", suggestions="; ".join(", ".join(c) for c in close)) if close else ""
-        raise NotFound(t("places.show.none", text=kecamatan) + hint)
+    if not found:  # pragma: no cover - check_area found the kecamatan, and every kecamatan has villages
+        raise NotFound(t("places.show.none", text=kecamatan))
     if json_out:
         render.write_json([place.as_dict() for place in found])
         return

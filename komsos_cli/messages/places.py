@@ -66,6 +66,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} village(s) in {kecamatan}",
         "id": "{count} desa di {kecamatan}",
     },
+    "places.kecamatan.not_in": {
+        "en": "no kecamatan {text!r} in {kabupaten!r}",
+        "id": "tidak ada kecamatan {text!r} di {kabupaten!r}",
+    },
+    "places.limit": {"en": "--limit must be 1 or more", "id": "--limit harus 1 atau lebih"},
+    "places.search.empty": {
+        "en": "give a village name, or part of one",
+        "id": "beri nama desa, atau sebagian darinya",
+    },
+    "places.show.empty": {"en": "give the name of a kecamatan", "id": "beri nama kecamatan"},
     "places.kabupaten.unknown": {
         "en": "no kabupaten/kota {text!r} in the gazetteer",
         "id": "tidak ada kabupaten/kota {text!r} di gazetir",
