@@ -209,6 +209,8 @@ def test_villages_stale_oldest_first(run: Any, koramil: dict[str, str]) -> None:
     assert [row["village"] for row in stale] == ["Pulosari", "Krajan", "Macanan", "Kemiri"]
     older = run.json("villages", "--stale", str(age("2025-01-20") + 1))
     assert [row["village"] for row in older] == ["Pulosari", "Krajan"]
+    one = run("villages", "--stale", "30", "--village", "Kemiri")
+    assert one.exit_code == 0 and one.stderr == "1 village\n" and one.stdout.splitlines()[1].startswith("Kemiri")
     none = run("villages", "--stale", "100000", "--village", "Kemiri")
     assert none.exit_code == 0 and "every village was visited within the last 100000 days" in none.stderr
     bad = run("villages", "--stale", "-1")
@@ -253,7 +255,7 @@ def test_followups_limit_keeps_the_oldest_open_ones(run: Any, koramil: dict[str,
     assert [item["id"] for item in run.json("followups", "--limit", "1")] == [koramil["krajan"]]
     assert len(run.json("followups", "--limit", "5")) == 2
     table = run("followups", "--limit", "1")
-    assert table.exit_code == 0 and "Promosikan blangkon" in table.stdout and "1 open follow-ups" in table.stderr
+    assert table.exit_code == 0 and "Promosikan blangkon" in table.stdout and "1 open follow-up\n" in table.stderr
 
 
 def test_resolve_closes_and_keeps_history(run: Any, db: Path, koramil: dict[str, str]) -> None:

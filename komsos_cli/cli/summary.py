@@ -127,7 +127,7 @@ def villages(
         render.message(t("villages.none_stale", days=stale) if stale is not None else t("villages.empty"))
         return
     render.villages_table(rows, grouped_by=grouping)
-    render.message(t("villages.count", count=len(rows)))
+    render.message(t("villages.count_one") if len(rows) == 1 else t("villages.count", count=len(rows)))
 
 
 @app.command()
@@ -153,7 +153,7 @@ def followups(criteria: Criteria, store: Store, json_out: JsonFlag = False) -> N
         render.message(t("followups.none"))
         return
     render.followups_table(items)
-    render.message(t("followups.count", count=len(items)))
+    render.message(t("followups.count_one") if len(items) == 1 else t("followups.count", count=len(items)))
 
 
 @app.command()

@@ -47,8 +47,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "semua desa dikunjungi dalam {days} hari terakhir",
     },
     "villages.count": {"en": "{count} villages", "id": "{count} desa"},
+    "villages.count_one": {"en": "1 village", "id": "1 desa"},
     "followups.none": {"en": "no open follow-ups", "id": "tidak ada tindak lanjut yang terbuka"},
     "followups.count": {"en": "{count} open follow-ups", "id": "{count} tindak lanjut terbuka"},
+    "followups.count_one": {"en": "1 open follow-up", "id": "1 tindak lanjut terbuka"},
     "resolve.none": {
         "en": "entry {id} has no follow-up to resolve",
         "id": "entri {id} tidak punya tindak lanjut untuk diselesaikan",
