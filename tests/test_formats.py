@@ -316,6 +316,20 @@ def test_xlsx_round_trips_and_escapes_ooxml_lookalikes() -> None:
     assert [validate_entry(xlsx.decode(r.values)) for r in xlsx.read(payload)] == entries
 
 
+def test_xlsx_reads_the_komsos_sheet_when_a_sheet_was_added_in_front() -> None:
+    """A commander adds a recap sheet before the data and sends the workbook on."""
+    items = tricky()
+    workbook = openpyxl.load_workbook(io.BytesIO(formats.get("xlsx").write(items, ExportOptions())))
+    recap = workbook.create_sheet("Rekap", 0)
+    recap.append(["Desa", "Jumlah"])
+    recap.append(["Sei Silau Tua", 2])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    assert workbook.sheetnames == ["Rekap", "Komsos"]
+    xlsx = formats.get("xlsx")
+    assert [validate_entry(xlsx.decode(r.values)) for r in xlsx.read(buffer.getvalue())] == items
+
+
 def test_xlsx_edited_in_a_spreadsheet_still_reads() -> None:
     """Excel turns typed dates and times into numbers; they read back as the texts they were."""
     workbook = openpyxl.Workbook()

@@ -157,7 +157,8 @@ def read(payload: bytes) -> list[Row]:
     try:
         if not workbook.worksheets:
             raise InvalidInput(t("exchange.empty"))
-        sheet = workbook.worksheets[0]
+        # The sheet export wrote, even when someone added a sheet (a recap, a chart) in front of it.
+        sheet = workbook[SHEET] if SHEET in workbook.sheetnames else workbook.worksheets[0]
         lines = sheet.iter_rows(values_only=True)
         try:
             first = next(lines)
