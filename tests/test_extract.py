@@ -794,3 +794,18 @@ def test_common_words_after_a_place_word_are_not_a_place(text: str) -> None:
 )
 def test_a_group_listed_with_the_people_met_is_a_counterpart(text: str, expected: list[str]) -> None:
     assert extract(text).fields["counterparts"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        # the situation found is not a topic talked about
+        ("Babinsa Serda Budi membahas pupuk dengan petani. Situasi terpantau aman dan kondusif.", ["pertanian"]),
+        ("Babinsa Serda Budi membahas pupuk dengan petani. Situasi wilayah aman.", ["pertanian"]),
+        # an aim the Babinsa talked about is one
+        ("Babinsa Serda Budi mengajak petani menciptakan wilayah yang aman dan kondusif.", ["keamanan", "pertanian"]),
+        ("Babinsa Serda Budi membahas situasi wilayah menjelang panen.", ["keamanan", "pertanian"]),
+    ],
+)
+def test_the_situation_statement_is_not_a_topic(text: str, topics: list[str]) -> None:
+    assert sorted(extract(text).fields["topics"]) == topics

@@ -1525,10 +1525,27 @@ _TOPIC_RES = tuple((topic, re.compile(rf"(?i)\b(?:{pattern})\b")) for topic, pat
 assert all(topic in TOPICS for topic, _ in _TOPIC_PATTERNS)
 
 
+# `situasi terpantau aman dan kondusif`, `Situasi wilayah aman`: what the Babinsa found (the situation),
+# not what he talked about; `menciptakan wilayah yang aman dan kondusif` stays a topic.
+_STATEMENT_BEFORE = re.compile(
+    r"(?i)\b(?:situasi|situsi|kondisi|keadaan|suasana|terpantau|terkendali|berjalan|berlangsung)\b[^.;\"“”\n]{0,50}$"
+)
+_STATEMENT_AFTER = re.compile(r"(?i)^\s*(?:\w+\s+){0,2}?(?:aman|kondusif|terpantau|terkendali)\b")
+
+
+def _in_statement(text: str, match: re.Match[str]) -> bool:
+    word = " ".join(match.group().lower().split())
+    if word == "kondusif":
+        return bool(_STATEMENT_BEFORE.search(text[max(0, match.start() - 60) : match.start()]))
+    if word == "situasi wilayah":
+        return bool(_STATEMENT_AFTER.match(text[match.end() : match.end() + 40]))
+    return False
+
+
 def _find_topics(text: str) -> list[str]:
     firsts: list[tuple[int, str]] = []
     for topic, pattern in _TOPIC_RES:
-        match = pattern.search(text)
+        match = next((m for m in pattern.finditer(text) if not _in_statement(text, m)), None)
         if match:
             firsts.append((match.start(), topic))
     return [topic for _, topic in sorted(firsts)]
