@@ -72,6 +72,11 @@ def rotate(store_path: Path, keep: int | None = None) -> None:
         return
     folder = backup_dir(store_path)
     try:
+        if same_file_content(store_path, backup_path(store_path, 1)):
+            # Backup 1 already holds this file: the write that made it failed (a full
+            # disk, a read-only folder). Shifting again would push a distinct older
+            # generation out for a duplicate, and retries would leave only copies.
+            return
         if not folder.exists():
             folder.mkdir(mode=0o700)
             os.chmod(folder, 0o700)
@@ -93,6 +98,18 @@ def rotate(store_path: Path, keep: int | None = None) -> None:
             os.replace(temp, newest)
     except OSError:
         return
+
+
+def same_file_content(a: Path, b: Path) -> bool:
+    """Whether `b` is the file `a` (a hard link) or a byte-for-byte copy of it."""
+    import filecmp
+
+    try:
+        if os.path.samefile(a, b):
+            return True
+        return a.stat().st_size == b.stat().st_size and filecmp.cmp(a, b, shallow=False)
+    except OSError:
+        return False
 
 
 def keep_aside(store_path: Path, label: str) -> Path:

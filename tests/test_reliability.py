@@ -207,6 +207,27 @@ def test_doctor_reports_problems(run, db: Path) -> None:
     assert store.path == db
 
 
+def test_failed_writes_do_not_push_older_backups_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full disk: every retry used to shift the backups, till all were copies of the current file."""
+    store = filled_store(tmp_path / "komsos.json", 5)
+    before = [b.path.read_bytes() for b in backups.list_backups(store.path)]
+    assert len(before) == 4 and len(set(before)) == 4
+    current = store.path.read_bytes()
+    import komsos_cli.store as store_module
+
+    real_fdopen = os.fdopen
+    monkeypatch.setattr(store_module.os, "fdopen", lambda fd, mode: FailingFile(real_fdopen(fd, mode)))
+    for attempt in range(3):
+        with pytest.raises(StoreError, match="No space left"), Store(store.path).transaction() as tx:
+            tx.add(make_entry(f"attempt {attempt}"))
+    monkeypatch.undo()
+    after = [b.path.read_bytes() for b in backups.list_backups(store.path)]
+    assert store.path.read_bytes() == current
+    assert after[0] == current  # the first failure kept the current file as backup 1 ...
+    assert after[1:] == before[:3] or after[1:] == before  # ... and nothing older was lost to the retries
+    assert len(set(after)) == len(after)
+
+
 # --- schema versions ---------------------------------------------------------------------
 
 
