@@ -809,3 +809,10 @@ def test_a_group_listed_with_the_people_met_is_a_counterpart(text: str, expected
 )
 def test_the_situation_statement_is_not_a_topic(text: str, topics: list[str]) -> None:
     assert sorted(extract(text).fields["topics"]) == topics
+
+
+@pytest.mark.parametrize(
+    ("tail", "situation"), [("sit aman", "aman"), ("Sit: aman terkendali", "aman"), ("Sit. rawan", "rawan")]
+)
+def test_the_situation_in_whatsapp_shorthand(tail: str, situation: str) -> None:
+    assert extract(f"Babinsa Serda Budi komsos di Desa Maju. {tail}").fields["situation"] == situation

@@ -1573,7 +1573,8 @@ _AMAN = re.compile(
 
 
 _EXPLICIT = re.compile(
-    r"(?i)\b(?:situasi|kondisi|keadaan)(?:\s+(?:wilayah|di\s+wilayah|desa|kamtibmas|umum|keamanan))?\s*:?\s*"
+    r"(?i)\b(?:situasi|kondisi|keadaan|sit\.?(?=\s*:?\s*(?:aman|kondusif|rawan|waspada)))"  # `sit aman`: WhatsApp
+    r"(?:\s+(?:wilayah|di\s+wilayah|desa|kamtibmas|umum|keamanan))?\s*:?\s*"
     r"(?:\w+\s+){0,2}?(tidak\s+kondusif|tidak\s+aman|aman|kondusif|waspada|perlu\s+diwaspadai|rawan|genting|mencekam)\b"
 )
 _EXPLICIT_VALUE = {"aman": "aman", "kondusif": "aman", "waspada": "waspada", "perlu diwaspadai": "waspada"}
