@@ -80,9 +80,13 @@ def _entries_problems(tables: dict[str, Any]) -> list[Finding]:
             duplicates.append(entry_id)
         seen.add(entry_id)
         try:
-            validate_entry(entry)
-        except (InvalidInput, KeyError, TypeError) as error:
+            canonical = validate_entry(entry)
+        except (InvalidInput, KeyError, TypeError, AttributeError, ValueError) as error:
             invalid.append(f"{entry_id[:8]}: {error}")
+            continue
+        stored_badly = _stored_badly(entry, canonical)
+        if stored_badly:
+            invalid.append(f"{entry_id[:8]}: {stored_badly}")
     if duplicates:
         findings.append(
             Finding("error", "ids", t("doctor.duplicate_ids", count=len(duplicates), ids=", ".join(duplicates[:3])))
@@ -96,6 +100,33 @@ def _entries_problems(tables: dict[str, Any]) -> list[Finding]:
     else:
         findings.append(Finding("ok", "entries", t("doctor.entries_valid")))
     return findings
+
+
+def _stored_badly(entry: dict[str, Any], canonical: dict[str, Any]) -> str | None:
+    """The first field stored in a shape komsos never writes, though validate_entry would accept it.
+
+    validate_entry reads what people type: it makes up a missing id, turns an empty list
+    into the default kind, a text into a follow-up. A stored entry must already be in
+    its canonical shape, or commands that trust the store fail on it (a missing id, a
+    situation stored as a list). Values may differ (a newer komsos may spell them
+    differently); their types may not, except an empty value where none is stored.
+    """
+    if not isinstance(entry.get("id"), str):
+        return t("doctor.field_shape", field="id", found=type(entry.get("id")).__name__)
+    for key, value in canonical.items():
+        if key not in entry:
+            if value:  # komsos writes every field: only an empty one may be missing (an older store)
+                return t("doctor.field_missing", field=key)
+            continue
+        stored = entry[key]
+        if type(stored) is type(value):
+            continue
+        if stored is None and not value:  # an empty list, False or None kept as null
+            continue
+        if stored == "" and value is None:
+            continue
+        return t("doctor.field_shape", field=key, found=type(stored).__name__)
+    return None
 
 
 def _permissions(path: Path) -> list[Finding]:

@@ -228,6 +228,63 @@ def test_failed_writes_do_not_push_older_backups_out(tmp_path: Path, monkeypatch
     assert len(set(after)) == len(after)
 
 
+def test_doctor_finds_nothing_wrong_in_what_komsos_writes(run, db: Path) -> None:
+    """No false alarm: entries with every kind of field, edited, with a follow-up closed."""
+    from komsos_cli import entries
+
+    store = Store(db)
+    first = entries.record(
+        store,
+        {
+            "babinsa": [{"rank": "Serda", "name": "Nursalim"}, {"rank": "Kopda", "name": "Ali"}],
+            "village": "Kemiri",
+            "summary": "Komsos\ndua baris",
+            "date": "2025-01-17",
+            "time": "09:30",
+            "situation": "waspada",
+            "counterparts": ["Kades Kemiri"],
+            "topics": ["Banjir"],
+            "findings": ["tanggul retak"],
+            "follow_up": "lapor Danramil",
+        },
+    )
+    entries.edit(store, first["id"], {"follow_up": {"action": "lapor", "status": "done", "resolved_on": "2025-01-20"}})
+    entries.record(
+        store,
+        {"babinsa": [{"rank": "Serda", "name": "Nursalim"}], "village": "Kemiri", "summary": "x", "date": "2025-01-18"},
+    )
+    report = run.json("doctor")
+    assert report["healthy"] is True, report["findings"]
+    assert {f["code"]: f["level"] for f in report["findings"]}["entries"] == "ok"
+
+
+DELETE = object()
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("id", None), ("id", DELETE), ("kind", []), ("kind", DELETE), ("situation", {}), ("follow_up", "lapor")],
+    ids=["id null", "id missing", "kind list", "kind missing", "situation object", "follow-up text"],
+)
+def test_doctor_finds_entries_stored_in_a_shape_komsos_never_writes(run, db: Path, field: str, value: object) -> None:
+    """validate_entry would accept these (it fills in and converts what people type); commands trusting them fail."""
+    filled_store(db, 2)
+    tables = json.loads(db.read_text("utf-8"))
+    entry = next(iter(tables["entries"].values()))
+    if value is DELETE:
+        del entry[field]
+    else:
+        entry[field] = value
+    db.write_text(json.dumps(tables), "utf-8")
+    damaged = db.read_bytes()
+    result = run("doctor", "--json")
+    assert result.exit_code == 3, result.stdout
+    findings = {f["code"]: f for f in json.loads(result.stdout)["findings"]}
+    assert findings["entries"]["level"] == "error"
+    assert field in findings["entries"]["message"]
+    assert db.read_bytes() == damaged
+
+
 # --- schema versions ---------------------------------------------------------------------
 
 

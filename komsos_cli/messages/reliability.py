@@ -14,6 +14,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "doctor.duplicate_ids": {"en": "{count} duplicate id(s): {ids}", "id": "{count} id ganda: {ids}"},
     "doctor.entries_valid": {"en": "every entry is valid", "id": "setiap entri sah"},
     "doctor.invalid_entries": {"en": "{count} invalid entr(y/ies): {first}", "id": "{count} entri tidak sah: {first}"},
+    "doctor.field_shape": {
+        "en": "{field} is stored as {found}, not as komsos writes it",
+        "id": "{field} tersimpan sebagai {found}, bukan seperti yang ditulis komsos",
+    },
+    "doctor.field_missing": {"en": "{field} is missing", "id": "{field} tidak ada"},
     "doctor.permissions": {
         "en": "{path} has mode {mode}; it should be {wanted} (readable by its owner only): chmod {wanted} '{path}'",
         "id": "{path} bermode {mode}; seharusnya {wanted} (hanya pemilik yang bisa membaca): chmod {wanted} '{path}'",
