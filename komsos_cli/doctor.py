@@ -43,6 +43,7 @@ class Report:
     exists: bool
     entries: int = 0
     schema_version: int | None = None
+    newer_schema: bool = False  # written by a newer komsos: update komsos, do not restore
     findings: list[Finding] = field(default_factory=list)
     backups: list[BackupHealth] = field(default_factory=list)
 
@@ -57,6 +58,7 @@ class Report:
             "healthy": self.healthy,
             "entries": self.entries,
             "schema_version": self.schema_version,
+            "newer_schema": self.newer_schema,
             "findings": [finding.__dict__ for finding in self.findings],
             "backups": [backup.__dict__ for backup in self.backups],
         }
@@ -168,7 +170,15 @@ def check(path: Path) -> Report:
     try:
         tables = _load(path)
     except StoreError as error:
-        report.findings.append(Finding("error", "parse", error.message))
+        newer = newer_schema_version(path)
+        if newer is not None:
+            report.schema_version = newer
+            report.newer_schema = True
+            report.findings.append(
+                Finding("error", "schema", t("doctor.newer", version=newer, supported=SCHEMA_VERSION))
+            )
+        else:
+            report.findings.append(Finding("error", "parse", error.message))
         report.findings.extend(_permissions(path))
         return report
     except OSError as error:
@@ -191,6 +201,19 @@ def check(path: Path) -> Report:
     return report
 
 
+def newer_schema_version(path: Path) -> int | None:
+    """The schema version of a store written by a newer komsos, or None (any other store)."""
+    import orjson
+
+    try:
+        data = orjson.loads(path.read_bytes())
+        record = next(iter(data["_meta"].values()))
+        version = record["schema_version"]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, StopIteration):
+        return None
+    return version if isinstance(version, int) and version > SCHEMA_VERSION else None
+
+
 def stray_temp_files(path: Path) -> list[Path]:
     """Temp files a killed write left behind (`.komsos.json.XXXX.tmp`)."""
     if not path.parent.is_dir():
@@ -211,7 +234,14 @@ class RestorePlan:
 
 
 def plan_restore(path: Path) -> RestorePlan:
-    """The newest backup that reads well, and what restoring it would change."""
+    """The newest backup that reads well, and what restoring it would change.
+
+    A store written by a newer komsos is not damaged: restoring an older backup over it
+    would drop what the newer komsos wrote, so it is refused (update komsos instead).
+    """
+    newer = newer_schema_version(path) if path.is_file() else None
+    if newer is not None:
+        raise StoreError(t("doctor.restore_newer", path=path, version=newer, supported=SCHEMA_VERSION))
     for backup in list_backups(path):
         try:
             tables = _load(backup.path)

@@ -285,6 +285,32 @@ def test_doctor_finds_entries_stored_in_a_shape_komsos_never_writes(run, db: Pat
     assert db.read_bytes() == damaged
 
 
+def store_with_backups(db: Path, count: int = 3) -> Store:
+    store = filled_store(db, count)
+    assert len(backups.list_backups(db)) == count - 1
+    return store
+
+
+def test_a_newer_schema_is_not_called_damage_and_no_backup_is_restored_over_it(run, db: Path) -> None:
+    store_with_backups(db)
+    tables = json.loads(db.read_text("utf-8"))
+    tables["_meta"]["1"]["schema_version"] = 7
+    db.write_text(json.dumps(tables), "utf-8")
+    newer = db.read_bytes()
+    checked = run("doctor")
+    assert checked.exit_code == 3
+    assert "version 7" in checked.stdout
+    assert "update komsos" in checked.stderr
+    assert "--restore" not in checked.stderr.replace("do not restore", "")
+    assert run("doctor", "--json").stdout.count('"newer_schema": true') == 1
+    restored = run("doctor", "--restore", "--yes")
+    assert restored.exit_code == 3
+    assert len(restored.stderr.strip().splitlines()) == 1, restored.stderr
+    assert "schema version 7" in restored.stderr and "update komsos" in restored.stderr
+    assert db.read_bytes() == newer
+    assert not [p for p in backups.backup_dir(db).iterdir() if "before-restore" in p.name]
+
+
 # --- schema versions ---------------------------------------------------------------------
 
 

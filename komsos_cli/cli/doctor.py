@@ -41,7 +41,10 @@ def doctor(
             from ..render.doctor import doctor_report
 
             doctor_report(report)
-            message(t("doctor.healthy") if report.healthy else t("doctor.damaged"))
+            if report.healthy:
+                message(t("doctor.healthy"))
+            else:
+                message(t("doctor.newer_summary") if report.newer_schema else t("doctor.damaged"))
         if not report.healthy:
             raise typer.Exit(StoreError.code)
         return

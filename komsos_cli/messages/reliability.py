@@ -39,6 +39,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no readable backup of {path} to restore",
         "id": "tidak ada cadangan {path} yang terbaca untuk dipulihkan",
     },
+    "doctor.newer": {
+        "en": "schema version {version} is newer than this komsos understands ({supported}): the store is not damaged; update komsos to read it",
+        "id": "skema versi {version} lebih baru dari yang dipahami komsos ini ({supported}): berkas data tidak rusak; perbarui komsos untuk membacanya",
+    },
+    "doctor.newer_summary": {
+        "en": "the store was written by a newer komsos: update komsos (do not restore a backup: that would drop what the newer komsos wrote)",
+        "id": "berkas data ditulis oleh komsos yang lebih baru: perbarui komsos (jangan pulihkan cadangan: itu membuang yang ditulis komsos baru)",
+    },
+    "doctor.restore_newer": {
+        "en": "the store {path} has schema version {version}, newer than this komsos ({supported}); it is not damaged, so no backup is restored over it: update komsos",
+        "id": "berkas data {path} memakai skema versi {version}, lebih baru dari komsos ini ({supported}); berkas tidak rusak, jadi tidak ada cadangan yang dipulihkan menimpanya: perbarui komsos",
+    },
     "doctor.healthy": {"en": "the store is healthy", "id": "berkas data sehat"},
     "doctor.damaged": {
         "en": "the store is damaged: run `komsos doctor --restore` to bring back the newest good backup",
