@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .backups import Backup, keep_aside, list_backups
+from .backups import Backup, backup_dir, generations, keep_aside, list_backups, same_file_content
 from .errors import InvalidInput, KomsosError, StoreError
 from .messages import t
 from .model import SCHEMA_VERSION, validate_entry
@@ -164,6 +164,9 @@ def check(path: Path) -> Report:
     """Everything doctor knows about the store at `path`."""
     report = Report(path=str(path), exists=path.exists())
     report.backups = _backups_health(path)
+    if path.is_dir():
+        report.findings.append(Finding("error", "read", t("store.is_dir", path=path)))
+        return report
     if not report.exists:
         report.findings.append(Finding("ok", "store", t("doctor.no_store")))
         return report
@@ -196,8 +199,15 @@ def check(path: Path) -> Report:
     strays = stray_temp_files(path)
     if strays:
         report.findings.append(Finding("warning", "temp", t("doctor.stray_temp", count=len(strays))))
-    if not report.backups:
+    folder = backup_dir(path)
+    if folder.exists() and not folder.is_dir():
+        report.findings.append(Finding("warning", "backups", t("doctor.backups_not_folder", path=folder)))
+    elif generations() == 0:
+        report.findings.append(Finding("warning", "backups", t("doctor.backups_off")))
+    elif not report.backups:
         report.findings.append(Finding("warning", "backups", t("doctor.no_backups")))
+    if not os.access(path.parent, os.W_OK):
+        report.findings.append(Finding("warning", "writable", t("doctor.not_writable", path=path.parent)))
     return report
 
 
@@ -242,11 +252,15 @@ def plan_restore(path: Path) -> RestorePlan:
     newer = newer_schema_version(path) if path.is_file() else None
     if newer is not None:
         raise StoreError(t("doctor.restore_newer", path=path, version=newer, supported=SCHEMA_VERSION))
+    readable = 0
     for backup in list_backups(path):
         try:
             tables = _load(backup.path)
         except (StoreError, OSError):
             continue
+        readable += 1
+        if path.is_file() and same_file_content(path, backup.path):
+            continue  # the current file itself (kept by a write that then failed): restoring it changes nothing
         restored = {entry["id"]: entry for entry in tables.get(ENTRIES, {}).values()}
         try:
             current_tables: dict[str, Any] | None = _load(path) if path.exists() else {ENTRIES: {}}
@@ -264,6 +278,8 @@ def plan_restore(path: Path) -> RestorePlan:
             sorted(set(restored) - set(current)),
             sorted(key for key in set(current) & set(restored) if current[key] != restored[key]),
         )
+    if readable:
+        raise KomsosError(t("doctor.backups_same", path=path, count=readable))
     raise KomsosError(t("doctor.no_good_backup", path=path))
 
 

@@ -9,6 +9,7 @@ import errno
 import json
 import os
 import random
+import shutil
 import stat
 import subprocess
 import sys
@@ -207,27 +208,6 @@ def test_doctor_reports_problems(run, db: Path) -> None:
     assert store.path == db
 
 
-def test_failed_writes_do_not_push_older_backups_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A full disk: every retry used to shift the backups, till all were copies of the current file."""
-    store = filled_store(tmp_path / "komsos.json", 5)
-    before = [b.path.read_bytes() for b in backups.list_backups(store.path)]
-    assert len(before) == 4 and len(set(before)) == 4
-    current = store.path.read_bytes()
-    import komsos_cli.store as store_module
-
-    real_fdopen = os.fdopen
-    monkeypatch.setattr(store_module.os, "fdopen", lambda fd, mode: FailingFile(real_fdopen(fd, mode)))
-    for attempt in range(3):
-        with pytest.raises(StoreError, match="No space left"), Store(store.path).transaction() as tx:
-            tx.add(make_entry(f"attempt {attempt}"))
-    monkeypatch.undo()
-    after = [b.path.read_bytes() for b in backups.list_backups(store.path)]
-    assert store.path.read_bytes() == current
-    assert after[0] == current  # the first failure kept the current file as backup 1 ...
-    assert after[1:] == before[:3] or after[1:] == before  # ... and nothing older was lost to the retries
-    assert len(set(after)) == len(after)
-
-
 def test_doctor_finds_nothing_wrong_in_what_komsos_writes(run, db: Path) -> None:
     """No false alarm: entries with every kind of field, edited, with a follow-up closed."""
     from komsos_cli import entries
@@ -309,6 +289,70 @@ def test_a_newer_schema_is_not_called_damage_and_no_backup_is_restored_over_it(r
     assert "schema version 7" in restored.stderr and "update komsos" in restored.stderr
     assert db.read_bytes() == newer
     assert not [p for p in backups.backup_dir(db).iterdir() if "before-restore" in p.name]
+
+
+def test_failed_writes_do_not_push_older_backups_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full disk: every retry used to shift the backups, till all were copies of the current file."""
+    store = filled_store(tmp_path / "komsos.json", 5)
+    before = [b.path.read_bytes() for b in backups.list_backups(store.path)]
+    assert len(before) == 4 and len(set(before)) == 4
+    current = store.path.read_bytes()
+    import komsos_cli.store as store_module
+
+    real_fdopen = os.fdopen
+    monkeypatch.setattr(store_module.os, "fdopen", lambda fd, mode: FailingFile(real_fdopen(fd, mode)))
+    for attempt in range(3):
+        with pytest.raises(StoreError, match="No space left"), Store(store.path).transaction() as tx:
+            tx.add(make_entry(f"attempt {attempt}"))
+    monkeypatch.undo()
+    after = [b.path.read_bytes() for b in backups.list_backups(store.path)]
+    assert store.path.read_bytes() == current
+    assert after[0] == current  # the first failure kept the current file as backup 1 ...
+    assert after[1:] == before[:3] or after[1:] == before  # ... and nothing older was lost to the retries
+    assert len(set(after)) == len(after)
+
+
+def test_restore_skips_a_backup_that_is_the_current_file(run, db: Path) -> None:
+    store_with_backups(db, 3)
+    current = db.read_bytes()
+    previous = backups.backup_path(db, 1).read_bytes()
+    # Backup 1 a copy of the current file, as a write that failed after rotating left it.
+    os.replace(backups.backup_path(db, 2), backups.backup_path(db, 3))
+    os.replace(backups.backup_path(db, 1), backups.backup_path(db, 2))
+    backups.backup_path(db, 1).write_bytes(current)
+    restored = run("doctor", "--restore", "--yes")
+    assert restored.exit_code == 0, restored.stderr
+    assert "restore backup 2" in restored.stderr
+    assert db.read_bytes() == previous
+    for backup in backups.list_backups(db):
+        backup.path.write_bytes(db.read_bytes())
+    same = run("doctor", "--restore", "--yes")
+    assert same.exit_code == 1
+    assert len(same.stderr.strip().splitlines()) == 1 and "same as the current store" in same.stderr
+
+
+def test_doctor_speaks_indonesian_and_names_what_blocks_backups(run, db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store_with_backups(db, 2)
+    checked = run("doctor", env={"KOMSOS_LANG": "id"})
+    assert checked.exit_code == 0
+    assert "cadangan 1:" in checked.stdout and "1 entri" in checked.stdout
+    assert "backup" not in checked.stdout and "entries" not in checked.stdout
+    shutil.rmtree(backups.backup_dir(db))
+    backups.backup_dir(db).write_text("not a folder", "utf-8")
+    report = run.json("doctor")
+    assert any("is not a folder" in f["message"] for f in report["findings"] if f["code"] == "backups")
+    import komsos_cli.doctor as doctor_module
+
+    monkeypatch.setattr(doctor_module.os, "access", lambda path, mode: False)
+    report = run.json("doctor")
+    assert any(f["code"] == "writable" and f["level"] == "warning" for f in report["findings"])
+
+
+def test_doctor_on_a_folder_says_so_in_one_line(run, tmp_path: Path) -> None:
+    result = run("--db", str(tmp_path), "doctor")
+    assert result.exit_code == 3
+    assert f"the store path {tmp_path} is a folder" in result.stdout
+    assert "Errno" not in result.stdout
 
 
 # --- schema versions ---------------------------------------------------------------------

@@ -35,6 +35,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no backups yet (one is kept at every write)",
         "id": "belum ada cadangan (dibuat pada setiap penulisan)",
     },
+    "doctor.backups_not_folder": {
+        "en": "no backups can be kept: {path} is not a folder (move it away)",
+        "id": "cadangan tidak bisa dibuat: {path} bukan folder (pindahkan)",
+    },
+    "doctor.backups_off": {
+        "en": "backups are turned off (KOMSOS_BACKUPS=0)",
+        "id": "cadangan dimatikan (KOMSOS_BACKUPS=0)",
+    },
+    "doctor.not_writable": {
+        "en": "the folder {path} cannot be written: records, edits and restores will fail",
+        "id": "folder {path} tidak bisa ditulisi: pencatatan, perubahan dan pemulihan akan gagal",
+    },
+    "doctor.backup_line": {
+        "en": "backup {generation}: {modified}, {count} entries",
+        "id": "cadangan {generation}: {modified}, {count} entri",
+    },
+    "doctor.backup_unreadable": {
+        "en": "backup {generation}: {modified}, unreadable: {problem}",
+        "id": "cadangan {generation}: {modified}, tidak terbaca: {problem}",
+    },
+    "doctor.backups_same": {
+        "en": "every readable backup of {path} ({count}) is the same as the current store: restoring changes nothing",
+        "id": "setiap cadangan {path} yang terbaca ({count}) sama dengan berkas data sekarang: pemulihan tidak mengubah apa pun",
+    },
     "doctor.no_good_backup": {
         "en": "no readable backup of {path} to restore",
         "id": "tidak ada cadangan {path} yang terbaca untuk dipulihkan",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..messages import t
 from . import console
 
 MARK = {"ok": ("✓", "green"), "warning": ("!", "yellow"), "error": ("✗", "bold red")}
@@ -20,5 +21,14 @@ def doctor_report(report: Any) -> None:
         line.append(finding.message)
         out.print(line)
     for backup in report.backups:
-        state = f"{backup.entries} entries" if backup.entries is not None else f"unreadable: {backup.problem}"
-        out.print(Text(f"   backup {backup.generation}: {backup.modified}, {state}", style="dim"))
+        text = (
+            t("doctor.backup_line", generation=backup.generation, modified=backup.modified, count=backup.entries)
+            if backup.entries is not None
+            else t(
+                "doctor.backup_unreadable",
+                generation=backup.generation,
+                modified=backup.modified,
+                problem=backup.problem,
+            )
+        )
+        out.print(Text(f"   {text}", style="dim"))
