@@ -551,6 +551,21 @@ def _closest_keys(key: str, keys: Iterable[str], limit: int, cutoff: float) -> l
     return scored[: limit * 4]
 
 
+def _area_provinces(kecamatan_ids: set[int], kabupaten_ids: set[int]) -> list[Any]:
+    """The provinces of these kecamatan and kabupaten, as rows."""
+    ids = sorted(kabupaten_ids)
+    kec = sorted(kecamatan_ids)
+    return _query(
+        f"SELECT DISTINCT province FROM kabupaten WHERE id IN ({','.join('?' * len(ids))})"
+        f" OR id IN (SELECT kabupaten FROM kecamatan WHERE id IN ({','.join('?' * len(kec))}))",
+        [*ids, *kec],
+    )
+
+
+# How close (difflib ratio) a name in the area given must be for the rest of the gazetteer to be skipped.
+CLOSE_IN_AREA = 0.8
+
+
 def suggest_villages(
     name: str,
     *,
@@ -562,7 +577,8 @@ def suggest_villages(
     """The villages whose names are closest to `name` (difflib ratio on village keys), best first.
 
     Villages inside the area given come first among equally close names; when the area holds
-    nothing close enough, the whole gazetteer is searched.
+    nothing closer than CLOSE_IN_AREA, the whole gazetteer is searched too. A village written
+    exactly as `name` outside the area comes first: the area given is then the likely mistake.
     """
     key = village_key(name)
     if not key or limit <= 0:
@@ -592,27 +608,40 @@ def suggest_villages(
     else:
         kec_ids, kab_ids = set(), set()
     scored = _closest_keys(key, {row[0] for row in scope_rows}, limit, cutoff)
-    in_scope_only = bool(scored)
-    if not scored:
-        all_keys = (row[0] for row in _query("SELECT DISTINCT key FROM village_key"))
-        scored = _closest_keys(key, all_keys, limit, cutoff)
-    if not scored:
-        return []
+    # A close name in the area: the area's names only. Nothing close there (an area mistyped, or
+    # the old area of an entry being edited): the whole gazetteer too, the area's names first
+    # among equals.
+    in_scope_only = bool(scored) and scored[0][0] >= CLOSE_IN_AREA
     score_of = {k: s for s, k in scored}
+    # The very name typed, outside the area given (`Sei Silau Tua --kabupaten Inhu`): first, and
+    # no need to search further.
+    exact_elsewhere = bool(_query("SELECT 1 FROM village_key WHERE key = ? LIMIT 1", (key,)))
+    if exact_elsewhere:
+        score_of[key] = 1.0
+    elif not in_scope_only:
+        all_keys = (row[0] for row in _query("SELECT DISTINCT key FROM village_key"))
+        for s, k in _closest_keys(key, all_keys, limit, cutoff):
+            score_of[k] = max(s, score_of.get(k, 0.0))
+    if not score_of:
+        return []
     marks = ",".join("?" * len(score_of))
     rows = _query(
         _keyed_places("village_key.key") + f" WHERE village_key.key IN ({marks})",
         list(score_of),
     )
 
-    def rank(row: Any) -> tuple[float, int, str, str, str]:
+    area_provinces = {row[6] for row in rows if row[2] in kec_ids or row[4] in kab_ids}
+    if exact_elsewhere and (kec_ids or kab_ids) and not area_provinces:
+        area_provinces = {row[0] for row in _area_provinces(kec_ids, kab_ids)}
+
+    def rank(row: Any) -> tuple[float, int, int, str, str, str]:
         in_area = (row[2] in kec_ids) + (row[4] in kab_ids)
-        return (-score_of[row[8]], -in_area, row[1], row[5], row[3])
+        return (-score_of[row[8]], -in_area, row[6] not in area_provinces, row[1], row[5], row[3])
 
     seen: set[int] = set()
     places: list[Place] = []
     for row in sorted(rows, key=rank):
-        if in_scope_only and row[2] not in kec_ids and row[4] not in kab_ids:
+        if in_scope_only and row[2] not in kec_ids and row[4] not in kab_ids and row[8] != key:
             continue
         if row[0] not in seen:
             seen.add(row[0])

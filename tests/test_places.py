@@ -75,6 +75,22 @@ def test_misspellings_get_the_right_suggestion_first(typed: str, kabupaten: str 
         assert {p.kabupaten for p in suggestions} <= {name for name, _ in places.find_kabupaten(kabupaten)}
 
 
+def test_a_village_typed_right_in_the_wrong_area_is_suggested_first() -> None:
+    assert places.find_villages("Sei Silau Tua", kabupaten="Inhu") == []
+    first = places.suggest_villages("Sei Silau Tua", kabupaten="Inhu")[0]
+    assert (first.village, first.kecamatan, first.kabupaten) == ("Sei Silau Tua", "Setia Janji", "Asahan")
+    # many villages of that name elsewhere: those of the area's province first
+    kemiri = places.suggest_villages("Kemiri", kecamatan="Gatak", limit=3)
+    assert [p.village for p in kemiri] == ["Kemiri"] * 3
+    assert {p.province for p in kemiri} == {"Jawa Tengah"}
+
+
+def test_a_misspelling_with_nothing_close_in_the_area_is_looked_for_everywhere() -> None:
+    # the old area of an entry being edited: its names are only faintly like what was typed
+    found = places.suggest_villages("Sei Silau Tuo", kecamatan="Mesuji Makmur", kabupaten="Ogan Komering Ilir")
+    assert (found[0].village, found[0].kabupaten) == ("Sei Silau Tua", "Asahan")
+
+
 def test_kampung_gelgel_and_gelgel_stay_two_villages() -> None:
     assert [p.village for p in places.find_villages("Gelgel")] == ["Gelgel"]
     assert [p.village for p in places.find_villages("Kampung Gelgel")] == ["Kampung Gelgel"]

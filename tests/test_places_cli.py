@@ -108,6 +108,21 @@ def test_unknown_village_is_stored_as_typed_with_a_warning(run: Any) -> None:
     assert (entry["village"], entry["kabupaten"], entry["place_matched"]) == ("Sei Silau Tuo", "Asahan", False)
 
 
+def test_a_village_given_the_wrong_kabupaten_is_suggested_where_it_is(run: Any) -> None:
+    result = run(*record_args("Sei Silau Tua", "--kabupaten", "Inhu"))
+    assert result.exit_code == 0, result.stderr
+    assert "did you mean Sei Silau Tua, Setia Janji, Asahan;" in result.stderr
+    assert only_entry(run)["place_matched"] is False
+
+
+def test_edit_to_a_misspelt_village_elsewhere_suggests_it(run: Any, record: Callable[..., str]) -> None:
+    entry_id = record(village="Pematang Jaya", kabupaten="OKI")
+    result = run("edit", entry_id[:8], "-v", "Sei Silau Tuo", "--strict")
+    assert result.exit_code == 2
+    assert "did you mean Sei Silau Tua, Setia Janji, Asahan;" in result.stderr
+    assert only_entry(run)["village"] == "Pematang Jaya"
+
+
 def test_unknown_village_is_refused_with_strict(run: Any, db: Path) -> None:
     result = run(*record_args("Sei Silau Tuo", "--strict"))
     assert result.exit_code == 2
