@@ -78,7 +78,7 @@ def test_parse_of_narrate_gives_the_entry_back(style: str, entry: dict[str, Any]
     for key in ROUND_TRIP:
         assert back.get(key) == entry[key], (key, text)
     assert back.get("situation") == entry["situation"], text
-    # a stated situation ("aman dan kondusif") also reads as the topic keamanan, as in the corpus
+    # a name drawn at random may hold a topic's word (`Padi`), so the topics read back may be more
     assert set(entry["topics"]) <= set(back.get("topics", [])), text
     if entry["time"]:
         assert back.get("time") == entry["time"], text
@@ -127,7 +127,7 @@ def test_whatsapp_message() -> None:
     entry = _entry(time="09:00", kind="patroli", koramil="Koramil 05/Pleret", findings=["Jalan rusak"])
     assert narrate(entry, "wa").splitlines() == [
         "Ijin Dan, melaporkan kegiatan Babinsa Koramil 05/Pleret:",
-        "Hari/tgl: Jumat, 17 Januari 2025 pukul 09.00 WIB",
+        "Hari/tgl: Jumat, 17 Januari 2025 pukul 09.00",  # no zone: the entry does not say where
         "Personel: Kopda SY.E Hasibuan",
         "Kegiatan: Patroli",
         "Tempat: Desa Pematang Jaya",
@@ -156,3 +156,34 @@ def test_join_id() -> None:
     assert join_id(["a"]) == "a"
     assert join_id(["a", "b"]) == "a dan b"
     assert join_id(["a", "b", "c"]) == "a, b dan c"
+
+
+@pytest.mark.parametrize(
+    ("province", "zone"),
+    [(None, ""), ("Jawa Barat", " WIB"), ("Sulawesi Selatan", " WITA"), ("Bali", " WITA"), ("Papua Tengah", " WIT")],
+)
+def test_a_clock_time_has_the_zone_of_the_province_or_none(province: str | None, zone: str) -> None:
+    entry = _entry(time="09:00", province=province)
+    press = narrate(entry)
+    assert f"pada hari Jumat, 17 Januari 2025 pukul 09.00{zone}." in press
+    assert ("WIB" in press) == (zone == " WIB")
+    assert narrate(entry, "wa").splitlines()[1] == f"Hari/tgl: Jumat, 17 Januari 2025 pukul 09.00{zone}"
+    assert entry_values(extract(narrate(entry)))["time"] == "09:00"
+
+
+def test_the_report_an_entry_was_read_from_is_not_pasted_into_the_press_release() -> None:
+    report = "Ijin Dan, Babinsa Serda Budi Santoso komsos dgn warga di Ds. Sukamaju, Senin 3/11/25. Sit aman."
+    entry = validate_entry(entry_values(extract(report, today=date(2026, 1, 1))))
+    assert entry["summary"] == report
+    press = narrate(entry)
+    assert "dgn" not in press and "Ijin" not in press
+    named = _entry(summary="Serda Budi Santoso bertemu warga.", babinsa=[{"rank": "Serda", "name": "Budi Santoso"}])
+    assert "bertemu warga" not in narrate(named)
+    typed = _entry(summary="Warga mengeluhkan jalan rusak")  # a summary typed for the entry stays
+    assert "Warga mengeluhkan jalan rusak." in narrate(typed)
+
+
+@pytest.mark.parametrize("style", ["press", "wa"])
+def test_the_situation_written_does_not_read_back_as_a_topic(style: str) -> None:
+    entry = _entry(situation="aman", topics=["kesehatan"], summary="Bertemu warga.")
+    assert entry_values(extract(narrate(entry, style)))["topics"] == ["kesehatan"]

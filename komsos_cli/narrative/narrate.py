@@ -14,6 +14,7 @@ from typing import Any
 
 from ..dates import format_date_id
 from ..model import format_babinsa
+from ..names import fold
 
 STYLES = ("press", "wa")
 
@@ -85,11 +86,39 @@ def _units(entry: dict[str, Any]) -> str:
     return " ".join(unit for unit in (entry.get("koramil"), entry.get("kodim")) if unit)
 
 
+# The time zone of a province (WIB elsewhere); a clock time is written with its zone only when the entry
+# names the province, so that a report from Makassar or Jayapura does not say WIB.
+_WITA = (
+    "bali",
+    "nusa tenggara",
+    "ntb",
+    "ntt",
+    "kalimantan selatan",
+    "kalimantan timur",
+    "kalimantan utara",
+    "sulawesi",
+)
+_WIT = ("maluku", "papua")
+
+
+def time_zone(province: str | None) -> str | None:
+    """WIB, WITA or WIT for a province as written; None when the entry does not say where."""
+    if not province:
+        return None
+    name = " ".join(province.lower().split())
+    if name.startswith(_WIT):
+        return "WIT"
+    if name.startswith(_WITA):
+        return "WITA"
+    return "WIB"
+
+
 def _when(entry: dict[str, Any]) -> str:
     text = format_date_id(date.fromisoformat(entry["date"]))
     clock = entry.get("time")
     if clock and ":" in clock:
-        text += f" pukul {clock.replace(':', '.')} WIB"
+        zone = time_zone(entry.get("province"))
+        text += f" pukul {clock.replace(':', '.')}" + (f" {zone}" if zone else "")
     elif clock:
         text += f" {clock}"
     return text
@@ -145,10 +174,18 @@ def closing_quote(summary: str | None) -> str | None:
 
 
 def _short_summary(entry: dict[str, Any]) -> str | None:
+    """A short summary typed for the entry, as a sentence of its own; not the report the entry was read
+    from (`komsos parse` keeps the whole text there), which names the Babinsa or opens with `Ijin`."""
     summary = (entry.get("summary") or "").strip()
-    if summary and len(summary) <= 300 and "\n" not in summary:
-        return summary
-    return None
+    if not summary or len(summary) > 300 or "\n" in summary:
+        return None
+    folded = fold(summary)
+    if re.match(r"(?i)(?:mohon\s+)?i[jz]in\b", summary) or any(
+        fold(person.get("name") or "") and fold(person.get("name") or "") in folded
+        for person in entry.get("babinsa") or []
+    ):
+        return None
+    return summary
 
 
 def _press(entry: dict[str, Any]) -> str:
