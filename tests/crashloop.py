@@ -9,8 +9,10 @@ kills it at a random moment, then opens the store and checks:
 - every acknowledged edit is there (or a later one, in flight),
 - no acknowledged delete came back.
 
-Used by tests/test_reliability.py (300 kills in CI) and runnable for a longer run:
+Used by tests/test_reliability.py (300 kills in CI, and 40 on a store of 3,000 entries,
+which is read in slices and written in pieces) and runnable for a longer run:
     python tests/crashloop.py --kills 3000
+    python tests/crashloop.py --kills 300 --seed-entries 3000
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ if os.environ.get("KOMSOS_CRASH_UNSAFE_WRITES") == "1":
     import komsos_cli.store as store_module
 
     def write_in_place(path, payload):
+        if not isinstance(payload, (bytes, bytearray, memoryview)):
+            payload = b"".join(payload)  # a big store's pieces
         with open(path, "r+b" if path.exists() else "wb") as handle:
             handle.truncate(0)
             for start in range(0, len(payload), 4096):
@@ -97,8 +101,28 @@ def _read_log(path: Path) -> list[dict[str, object]]:
     return items
 
 
-def run(folder: Path, kills: int, seed: int = 1, max_delay: float = 0.35) -> Figures:
-    """Run `kills` kill cycles on a store in `folder`; return the figures."""
+def seed_store(store_path: Path, count: int) -> None:
+    """Start from a store of `count` entries: big enough that it is read in slices and written in pieces."""
+    from komsos_cli.model import validate_entry
+    from komsos_cli.store import Store
+
+    made = [
+        validate_entry(
+            {
+                "babinsa": [{"rank": "Serda", "name": "Crash"}],
+                "village": "Kemiri",
+                "summary": "rev 0",
+                "date": "2025-01-17",
+            }
+        )
+        for _ in range(count)
+    ]
+    with Store(store_path).transaction() as tx:
+        tx.add_many(made)
+
+
+def run(folder: Path, kills: int, seed: int = 1, max_delay: float = 0.35, seed_entries: int = 0) -> Figures:
+    """Run `kills` kill cycles on a store in `folder` (first filled with `seed_entries` entries); return the figures."""
     from komsos_cli.errors import StoreError
     from komsos_cli.store import Store
 
@@ -109,6 +133,11 @@ def run(folder: Path, kills: int, seed: int = 1, max_delay: float = 0.35) -> Fig
     present: set[str] = set()  # acknowledged records not (acknowledged) deleted
     deleted: set[str] = set()
     revisions: dict[str, int] = {}
+    if seed_entries:
+        seed_store(store_path, seed_entries)
+        for entry in Store(store_path).entries():
+            present.add(entry["id"])
+            revisions[entry["id"]] = 0
     env = {**os.environ, "KOMSOS_LOCK_TIMEOUT": "30"}
     for cycle in range(kills):
         log_path.write_text("", "utf-8")
@@ -175,10 +204,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kills", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--seed-entries", type=int, default=0, help="entries in the store before the first kill")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         started = time.monotonic()
-        figures = run(Path(folder), args.kills, args.seed)
+        figures = run(Path(folder), args.kills, args.seed, seed_entries=args.seed_entries)
         elapsed = time.monotonic() - started
     print(json.dumps({**figures.__dict__, "seconds": round(elapsed, 1)}, indent=2))
 

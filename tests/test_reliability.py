@@ -57,6 +57,18 @@ def test_crash_loop_sigkill_loses_nothing(tmp_path: Path) -> None:
     assert figures.acknowledged_changes > kills  # the child really worked between kills
 
 
+def test_crash_loop_on_a_big_store_loses_nothing(tmp_path: Path) -> None:
+    """The same loop on 3,000 entries: every write goes through the big-store paths (sliced read, pieces written)."""
+    kills = int(os.environ.get("KOMSOS_CRASH_KILLS_BIG", "40"))
+    figures = crashloop.run(tmp_path, kills=kills, seed=20261201, max_delay=0.9, seed_entries=3000)
+    print("\ncrash loop, 3,000 entries:", json.dumps({k: v for k, v in figures.__dict__.items() if k != "problems"}))
+    assert figures.problems == []
+    assert figures.kills == kills
+    assert figures.corrupt_stores == 0 and figures.lost_changes == 0 and figures.resurrected_deletes == 0
+    assert figures.acknowledged_changes > kills  # the child really wrote between kills
+    assert figures.final_entries > 2900
+
+
 def test_crash_loop_catches_in_place_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The harness can fail: with TinyDB-style in-place writes it finds a corrupt store."""
     monkeypatch.setenv("KOMSOS_CRASH_UNSAFE_WRITES", "1")
@@ -488,3 +500,109 @@ def test_hostile_input_is_refused_cleanly_or_stored_harmlessly(
     assert written in ([], ["komsos-export.csv"])
     if written:
         assert (tmp_path / "komsos-export.csv").exists()
+
+
+# --- big stores: read in slices, written in pieces --------------------------------------
+# A store of thousands of entries is parsed and written by other code paths than a small
+# one (store.py reads a big file a slice at a time and writes big tables in pieces). These
+# tests use stores big enough for those paths at any reasonable threshold (~2 MB, over
+# 2,000 items in two tables), with texts that look like the places where a file is cut.
+
+ADVERSARIAL_TEXTS = [
+    'laporan },"12":{ lanjut',
+    '"},"entries":{"1":{',
+    "garis miring \\ dan \\u0065 dan \\\\",
+    'kutip " tengah',
+    "emoji 🇮🇩 dan huruf ā ñ",
+    "baris\npisah",
+    "}" * 40,
+    '{"_meta":{"1":{"schema_version":99}}}',
+]
+
+
+def big_store(path: Path, count: int = 2500) -> Store:
+    """A store of `count` entries, half of them edited once (so history holds over 1,000 more)."""
+    store = Store(path)
+    made = [make_entry(f"{ADVERSARIAL_TEXTS[i % len(ADVERSARIAL_TEXTS)]} #{i}") for i in range(count)]
+    with store.transaction() as tx:
+        tx.add_many(made)
+    with store.transaction() as tx:
+        tx.replace_many([{**entry, "summary": f"diubah #{i}"} for i, entry in enumerate(made) if i % 2 == 0])
+    with store.transaction() as tx:
+        tx.add_many([make_entry(f"akhir {i}") for i in range(count // 10)])
+    return store
+
+
+def test_a_big_store_reads_back_exactly_as_written(tmp_path: Path) -> None:
+    import orjson
+
+    store = big_store(tmp_path / "komsos.json")
+    raw = store.path.read_bytes()
+    assert len(raw) > 2_000_000
+    whole = orjson.loads(raw)
+    assert len(whole["entries"]) == 2750 and len(whole["history"]) == 1250
+    assert raw == orjson.dumps(whole)  # the file is exactly what one whole-file dump writes
+    assert Store(store.path).tables() == whole  # the sliced read gives what one whole-file parse gives
+    summaries = sorted(e["summary"] for e in Store(store.path).entries())
+    assert summaries[0].startswith('"},"entries":{"1":{') and "diubah #0" in summaries
+
+
+def test_a_big_store_damaged_anywhere_is_refused_without_writing(tmp_path: Path) -> None:
+    path = tmp_path / "komsos.json"
+    big_store(path)
+    good = path.read_bytes()
+    rng = random.Random(11)
+    boundaries = [i for i in range(len(good) - 3) if good[i : i + 3] == b'},"']
+    cuts = sorted(
+        {1, len(good) // 2, len(good) - 1, *rng.sample(range(2, len(good) - 1), 30)}
+        | {b + shift for b in rng.sample(boundaries, 15) for shift in (0, 1, 2)}
+    )
+    damaged = [good[:cut] for cut in cuts]
+    for _ in range(15):
+        data = bytearray(good)
+        data[rng.randrange(len(data))] = 0xFF
+        damaged.append(bytes(data))
+    for version in damaged:
+        path.write_bytes(version)
+        with pytest.raises(StoreError, match="komsos doctor"):
+            Store(path).entries()
+        with pytest.raises(StoreError), Store(path).transaction() as tx:
+            tx.add(make_entry("never stored"))
+        assert path.read_bytes() == version
+    print(f"\nbig store damage: {len(damaged)} damaged versions of a {len(good):,}-byte store refused")
+
+
+@pytest.mark.parametrize("failing_write", [1, 2, 5])
+def test_a_big_write_failing_midway_leaves_the_old_file_byte_for_byte(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing_write: int
+) -> None:
+    store = big_store(tmp_path / "komsos.json")
+    before = store.path.read_bytes()
+    import komsos_cli.store as store_module
+
+    class FailsAtWrite:
+        def __init__(self, real: Any) -> None:
+            self.real, self.calls = real, 0
+
+        def write(self, data: bytes) -> int:
+            self.calls += 1
+            if self.calls >= failing_write:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return int(self.real.write(data))
+
+        def __enter__(self) -> Any:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.real.close()
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self.real, name)
+
+    real_fdopen = os.fdopen
+    monkeypatch.setattr(store_module.os, "fdopen", lambda fd, mode: FailsAtWrite(real_fdopen(fd, mode)))
+    with pytest.raises(StoreError, match="previous file is unchanged"), Store(store.path).transaction() as tx:
+        tx.add(make_entry("never stored"))
+    monkeypatch.undo()
+    assert store.path.read_bytes() == before
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
