@@ -435,6 +435,67 @@ def test_eight_processes_recording_at_once(tmp_path: Path) -> None:
     assert {e["summary"] for e in stored} == {f"{n}-{i}" for n in range(writers) for i in range(per_writer)}
 
 
+def test_a_held_lock_gives_exit_4_and_one_line_not_a_hang(tmp_path: Path) -> None:
+    """Through the installed command: another process holds the lock (a stuck komsos)."""
+    import fcntl
+    import time
+
+    db = tmp_path / "komsos.json"
+    filled_store(db, 2)
+    before = db.read_bytes()
+    holder = os.open(str(db) + ".lock", os.O_RDWR | os.O_CREAT, 0o600)
+    fcntl.flock(holder, fcntl.LOCK_EX)
+    try:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("KOMSOS_")}
+        env.update({"KOMSOS_DB": str(db), "KOMSOS_LANG": "id", "KOMSOS_LOCK_TIMEOUT": "0.5"})
+        for args in (["record", "-b", "Serda X", "-v", "Kemiri", "--kecamatan", "Kebakkramat", "-s", "x"],):
+            started = time.monotonic()
+            result = subprocess.run([str(BIN), *args], env=env, capture_output=True, text=True, timeout=60)
+            assert time.monotonic() - started < 10
+            assert result.returncode == 4, result.stderr
+            assert len(result.stderr.strip().splitlines()) == 1 and "dikunci" in result.stderr
+            assert "Traceback" not in result.stderr
+    finally:
+        os.close(holder)
+    assert db.read_bytes() == before
+
+
+def test_stray_temp_files_are_reported_then_removed_by_the_next_write(run, db: Path, record) -> None:
+    filled_store(db, 1)
+    stray = db.parent / f".{db.name}.k1ll3d.tmp"
+    stray.write_bytes(b'{"_meta": {"1": {"schema_ver')
+    report = run.json("doctor")
+    assert any(f["code"] == "temp" and f["level"] == "warning" for f in report["findings"])
+    record()
+    assert not stray.exists()
+    assert not any(f["code"] == "temp" for f in run.json("doctor")["findings"])
+
+
+def test_no_backups_with_komsos_backups_0(run, db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KOMSOS_BACKUPS", "0")
+    filled_store(db, 3)
+    assert not backups.backup_dir(db).exists()
+    report = run.json("doctor")
+    assert any("KOMSOS_BACKUPS=0" in f["message"] for f in report["findings"] if f["code"] == "backups")
+
+
+@pytest.mark.parametrize(
+    ("field", "args"),
+    [
+        ("summary", ["-v", "Kemiri", "--kecamatan", "Kebakkramat", "-s", "x" * 100_000]),
+        ("village", ["-v", "y" * 100_000, "-s", "x"]),
+        ("counterparts", ["-v", "Kemiri", "--kecamatan", "Kebakkramat", "-s", "x", "--with", "z" * 100_000]),
+    ],
+)
+def test_over_long_input_is_refused_in_one_line_naming_the_field(tmp_path: Path, field: str, args: list[str]) -> None:
+    db = tmp_path / "komsos.json"
+    result = cli("record", "-b", "Serda Nursalim", *args, db=db)
+    assert result.returncode == 2, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert field in result.stderr and "100000" in result.stderr
+    assert not db.exists()
+
+
 # --- hostile input -----------------------------------------------------------------------
 
 BASE = ["record", "-b", "Serda Nursalim", "-v", "Kemiri", "--kecamatan", "Kebakkramat", "--kabupaten", "Karanganyar"]
