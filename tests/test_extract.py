@@ -816,3 +816,33 @@ def test_the_situation_statement_is_not_a_topic(text: str, topics: list[str]) ->
 )
 def test_the_situation_in_whatsapp_shorthand(tail: str, situation: str) -> None:
     assert extract(f"Babinsa Serda Budi komsos di Desa Maju. {tail}").fields["situation"] == situation
+
+
+def test_the_gazetteer_gives_the_kabupaten_of_a_village_and_kecamatan_it_knows_in_one_place() -> None:
+    from types import SimpleNamespace
+
+    from komsos_cli.names import fold
+
+    gazetteer = [
+        SimpleNamespace(village="Sukamerta", kecamatan="Cilumbu", kabupaten="Bekasi", province="Jawa Barat"),
+        SimpleNamespace(village="Mekarsari", kecamatan="Tanjungsari", kabupaten="Bogor", province="Jawa Barat"),
+        SimpleNamespace(village="Mekarsari", kecamatan="Tanjungsari", kabupaten="Sumedang", province="Jawa Barat"),
+    ]
+
+    def find_villages(name: str, kecamatan: str | None = None, kabupaten: str | None = None) -> list[Any]:
+        return [
+            place
+            for place in gazetteer
+            if fold(place.village) == fold(name)
+            and (kecamatan is None or fold(place.kecamatan) == fold(kecamatan))
+            and (kabupaten is None or fold(place.kabupaten) == fold(kabupaten))
+        ]
+
+    def read(address: str) -> Any:
+        text = f"Ijin Dan, Babinsa Sertu Asep Saepudin melaksanakan patroli di {address}, Senin (03/11/2025)."
+        return extract(text, find_villages=find_villages).fields
+
+    assert read("Ds Sukamerta Kec Cilumbu")["kabupaten"] == "Bekasi"
+    assert read("Ds Mekarsari Kec Tanjungsari")["kabupaten"] is None  # two kabupaten have that pair
+    assert read("Ds Sukamerta")["kabupaten"] is None  # a village alone is not enough
+    assert read("Ds Sukamerta Kec Cilumbu Kab. Karawang")["kabupaten"] == "Karawang"  # the text wins

@@ -1711,6 +1711,8 @@ def extract(
             kabupaten = None
     if kabupaten is None and find_kabupaten is not None:
         kabupaten = _dateline_kabupaten(source, find_kabupaten, find_villages, village, kecamatan)
+    if kabupaten is None and find_villages is not None and village is not None and kecamatan is not None:
+        kabupaten = _kabupaten_of(find_villages, village.name, kecamatan)
     hamlet = _choose_hamlet(hamlets, village)
 
     area_stops = [place.start for place in villages + kecamatans + kabupatens]
@@ -1936,6 +1938,19 @@ def _choose_hamlet(hamlets: list[_Place], village: _Place | None) -> str | None:
             return right_before[-1].name
     named = [h for h in hamlets if not h.name.lower().startswith(("rt", "rw"))]
     return (named or hamlets)[0].name
+
+
+def _kabupaten_of(find_villages: PlaceFinder, village: str, kecamatan: str) -> str | None:
+    """The kabupaten of a village and kecamatan the text names without one (a WhatsApp report to the
+    Danramil rarely says it), when the gazetteer knows that pair in exactly one kabupaten."""
+    try:
+        found = find_villages(village, kecamatan=kecamatan)
+    except (InvalidInput, LookupError, ValueError, OSError):
+        return None
+    names = {str(getattr(place, "kabupaten", "") or "") for place in found}
+    if len(names) != 1 or not next(iter(names)):
+        return None
+    return names.pop().removeprefix("Kota Adm. ")
 
 
 def _check_place(
