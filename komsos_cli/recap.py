@@ -12,7 +12,7 @@ import re
 
 from .dates import MONTH_NAMES_ID
 from .messages import t
-from .summary import Bucket, Summary
+from .summary import Bucket, Summary, with_period
 
 # The breakdowns a recap shows, in order (the issue asks for village and Babinsa; topic and kind help).
 RECAP_BREAKDOWNS = ("village", "babinsa", "kind", "topic")
@@ -30,26 +30,66 @@ def md(text: str | None) -> str:
     return _MD_SPECIAL.sub(r"\\\1", _flat(text))
 
 
+def _span(summary: Summary) -> str:
+    """The dates covered: the period and --since/--until intersected, else the dates the entries span."""
+    criteria = with_period(summary.criteria, summary.period)
+    since = criteria.since.isoformat() if criteria.since else summary.first_date
+    # From a --since on (and no --until), the recap covers up to the day it is made.
+    last = summary.today if criteria.since else summary.last_date
+    until = criteria.until.isoformat() if criteria.until else last
+    if since is None and until is None:
+        return t("recap.all_dates")
+    return f"{since or ''} … {until}".strip()
+
+
 def period_title(summary: Summary) -> str:
-    """`Januari 2025`, `2025-Q1`, `2025`; without a period, the dates the entries span."""
+    """`Januari 2025`, `2025-Q1`, `2025`; without a period, the dates covered."""
     period = summary.period
-    if period is not None:
+    if period is not None and summary.criteria.since is None and summary.criteria.until is None:
         if len(period.label) == 7 and period.label[4] == "-" and period.label[5:].isdigit():
             return f"{MONTH_NAMES_ID[period.since.month - 1]} {period.since.year}"
         return period.label
-    if summary.first_date:
-        return f"{summary.first_date} … {summary.last_date}"
-    return t("recap.all_dates")
+    return _span(summary)
 
 
 def _period_line(summary: Summary) -> str:
-    if summary.period is not None:
-        span = f"{summary.period.since.isoformat()} … {summary.period.until.isoformat()}"
-    elif summary.first_date:
-        span = f"{summary.first_date} … {summary.last_date}"
-    else:
-        span = t("recap.all_dates")
-    return f"{t('recap.period')}: {span}. {t('recap.generated', today=summary.today)}"
+    return f"{t('recap.period')}: {_span(summary)}. {t('recap.generated', today=summary.today)}"
+
+
+# The filters a recap states, with the word that names each (kept as typed when the user typed it).
+_SCOPE_LABELS = (
+    ("koramil", "Koramil"),
+    ("babinsa", "Babinsa"),
+    ("kabupaten", "Kabupaten"),
+    ("kecamatan", "Kecamatan"),
+    ("village", "Desa"),
+    ("kind", "Kegiatan"),
+    ("topic", "Topik"),
+    ("situation", "Situasi"),
+)
+
+
+def scope(summary: Summary) -> list[str]:
+    """The filters the recap was made with (`Koramil 03`, `Desa Kemiri`), so a reader knows what it covers."""
+    criteria = summary.criteria
+    items = []
+    for key, label in _SCOPE_LABELS:
+        value = _flat(getattr(criteria, key))
+        if value:
+            named = value.lower().startswith(label.lower()) or (key == "village" and value.lower().startswith("kel"))
+            items.append(value if named else f"{label} {value}")
+    if criteria.search:
+        items.append(t("recap.scope.search", text=_flat(criteria.search)))
+    if criteria.open_only:
+        items.append(t("recap.scope.open"))
+    if criteria.limit is not None:
+        items.append(t("recap.scope.limit", count=criteria.limit))
+    return items
+
+
+def _scope_line(summary: Summary) -> str | None:
+    items = scope(summary)
+    return f"{t('recap.scope')}: {'; '.join(items)}." if items else None
 
 
 def _bucket_name(bucket: Bucket) -> str:
@@ -75,6 +115,9 @@ def _totals(summary: Summary) -> list[tuple[str, str]]:
 def markdown(summary: Summary) -> str:
     """The recap as Markdown: totals, per village, per Babinsa, kinds, topics, not-aman entries, open follow-ups."""
     lines = [f"# {t('recap.title')}: {md(period_title(summary))}", "", md(_period_line(summary)), ""]
+    scope_line = _scope_line(summary)
+    if scope_line:
+        lines += [md(scope_line), ""]
     lines += [f"## {t('recap.totals')}", "", f"| | {t('summary.count')} |", "|---|---:|"]
     lines += [f"| {md(label)} | {value} |" for label, value in _totals(summary)]
     lines.append("")
@@ -161,8 +204,11 @@ def html_page(summary: Summary) -> str:
         f"<title>{_h(title)}</title><style>{_STYLE}</style></head><body>",
         f"<h1>{_h(title)}</h1>",
         f"<p>{_h(_period_line(summary))}</p>",
-        f"<h2>{_h(t('recap.totals'))}</h2><table>",
     ]
+    scope_line = _scope_line(summary)
+    if scope_line:
+        parts.append(f"<p>{_h(scope_line)}</p>")
+    parts.append(f"<h2>{_h(t('recap.totals'))}</h2><table>")
     parts += [f'<tr><th>{_h(label)}</th><td class="n">{_h(value)}</td></tr>' for label, value in _totals(summary)]
     parts.append("</table>")
     if summary.total == 0:
@@ -209,4 +255,4 @@ def render_recap(summary: Summary, fmt: str) -> str:
     return html_page(summary) if fmt == "html" else markdown(summary)
 
 
-__all__ = ["FORMATS", "RECAP_BREAKDOWNS", "html_page", "markdown", "md", "period_title", "render_recap"]
+__all__ = ["FORMATS", "RECAP_BREAKDOWNS", "html_page", "markdown", "md", "period_title", "render_recap", "scope"]

@@ -267,6 +267,8 @@ class Summary:
     # The not-aman entries, oldest first; `concerns` turns them into rows when asked (few are).
     concern_entries: list[dict[str, Any]] = field(default_factory=list, repr=False)
     period: Period | None = None
+    # The filters as given (before the period narrows the dates): the recap states its scope.
+    criteria: Criteria = field(default_factory=Criteria, repr=False)
 
     @property
     def concerns(self) -> list[Concern]:
@@ -351,7 +353,8 @@ def summarize(
     are folded into keys afterwards, once per distinct spelling. `period` narrows the
     dates (see `with_period`) and is kept in the result for its title.
     """
-    criteria = with_period(criteria or Criteria(), period)
+    given = criteria or Criteria()
+    criteria = with_period(given, period)
     day_counts: Counter[str] = Counter()
     kind_counts: Counter[str | None] = Counter()
     topic_counts: Counter[str | None] = Counter()
@@ -407,6 +410,7 @@ def summarize(
         follow_ups=follow_ups,
         concern_entries=concern_entries,
         period=period,
+        criteria=given,
     )
 
 

@@ -177,3 +177,34 @@ def test_html_recap_of_known_store(run: Any, known_store: Store) -> None:
     assert "<title>Babinsa activity recap: Januari 2025</title>" in page
     assert "Pencurian ternak di Dusun 2" in page and "Harga pupuk naik 20% | stok *langka* di kios" in page
     assert "Koordinasi dengan PPL soal pupuk" in page and "Kunjungi lagi" not in page
+
+
+def test_recap_states_its_scope_and_dates(known_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from komsos_cli.query import Criteria
+
+    entries = known_store.entries()
+    filtered = summarize(
+        entries, TODAY, criteria=Criteria(koramil="03", village="Desa Kemiri"), period=parse_period("2025-01")
+    )
+    text = markdown(filtered)
+    assert text.splitlines()[4] == "Scope: Koramil 03; Desa Kemiri."
+    assert "<p>Scope: Koramil 03; Desa Kemiri.</p>" in html_page(filtered)
+    # Without filters there is no scope line (the golden file holds one such recap).
+    assert "Scope:" not in markdown(summarize(entries, TODAY, period=parse_period("2025-01")))
+    others = summarize(entries, TODAY, criteria=Criteria(koramil="Koramil 01/Rengat", open_only=True, limit=3))
+    assert "Scope: Koramil 01/Rengat; entries with an open follow-up only; the newest 3 entries." in markdown(others)
+    # --since/--until: the dates asked for (a --since runs up to the day the recap is made).
+    since = markdown(summarize(entries, TODAY, criteria=Criteria(since=date(2025, 1, 15))))
+    assert since.startswith("# Babinsa activity recap: 2025-01-15 … 2025-02-03\n")
+    both = markdown(
+        summarize(entries, TODAY, criteria=Criteria(since=date(2025, 1, 10)), period=parse_period("2025-01"))
+    )
+    assert "Period: 2025-01-10 … 2025-01-31." in both
+    monkeypatch.setenv("KOMSOS_LANG", "id")
+    assert "Cakupan: Koramil 03; Desa Kemiri." in markdown(filtered)
+
+
+def test_cli_recap_scope(run: Any, known_store: Store) -> None:
+    result = run("summary", "--period", "2025-01", "--koramil", "03", "--format", "md")
+    assert result.exit_code == 0, result.stderr
+    assert "\nScope: Koramil 03.\n" in result.stdout

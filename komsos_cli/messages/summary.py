@@ -95,6 +95,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "recap.period": {"en": "Period", "id": "Periode"},
     "recap.all_dates": {"en": "all dates", "id": "semua tanggal"},
     "recap.generated": {"en": "Made on {today} with komsos.", "id": "Dibuat pada {today} dengan komsos."},
+    "recap.scope": {"en": "Scope", "id": "Cakupan"},
+    "recap.scope.search": {"en": "text “{text}”", "id": "teks “{text}”"},
+    "recap.scope.open": {
+        "en": "entries with an open follow-up only",
+        "id": "hanya entri dengan tindak lanjut terbuka",
+    },
+    "recap.scope.limit": {"en": "the newest {count} entries", "id": "{count} entri terbaru"},
     "recap.totals": {"en": "Totals", "id": "Jumlah"},
     "recap.no_concerns": {
         "en": "Every situation recorded was aman.",
