@@ -168,7 +168,19 @@ def check(path: Path) -> Report:
         report.findings.append(Finding("error", "read", t("store.is_dir", path=path)))
         return report
     if not report.exists:
-        report.findings.append(Finding("ok", "store", t("doctor.no_store")))
+        readable = [backup for backup in report.backups if backup.entries is not None]
+        if readable:
+            # Backups without a store: it was deleted or moved. The next record would start
+            # an empty store and, write by write, rotate these backups away.
+            report.findings.append(
+                Finding(
+                    "warning",
+                    "store",
+                    t("doctor.no_store_but_backups", count=len(readable), entries=readable[0].entries),
+                )
+            )
+        else:
+            report.findings.append(Finding("ok", "store", t("doctor.no_store")))
         return report
     try:
         tables = _load(path)

@@ -360,6 +360,16 @@ def test_doctor_speaks_indonesian_and_names_what_blocks_backups(run, db: Path, m
     assert any(f["code"] == "writable" and f["level"] == "warning" for f in report["findings"])
 
 
+def test_doctor_points_at_the_backups_of_a_deleted_store(run, db: Path) -> None:
+    store_with_backups(db, 3)
+    db.unlink()
+    checked = run("doctor", env={"KOMSOS_LANG": "id"})
+    assert checked.exit_code == 0
+    assert "komsos doctor --restore" in checked.stdout and "2 cadangan" in checked.stdout
+    assert run("doctor", "--restore", "--yes").exit_code == 0
+    assert len(Store(db).entries()) == 2
+
+
 def test_doctor_on_a_folder_says_so_in_one_line(run, tmp_path: Path) -> None:
     result = run("--db", str(tmp_path), "doctor")
     assert result.exit_code == 3

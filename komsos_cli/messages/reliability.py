@@ -5,6 +5,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "no store yet: the first record creates it",
         "id": "belum ada berkas data: catatan pertama akan membuatnya",
     },
+    "doctor.no_store_but_backups": {
+        "en": "no store, but {count} backup(s) of one (the newest: {entries} entries): if it was deleted by mistake, run `komsos doctor --restore` before recording anything",
+        "id": "berkas data tidak ada, tetapi ada {count} cadangannya (terbaru: {entries} entri): jika terhapus tanpa sengaja, jalankan `komsos doctor --restore` sebelum mencatat apa pun",
+    },
     "doctor.parses": {"en": "the store reads as a komsos store", "id": "berkas data terbaca sebagai data komsos"},
     "doctor.schema": {
         "en": "schema version {version} (this komsos: {supported})",
