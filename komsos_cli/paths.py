@@ -24,7 +24,14 @@ def app_dir() -> Path:
 
 
 def store_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
-    if cli_value:
+    """`--db` (None when not given), else KOMSOS_DB (empty counts as unset), else the app folder."""
+    if cli_value is not None:
+        if not str(cli_value).strip():
+            # `--db "$UNSET"` must not fall back to the default store and write there.
+            from .errors import InvalidInput
+            from .messages import t
+
+            raise InvalidInput(t("db.empty"))
         return Path(cli_value).expanduser()
     env = os.environ.get("KOMSOS_DB")
     if env:

@@ -433,3 +433,14 @@ def test_list_items_take_the_documented_limits(run, db: Path) -> None:
     assert too_many.exit_code == 2
     assert too_many.stderr == "komsos: topics has too many items: 51, at most 50\n"
     assert db.read_bytes() == before
+
+
+def test_an_empty_db_path_is_refused_not_the_default_store(run, tmp_path: Path, monkeypatch) -> None:
+    # `komsos --db "" record ...` wrote to the app folder's store; `list --db ""` said ". is a folder".
+    monkeypatch.delenv("KOMSOS_DB")
+    args = ["-b", "Serda Nursalim", "-v", "Kemiri", "--kecamatan", "Kebakkramat", "-s", "x"]
+    for command in (["--db", "", "record", *args], ["record", "--db", "", *args], ["list", "--db", " "]):
+        result = run(*command)
+        assert result.exit_code == 2, command
+        assert result.stderr == "komsos: --db was given an empty path; name the store file, or leave --db out\n"
+    assert not (tmp_path / "home").exists()

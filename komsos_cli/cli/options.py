@@ -13,7 +13,6 @@ import os
 import sys
 import typing
 from collections.abc import Callable
-from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
@@ -93,14 +92,15 @@ def ask_yes_no(question: str) -> bool:
 
 def _store_source(
     db: Annotated[
-        Path | None,
+        str | None,
         typer.Option("--db", metavar="PATH", help="The store file (default: $KOMSOS_DB, else the app folder)."),
     ] = None,
 ) -> Any:
     from ..paths import store_path
     from ..store import Store
 
-    return Store(store_path(db or State.db))
+    # A str, not a Path: Typer turns an empty --db into Path("."), which hid the mistake.
+    return Store(store_path(db if db is not None else State.db))
 
 
 with_store = extend_with(_store_source, "store")

@@ -97,6 +97,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "could not write the store {path} ({reason}); the previous file is unchanged",
         "id": "gagal menulis berkas data {path} ({reason}); berkas sebelumnya tidak berubah",
     },
+    "db.empty": {
+        "en": "--db was given an empty path; name the store file, or leave --db out",
+        "id": "--db diberi lokasi kosong; sebutkan berkas data, atau jangan pakai --db",
+    },
     "store.is_dir": {"en": "the store path {path} is a folder", "id": "lokasi berkas data {path} adalah folder"},
     # commands
     "record.saved": {"en": "recorded {id}", "id": "tercatat {id}"},
