@@ -34,6 +34,7 @@ _WORD_VARIANTS = {
     "kpg": "kampung",
     "kampong": "kampung",
     "aie": "air",
+    "aia": "air",  # Minangkabau, as in Aia Dingin (Solok)
     "ayer": "air",
     "kwala": "kuala",
     "tj": "tanjung",

@@ -91,6 +91,13 @@ def test_a_misspelling_with_nothing_close_in_the_area_is_looked_for_everywhere()
     assert (found[0].village, found[0].kabupaten) == ("Sei Silau Tua", "Asahan")
 
 
+def test_minangkabau_aia_is_air() -> None:
+    found = places.find_villages("Air Dingin", kabupaten="Solok")
+    assert [(p.village, p.kecamatan) for p in found] == [("Aia Dingin", "Lembah Gumanti")]
+    # where the gazetteer writes both, each name is still found as written
+    assert "Air Dingin" in {p.village for p in places.find_villages("Air Dingin")}
+
+
 def test_kampung_gelgel_and_gelgel_stay_two_villages() -> None:
     assert [p.village for p in places.find_villages("Gelgel")] == ["Gelgel"]
     assert [p.village for p in places.find_villages("Kampung Gelgel")] == ["Kampung Gelgel"]
@@ -304,6 +311,7 @@ def test_nothing_is_loaded_at_import_time(tmp_path: Path) -> None:
         ("Sidomulyo II", "Sidomulyo Dua"),
         ("Sidomulyo 2", "sidomulyo ii"),
         ("Aie Tajun", "Air Tajun"),
+        ("Aia Dingin", "Air Dingin"),
         ("Kp. Melayu Baru", "Kampung Melayu Baru"),
         ("Nagari Koto Baru", "Koto Baru"),
         ("Gampong Lamreung", "Lamreung"),
