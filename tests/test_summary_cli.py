@@ -407,3 +407,14 @@ def test_summary_cut_months_shows_the_latest(run: Any, koramil: dict[str, str]) 
     assert "2023-01" not in "\n".join(months)
     everything = run("summary", "--by", "month").stdout
     assert [line.split()[0] for line in everything.splitlines()[-3:]] == ["2023-01", "2025-01", "2025-02"]
+
+
+def test_villages_and_followups_take_a_period(run: Any, koramil: dict[str, str]) -> None:
+    january = run.json("villages", "--period", "2025-01")
+    assert {row["village"]: row["visits"] for row in january} == {"Kemiri": 2, "Macanan": 1}
+    assert [row["village"] for row in run.json("villages", "--period", "2023")] == ["Krajan"]
+    assert [item["id"] for item in run.json("followups", "--period", "2025-Q1")] == [koramil["kemiri2"]]
+    assert [item["id"] for item in run.json("followups", "-p", "2023-01")] == [koramil["krajan"]]
+    bad = run("followups", "--period", "2025-13")
+    assert bad.exit_code == 2 and bad.stderr == "komsos: '2025-13': the month must be 01 to 12\n"
+    assert run("villages", "--period", "Q1").exit_code == 2

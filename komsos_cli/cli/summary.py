@@ -16,6 +16,20 @@ from .options import JsonFlag, with_criteria, with_store
 
 OUTPUT_FORMATS = ("table", "md", "html", "json")
 
+PeriodOption = Annotated[
+    str | None,
+    typer.Option("--period", "-p", help="A month 2025-01 (or 01/2025, Januari 2025), a quarter 2025-Q1, a year 2025."),
+]
+
+
+def _with_period(criteria: Criteria, period: str | None) -> Criteria:
+    """The criteria narrowed to --period (both it and --since/--until must hold)."""
+    if period is None:
+        return criteria
+    from .. import summary as core
+
+    return core.with_period(criteria, core.parse_period(period))
+
 
 def _pick(value: str | None, choices: tuple[str, ...], key: str) -> str | None:
     if value is None:
@@ -32,12 +46,7 @@ def _pick(value: str | None, choices: tuple[str, ...], key: str) -> str | None:
 def summary(
     criteria: Criteria,
     store: Store,
-    period: Annotated[
-        str | None,
-        typer.Option(
-            "--period", "-p", help="A month 2025-01 (or 01/2025, Januari 2025), a quarter 2025-Q1, a year 2025."
-        ),
-    ] = None,
+    period: PeriodOption = None,
     by: Annotated[
         str | None,
         typer.Option(
@@ -98,20 +107,24 @@ def villages(
     by: Annotated[
         str | None, typer.Option("--by", help="One row per babinsa or koramil and village (a merged store).")
     ] = None,
+    period: PeriodOption = None,
     json_out: JsonFlag = False,
 ) -> None:
     """One row per village: visits, last visit, days since, kinds of activity.
 
     Lists the villages in the profile's care (marked *) and every village in the
-    entries; --stale puts never-visited villages in care first. The filters narrow
-    the entries counted; --limit caps the rows.
+    entries; --stale puts never-visited villages in care first. The filters and
+    --period narrow the entries counted; --limit caps the rows.
 
     Example: komsos villages --stale 30 --by babinsa --koramil "03/Kebakkramat"
+
+    Example: komsos villages --period 2025-01   (visits per village in January)
     """
     from .. import summary as core
     from ..render import summary as render
 
     grouping = _pick(by, core.GROUPINGS, "villages.by")
+    criteria = _with_period(criteria, period)
     care = store.profile().get("villages") or []
     rows = core.village_coverage(store.entries(), date.today(), care=care, criteria=criteria, by=grouping)
     if stale is not None:
@@ -133,16 +146,17 @@ def villages(
 @app.command()
 @with_criteria
 @with_store
-def followups(criteria: Criteria, store: Store, json_out: JsonFlag = False) -> None:
+def followups(criteria: Criteria, store: Store, period: PeriodOption = None, json_out: JsonFlag = False) -> None:
     """List open follow-ups, oldest first, with their age in days. Takes the filters of `list`.
 
-    --limit N shows the N oldest.
+    --limit N shows the N oldest; --period keeps those raised in a month, quarter or year.
 
     Example: komsos followups --village "Sei Silau Tua"
     """
     from .. import summary as core
     from ..render import summary as render
 
+    criteria = _with_period(criteria, period)
     items = core.open_follow_ups(store.entries(), date.today(), criteria)
     if json_out:
         from ..render import write_json
