@@ -846,3 +846,18 @@ def test_the_gazetteer_gives_the_kabupaten_of_a_village_and_kecamatan_it_knows_i
     assert read("Ds Mekarsari Kec Tanjungsari")["kabupaten"] is None  # two kabupaten have that pair
     assert read("Ds Sukamerta")["kabupaten"] is None  # a village alone is not enough
     assert read("Ds Sukamerta Kec Cilumbu Kab. Karawang")["kabupaten"] == "Karawang"  # the text wins
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("babinsa serka m. harahap", [("Serka", "M. Harahap")]),
+        ("babinsa serda a.rahim", [("Serda", "A.Rahim")]),
+        ("babinsa koptu i gede wirya", [("Koptu", "I Gede Wirya")]),
+    ],
+)
+def test_initials_in_a_name_typed_in_lower_case(typed: str, expected: list[tuple[str, str]]) -> None:
+    text = f"ijin dan {typed} melaksanakan komsos dgn warga di lingkungan 3 kel sidorame kec medan perjuangan"
+    fields = extract(text).fields
+    assert [(p["rank"], p["name"]) for p in fields["babinsa"]] == expected
+    assert (fields["hamlet"], fields["village"]) == ("Lingkungan 3", "Sidorame")

@@ -2048,6 +2048,8 @@ def truecase(text: str) -> str:
         cursor = anchor.end()
         if _ROLE_RE.match(text, anchor.start()):
             chars[anchor.start()] = chars[anchor.start()].upper()  # `Kadus`, `Tomas`: an office, as written
+        elif re.match(r"[\d\sIVX]", text[anchor.end() - 1 : anchor.end() + 1]) and re.search(r"\d", anchor.group()):
+            chars[anchor.start()] = chars[anchor.start()].upper()  # `Lingkungan 3`, `Dsn 2`, `Koramil 05`
         for count in range(3):
             if count and not names_province and _PROVINCE_AHEAD.match(text, cursor):
                 break  # `kab jeneponto sulawesi selatan`: the province after the name is not part of it
@@ -2058,7 +2060,9 @@ def truecase(text: str) -> str:
             if count == 0:  # the word before the name too: `Ds. Sukamaju`, `Bpk Ujang`, `Koramil 05/Cibeber`
                 chars[anchor.start()] = chars[anchor.start()].upper()
             end = cursor + word.end()
-            if not re.match(r" (?=[^\W\d_])", text[end:]):
+            # an initial takes a full stop: `serka m. nasution`, `m.nasution`
+            gap = re.match(r"(?:\. ?| )(?=[^\W\d_])" if word.end() == 1 else r" (?=[^\W\d_])", text[end:])
+            if not gap:
                 break
-            cursor = end + 1
+            cursor = end + gap.end()
     return "".join(chars)
