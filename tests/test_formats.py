@@ -190,7 +190,8 @@ def test_csv_is_utf8_with_bom_and_crlf_and_matches_the_csv_module(delimiter: str
     writer = csv.writer(expected, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(FIELDS)
     for item in entries:
-        writer.writerow([tabular.guard(cell) for cell in tabular.cells(item)])
+        typed = [field in tabular.TYPED_FIELDS for field in FIELDS]
+        writer.writerow([tabular.guard(cell, kind) for cell, kind in zip(tabular.cells(item), typed, strict=True)])
     assert text == expected.getvalue()
 
 
@@ -210,6 +211,35 @@ def test_csv_cells_are_guarded_and_read_back_exactly(delimiter: str) -> None:
     rows = csv_format.read(payload)
     assert [validate_entry(csv_format.decode(r.values)) for r in rows] == entries
     assert [r.where for r in rows] == ["row 2", "row 3"]
+
+
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_csv_free_text_a_spreadsheet_would_read_as_a_number_or_date_is_guarded(delimiter: str) -> None:
+    """`03/04` (RT/RW) would open as a date, `0812345678` as 812345678, `1.234` as 1234:
+    opened and saved again they would come back changed. Dates and times are left to be read."""
+    item = entry(
+        hamlet="03/04",
+        venue="12,5",
+        counterparts=["0812345678"],
+        findings=["(5)"],
+        summary="1e5",
+        time="08:30",
+    )
+    payload = csv_format.write([item], ExportOptions(delimiter=delimiter))
+    records = list(csv.reader(io.StringIO(payload.decode("utf-8-sig"), newline=""), delimiter=delimiter))
+    row = dict(zip(records[0], records[1], strict=True))
+    assert (row["hamlet"], row["venue"], row["counterparts"], row["summary"]) == (
+        "'03/04",
+        "'12,5",
+        "'0812345678",
+        "'1e5",
+    )
+    assert row["findings"] == "'(5)"
+    assert (row["date"], row["time"], row["id"]) == ("2022-01-11", "08:30", item["id"])
+    assert row["created_at"] == "2022-01-11T09:00:00.000000+00:00"
+    assert (row["village"], row["kabupaten"]) == ("Sei Silau Tua", "Asahan")  # words are left alone
+    rows = csv_format.read(payload)
+    assert [validate_entry(csv_format.decode(r.values)) for r in rows] == [item]
 
 
 def test_csv_reads_without_bom_lf_endings_and_indonesian_header() -> None:

@@ -53,6 +53,17 @@ def entries() -> list[dict[str, Any]]:
             "time": "08:30",
         }
     ]
+    # Texts a spreadsheet would turn into a date or a number (RT/RW, a phone number, a count).
+    items.append(
+        {
+            **base,
+            "id": "0a0b0c0d-0000-4000-8000-0000000000a1",
+            "hamlet": "03/04",
+            "venue": "1.234",
+            "summary": "0812345678",
+            "findings": ["12,5"],
+        }
+    )
     for number, text in enumerate(FORMULAS, start=1):
         items.append(
             {
@@ -181,7 +192,7 @@ def test_text_reads_back_exactly_once_the_guard_is_removed(opened: dict[str, Any
     for row, item in zip(rows, entries(), strict=True):
         cells = dict(zip(FIELDS, row, strict=True))
         expected = tabular.cells(item)
-        for field in ("village", "venue", "summary", "counterparts", "findings", "follow_up"):
+        for field in ("village", "hamlet", "venue", "summary", "counterparts", "findings", "follow_up"):
             shown = cells[field] or ""
             want = expected[FIELDS.index(field)]
             if kind.startswith("csv"):

@@ -1,8 +1,9 @@
 """CSV: UTF-8 with a byte-order mark, CRLF line ends, `,` or `;` between cells.
 
 Excel and LibreOffice read the letters right thanks to the BOM. Every cell (the
-header included) that a spreadsheet would read as a formula gets a leading `'`
-(`tabular.guard`); import removes exactly that one `'` again. Import takes either
+header included) that a spreadsheet would read as a formula, and every free-text cell it
+would read as a number or a date, gets a leading `'` (`tabular.guard`); import removes
+exactly that one `'` again. Import takes either
 delimiter (told by the header row), with or without the BOM.
 """
 
@@ -22,10 +23,13 @@ from .tabular import (
     ENCODERS,
     FORMULA_STARTS,
     LIST_SEPARATOR,
+    NUMBER_STARTS,
+    TYPED_FIELDS,
     columns,
     follow_up_text,
     header,
     join_list,
+    looks_like_number,
     plain,
     unguard,
 )
@@ -38,6 +42,7 @@ _LIST_INDEXES = tuple(FIELDS.index(field) for field in LIST_FIELDS)
 _BABINSA = FIELDS.index("babinsa")
 _FOLLOW_UP = FIELDS.index("follow_up")
 _PLACE_MATCHED = FIELDS.index("place_matched")
+_FREE_TEXT = tuple(field not in TYPED_FIELDS for field in FIELDS)
 _OTHER_SPECIAL = tuple(
     (index, encode)
     for index, (field, encode) in enumerate(ENCODERS)
@@ -52,6 +57,9 @@ def _lines(entries: Sequence[dict[str, Any]], delimiter: str) -> list[bytes]:
     The tabular encoders are inlined here for the same reason."""
     values_of = itemgetter(*FIELDS)
     danger = FORMULA_STARTS
+    digits = NUMBER_STARTS
+    free = _FREE_TEXT
+    number = looks_like_number
     lines: list[bytes] = []
     add = lines.append
     join = delimiter.join
@@ -85,9 +93,17 @@ def _lines(entries: Sequence[dict[str, Any]], delimiter: str) -> list[bytes]:
                         if ('"' in cell or delimiter in cell or "\n" in cell or "\r" in cell)
                         else cell
                     )
-                    if (cell := (("'" + value) if value[0] in danger else value) if value else "")
+                    if (
+                        cell := (
+                            ("'" + value)
+                            if value[0] in danger or (value[0] in digits and free[index] and number(value))
+                            else value
+                        )
+                        if value
+                        else ""
+                    )
                     else ""
-                    for value in values
+                    for index, value in enumerate(values)
                 ]
             ).encode("utf-8")  # per line: one non-ASCII letter does not widen the whole file's text
         )

@@ -10,6 +10,9 @@ The text forms (documented in docs/exchange.md; they never change between releas
 - follow_up is `"status: action"`, or `"done YYYY-MM-DD: action; note"` when it was
   resolved (date and note optional); action and note use the list escape.
 - place_matched is `true` or `false`.
+- In csv, a cell that starts with `= + - @ '`, a tab, CR or LF, or a free-text cell that a
+  spreadsheet would read as a number or a date (`03/04`, `0812345678`), gets one leading
+  `'` (`guard`); import removes one leading `'` from every cell (`unguard`).
 - An empty cell is an empty value (None or an empty list).
 """
 
@@ -93,9 +96,25 @@ def columns(cells: Sequence[Any]) -> list[str]:
 FORMULA_STARTS = frozenset("=+-@\t\r\n'")
 
 
-def guard(text: str) -> str:
-    """`=1+1` -> `'=1+1`: the text cannot be read as a formula; `unguard` undoes it."""
-    if text and text[0] in FORMULA_STARTS:
+# A spreadsheet opening a csv also turns a whole cell like these into a number or a date,
+# and saves it back changed (`03/04` -> 04/03/2026, `0812345678` -> 812345678, `1.234` ->
+# 1234, `1e5` -> 100000): in the free-text columns such a text gets the same `'`. The date
+# and time columns are meant to be read that way (import takes what a spreadsheet saves).
+NUMBER_STARTS = frozenset("0123456789(")
+_NUMBER_LIKE = re.compile(r"\(?[0-9][0-9 .,/:\-]*(?:[eE][+-]?[0-9]+)?%?\)?")
+# The columns whose cells are never guarded for looking like a number (ids, dates, times).
+TYPED_FIELDS = frozenset({"id", "date", "time", "created_at", "updated_at"})
+
+
+def looks_like_number(text: str) -> bool:
+    """True for a text a spreadsheet would read as a number, date or time."""
+    return bool(text) and text[0] in NUMBER_STARTS and _NUMBER_LIKE.fullmatch(text) is not None
+
+
+def guard(text: str, typed: bool = False) -> str:
+    """`=1+1` -> `'=1+1`, `03/04` -> `'03/04`: a spreadsheet reads the text as it is, never as a
+    formula (nor, unless `typed`, as a number or a date); `unguard` undoes it."""
+    if text and (text[0] in FORMULA_STARTS or (not typed and looks_like_number(text))):
         return "'" + text
     return text
 
