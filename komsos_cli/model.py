@@ -135,6 +135,16 @@ _CONTROL_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2
 _CONTROL_MULTI_LINE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
 _ANSI = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|[@-Z\\-_])")
 _SPACES = re.compile(r"[ \t]+")
+# Bytes that were not UTF-8 reach Python as lone surrogates (argv and environment are decoded
+# with surrogateescape); they cannot be written to the store as JSON.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def check_encoding(value: str, field: str) -> str:
+    """`value`, or InvalidInput when it holds bytes that were not UTF-8 text."""
+    if _SURROGATE.search(value):
+        raise InvalidInput(t("field.not_utf8", field=field))
+    return value
 
 
 def clean_text(value: str, *, multiline: bool = False, field: str = "text", limit: int | None = None) -> str:
@@ -144,6 +154,7 @@ def clean_text(value: str, *, multiline: bool = False, field: str = "text", limi
     """
     if "\x00" in value and value.count("\x00") > 2:
         raise InvalidInput(t("field.binary", field=field))
+    check_encoding(value, field)
     text = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
     text = _ANSI.sub("", text)
     if multiline:

@@ -444,3 +444,20 @@ def test_an_empty_db_path_is_refused_not_the_default_store(run, tmp_path: Path, 
         assert result.exit_code == 2, command
         assert result.stderr == "komsos: --db was given an empty path; name the store file, or leave --db out\n"
     assert not (tmp_path / "home").exists()
+
+
+def test_bytes_that_are_not_utf8_are_refused_not_an_internal_error(run, record, db: Path) -> None:
+    # A non-UTF-8 byte on the command line arrives as a lone surrogate ("\udcff"); storing it
+    # failed in the JSON writer: "internal error: TypeError", exit 70.
+    record()
+    before = db.read_bytes()
+    base = ["record", "-b", "Serda Nursalim", "-v", "Kemiri", "--kecamatan", "Kebakkramat", "-s", "x"]
+    for args, field in (
+        ([*base, "--summary", "ab\udcffcd"], "summary"),
+        ([*base, "--with", "Bapak \udcff"], "counterparts"),
+        (["list", "--village", "\udcff"], "--village"),
+    ):
+        result = run(*args)
+        assert result.exit_code == 2, args
+        assert result.stderr == f"komsos: {field} is not valid UTF-8 text (is the terminal set to UTF-8?)\n"
+    assert db.read_bytes() == before

@@ -139,8 +139,13 @@ def _criteria_source(
     open_only: Annotated[bool, typer.Option("--open", help="Only entries with an open follow-up.")] = False,
     limit: Annotated[int | None, typer.Option("--limit", "-n", help="At most N entries, newest first.")] = None,
 ) -> Criteria:
-    from ..model import KINDS, SITUATIONS, choice
+    from ..model import KINDS, SITUATIONS, check_encoding, choice
 
+    texts = {"--village": village, "--kecamatan": kecamatan, "--kabupaten": kabupaten, "--topic": topic}
+    texts.update({"--babinsa": babinsa, "--koramil": koramil, "--search": search})
+    for option, text in texts.items():
+        if text is not None:
+            check_encoding(text, option)
     if limit is not None and limit < 0:
         raise InvalidInput(t("limit.negative"))
     first, last = _parse_day(since, "--since"), _parse_day(until, "--until")

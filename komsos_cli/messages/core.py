@@ -45,6 +45,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{field} has too many items: {count}, at most {limit}",
         "id": "{field} terlalu banyak: {count} butir, paling banyak {limit}",
     },
+    "field.not_utf8": {
+        "en": "{field} is not valid UTF-8 text (is the terminal set to UTF-8?)",
+        "id": "{field} bukan teks UTF-8 yang sah (apakah terminal memakai UTF-8?)",
+    },
     "field.binary": {
         "en": "{field} holds binary data, not text",
         "id": "{field} berisi data biner, bukan teks",
