@@ -372,7 +372,7 @@ def test_export_excel_id_and_indonesian_header(run: Any, koramil: list[dict[str,
     result = run("export", "--excel-id", "--lang", "id")
     assert result.exit_code == 0, result.stderr
     text = result.stdout_bytes.decode("utf-8-sig")
-    assert text.startswith("ID;Tanggal;Waktu;Kegiatan;Babinsa;Koramil;Kodim;Desa/Kelurahan;")
+    assert text.startswith('"ID";Tanggal;Waktu;Kegiatan;Babinsa;Koramil;Kodim;Desa/Kelurahan;')
     assert all(line.count(";") >= len(FIELDS) - 1 for line in text.split("\r\n")[:-1])
     path = tmp_path / "id.xlsx"
     run("export", "--lang", "id", "-o", str(path))

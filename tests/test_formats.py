@@ -242,9 +242,21 @@ def test_csv_free_text_a_spreadsheet_would_read_as_a_number_or_date_is_guarded(d
     assert [validate_entry(csv_format.decode(r.values)) for r in rows] == [item]
 
 
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_indonesian_csv_header_does_not_start_with_the_sylk_mark(delimiter: str) -> None:
+    """Excel refuses a text file whose first letters are `ID` (it takes it for SYLK): the
+    `--lang id` header quotes its first cell, which reads back as `ID` everywhere."""
+    payload = csv_format.write(tricky(), ExportOptions(delimiter=delimiter, lang="id"))
+    assert not payload.removeprefix(b"\xef\xbb\xbf").startswith(b"ID")
+    text = payload.decode("utf-8-sig")
+    first = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    assert first == [tabular.LABELS_ID[field] for field in FIELDS]
+    assert [validate_entry(csv_format.decode(r.values)) for r in csv_format.read(payload)] == tricky()
+
+
 def test_csv_reads_without_bom_lf_endings_and_indonesian_header() -> None:
     payload = csv_format.write(tricky(), ExportOptions(delimiter=";", lang="id"))
-    assert payload.decode("utf-8-sig").startswith("ID;Tanggal;Waktu;Kegiatan;Babinsa;")
+    assert payload.decode("utf-8-sig").startswith('"ID";Tanggal;Waktu;Kegiatan;Babinsa;')
     plain = payload[3:].replace(b"\r\n", b"\n")
     rows = csv_format.read(plain)
     assert [validate_entry(csv_format.decode(r.values)) for r in rows] == tricky()

@@ -114,8 +114,13 @@ def write(entries: Sequence[dict[str, Any]], options: ExportOptions) -> bytes:
     names = [("'" + name if name[:1] in FORMULA_STARTS else name) for name in header(options.lang)]
     buffer = io.StringIO()
     csv.writer(buffer, delimiter=options.delimiter, lineterminator="\r\n").writerow(names)
+    head = buffer.getvalue()[:-2]
+    if names[0] == "ID":
+        # Excel takes a text file starting with `ID` for a SYLK file and refuses it; in quotes
+        # the header reads the same everywhere (the `--lang id` header starts with `ID`).
+        head = '"ID"' + head[2:]
     lines = _lines(entries, options.delimiter)
-    lines.insert(0, (BOM + buffer.getvalue()[:-2]).encode("utf-8"))
+    lines.insert(0, (BOM + head).encode("utf-8"))
     lines.append(b"")
     return b"\r\n".join(lines)
 
