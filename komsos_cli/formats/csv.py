@@ -143,7 +143,10 @@ def _header(text: str) -> tuple[str, list[str]]:
     first_line = text.split("\n", 1)[0].rstrip("\r")
     problem: InvalidInput | None = None
     for delimiter in (",", ";"):
-        cells = next(csv.reader([first_line], delimiter=delimiter))
+        try:
+            cells = next(csv.reader([first_line], delimiter=delimiter))
+        except csv.Error as error:  # e.g. a one-line JSON file named .csv: a cell too long
+            raise InvalidInput(t("exchange.csv.broken", line=1, reason=str(error))) from None
         try:
             return delimiter, columns([unguard(cell) for cell in cells])
         except InvalidInput as error:
