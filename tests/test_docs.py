@@ -47,6 +47,12 @@ def test_every_command_has_a_section_in_docs(path: str, command: Any) -> None:
     )
 
 
+def test_the_profile_group_help_has_an_example() -> None:
+    # `komsos profile` (no subcommand) shows the group's help: it had no example.
+    profile = get_command(app).commands["profile"]  # type: ignore[attr-defined]
+    assert "Example: komsos profile set" in (profile.help or "")
+
+
 def test_readme_starts_with_the_two_commands() -> None:
     readme = (ROOT / "README.md").read_text("utf-8")
     blocks = re.findall(r"```sh\n(.*?)```", readme, flags=re.S)

@@ -13,7 +13,13 @@ from .app import app
 from .options import JsonFlag, with_store
 from .places import StrictFlag, place_check, show_warnings
 
-profile_app = typer.Typer(help="Who you are: rank, name, units and the villages in your care.", no_args_is_help=True)
+profile_app = typer.Typer(
+    help=(
+        "Who you are: rank, name, units and the villages in your care; record fills them in.\n\n"
+        'Example: komsos profile set -b "Serda Nursalim" --koramil "Koramil 03/Kebakkramat" -v Kemiri'
+    ),
+    no_args_is_help=True,
+)
 app.add_typer(profile_app, name="profile")
 
 
