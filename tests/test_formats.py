@@ -292,6 +292,7 @@ def test_csv_saved_back_by_excel_with_indonesian_dates_still_reads() -> None:
         ("id,date\r\nx,é".encode("cp1252"), "not UTF-8"),
         (b"nama,alamat\r\nA,B\r\n", "unknown column 'nama'"),
         (b"Desa;Kecamatan\r\n", "unknown column 'Desa'"),
+        ("id\tdate\r\nx\té".encode("utf-16"), "UTF-16 text .* save as 'CSV UTF-8'"),
         (b'[{"summary": "' + b"x" * 200_000 + b'"}]', "broken CSV at line 1"),  # one-line JSON named .csv
     ],
 )

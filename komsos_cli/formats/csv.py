@@ -126,6 +126,8 @@ def write(entries: Sequence[dict[str, Any]], options: ExportOptions) -> bytes:
 
 
 def _text(payload: bytes) -> str:
+    if payload.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InvalidInput(t("exchange.utf16"))
     if b"\x00" in payload:
         raise InvalidInput(t("exchange.not_text", format="CSV"))
     try:

@@ -86,6 +86,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "it is not UTF-8 text (in Excel, save as 'CSV UTF-8')",
         "id": "bukan teks UTF-8 (di Excel, simpan sebagai 'CSV UTF-8')",
     },
+    "exchange.utf16": {
+        "en": "it is UTF-16 text (Excel's 'Unicode Text'); in Excel, save as 'CSV UTF-8'",
+        "id": "isinya teks UTF-16 ('Unicode Text' Excel); di Excel, simpan sebagai 'CSV UTF-8'",
+    },
     "exchange.not_xlsx": {
         "en": "not a readable xlsx workbook ({reason})",
         "id": "bukan buku kerja xlsx yang terbaca ({reason})",
