@@ -53,6 +53,13 @@ PROVINCES_SINCE_2022 = {
 }
 _NEW_PROVINCE_OF = {area_key(kab): province for province, kabs in PROVINCES_SINCE_2022.items() for kab in kabs}
 _NEW_PROVINCE_KEYS = {area_key(province) for province in PROVINCES_SINCE_2022}
+# The province each of them was part of until 2022 (as area keys).
+_SPLIT_FROM = {
+    "Papua Selatan": area_key("Papua"),
+    "Papua Tengah": area_key("Papua"),
+    "Papua Pegunungan": area_key("Papua"),
+    "Papua Barat Daya": area_key("Papua Barat"),
+}
 
 
 @dataclass(frozen=True)
@@ -433,7 +440,13 @@ def _kecamatan_ids(name: str) -> set[int]:
 
 
 def _province_ok(place_province: str, wanted: str | None) -> bool:
-    return not wanted or area_key(place_province) == area_key(wanted)
+    """Whether a place of `place_province` is in the province `wanted`. A place of a 2022 Papua
+    province is also in the province it was split from, as reports written before (and many
+    since) still say: Merauke is in Papua Selatan, and in Papua."""
+    if not wanted:
+        return True
+    wanted_key = area_key(wanted)
+    return area_key(place_province) == wanted_key or _SPLIT_FROM.get(place_province) == wanted_key
 
 
 def find_kabupaten(name: str) -> list[tuple[str, str]]:

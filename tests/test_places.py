@@ -180,6 +180,18 @@ def test_papua_kabupaten_are_under_their_2022_provinces() -> None:
     assert not places.is_new_papua_province("Papua")
 
 
+def test_the_province_before_the_2022_split_still_finds_the_place() -> None:
+    # Reports still write "Merauke, Papua" and "Kota Sorong, Papua Barat"
+    assert [(p.village, p.province) for p in places.find_villages("Kuprik", province="Papua")] == [
+        ("Kuprik", "Papua Selatan")
+    ]
+    assert [(p.village, p.province) for p in places.find_villages("Klawasi", province="Papua Barat")] == [
+        ("Klawasi", "Papua Barat Daya")
+    ]
+    assert places.find_villages("Kuprik", province="Papua Barat") == []
+    assert places.find_villages("Klawasi", province="Papua") == []
+
+
 def test_search_lists_exact_then_containing_names() -> None:
     found = places.search_villages("silau", kabupaten="Asahan")
     assert "Sei Silau Tua" in [p.village for p in found]

@@ -241,6 +241,19 @@ def test_new_papua_province_place_is_stored_with_a_warning(run: Any) -> None:
     assert run(*args, "--strict").exit_code == 2
 
 
+def test_a_place_written_with_its_pre_2022_papua_province_is_matched(run: Any) -> None:
+    result = run(*record_args("Kuprik", "--province", "Papua"))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    entry = only_entry(run)
+    assert (entry["kecamatan"], entry["kabupaten"], entry["province"], entry["place_matched"]) == (
+        "Semangga",
+        "Merauke",
+        "Papua Selatan",
+        True,
+    )
+
+
 def test_places_search(run: Any) -> None:
     found = run.json("places", "search", "Pematang Jaya")
     assert [(p["kecamatan"], p["kabupaten"], p["province"]) for p in found[:2]] == [
