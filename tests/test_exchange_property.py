@@ -19,7 +19,31 @@ from komsos_cli.store import Store
 # Any Unicode text but lone surrogates (no UTF-8 file or JSON store can hold them).
 ANY_CHAR = st.characters(blacklist_categories=("Cs",))
 TRICKY = st.sampled_from(
-    ["=", "+", "-", "@", "'", "''", "\t", "\n", "\r\n", ";", "; ", ",", '"', '""', "\\", "\\;", "_x0041_", "_x", " "]
+    [
+        *(
+            "=",
+            "+",
+            "-",
+            "@",
+            "'",
+            "''",
+            "\t",
+            "\n",
+            "\r\n",
+            ";",
+            "; ",
+            ",",
+            '"',
+            '""',
+            "\\",
+            "\\;",
+            "_x0041_",
+            "_x",
+            " ",
+        ),
+        # what a spreadsheet would read as a number or a date
+        *("03/04", "0812345678", "1.234", "12,5", "1e5", "(5)", "7"),
+    ]
 )
 
 
@@ -138,4 +162,5 @@ def test_any_list_joins_and_splits_back(items: list[str]) -> None:
 def test_guard_always_defeats_formulas_and_unguards_exactly(text: str) -> None:
     guarded = tabular.guard(text)
     assert not guarded or guarded[0] not in "=+-@\t\r\n"
+    assert not tabular.looks_like_number(guarded)
     assert tabular.unguard(guarded) == text
