@@ -861,3 +861,15 @@ def test_initials_in_a_name_typed_in_lower_case(typed: str, expected: list[tuple
     fields = extract(text).fields
     assert [(p["rank"], p["name"]) for p in fields["babinsa"]] == expected
     assert (fields["hamlet"], fields["village"]) == ("Lingkungan 3", "Sidorame")
+
+
+def test_a_file_longer_than_a_report_is_read_as_far_as_the_summary_keeps() -> None:
+    from komsos_cli.model import LIMIT_SUMMARY
+
+    head = "Babinsa Serda Budi Santoso melaksanakan komsos, Senin (03/11/2025). "
+    filler = "Warga bergotong royong membersihkan saluran air. " * (LIMIT_SUMMARY // 40)
+    found = extract(head + filler + "Bertempat di Desa Sukajadi Kecamatan Cibadak.", today=date(2026, 1, 1))
+    assert found.fields["babinsa"] == [{"rank": "Serda", "name": "Budi Santoso"}]
+    assert len(found.fields["summary"]) <= LIMIT_SUMMARY
+    assert found.fields["village"] is None  # after the kept text: not in the entry's summary, not read
+    assert any(str(LIMIT_SUMMARY) in note for note in found.notes)

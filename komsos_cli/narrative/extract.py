@@ -353,7 +353,7 @@ def _sentence_starts(text: str) -> list[int]:
         if match.group() == "\n" and _wrapped(text, match.start()):
             continue  # a line wrapped inside a sentence: `... Serda Arifudin\npagi tadi, Sabtu (3/2) ...`
         if match.group().startswith("."):
-            before = re.search(r"(\w+)$", text[: match.start()])
+            before = re.search(r"(\w+)$", text[max(0, match.start() - 40) : match.start()])
             word = before.group(1) if before else ""
             if word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
                 continue
@@ -1641,7 +1641,9 @@ def extract(
     """
     today = today or date.today()
     original = prepare(text)
-    source = _blank_related(original)
+    # The fields come from the text the summary keeps: a file far longer than a report (a year's reports
+    # pasted together, a log) is neither read to its end nor half-stored.
+    source = _blank_related(original[:LIMIT_SUMMARY])
     is_caseless = caseless(source)
     if is_caseless:
         source = truecase(source)  # same length: offsets in `source` hold in `original`
