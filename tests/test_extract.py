@@ -709,6 +709,13 @@ def test_a_whatsapp_report_typed_in_lower_case() -> None:
     assert fields["summary"] == LOWER_CASE_WA  # the text itself is kept as typed
 
 
+def test_a_message_in_lower_case_with_a_capital_or_two() -> None:
+    typed = LOWER_CASE_WA.replace("ijin dan", "ijin Dan").replace("babinsa", "Babinsa")
+    fields = extract(typed, today=date(2026, 1, 1)).fields
+    assert fields["babinsa"] == [{"rank": "Serda", "name": "Wawan Hermawan"}]
+    assert (fields["village"], fields["kecamatan"], fields["kabupaten"]) == ("Sukamerta", "Cikarang", "Bekasi")
+
+
 def test_a_report_typed_in_capitals() -> None:
     found = extract(LOWER_CASE_WA.upper(), today=date(2026, 1, 1))
     fields = found.fields
