@@ -254,6 +254,27 @@ def test_indonesian_csv_header_does_not_start_with_the_sylk_mark(delimiter: str)
     assert [validate_entry(csv_format.decode(r.values)) for r in csv_format.read(payload)] == tricky()
 
 
+@pytest.mark.parametrize(
+    ("saved", "expected"),
+    [
+        # US English settings: month first, told by a day over 12
+        (["1/13/2022", "1/2/2022"], ["2022-01-13", "2022-01-02"]),
+        # Indonesian settings: day first
+        (["13/01/2022", "02/01/2022"], ["2022-01-13", "2022-01-02"]),
+        # nothing tells: day first, as documented
+        (["01/02/2022", "03/04/2022"], ["2022-02-01", "2022-04-03"]),
+    ],
+)
+def test_csv_dates_saved_by_a_spreadsheet_read_in_the_files_own_order(saved: list[str], expected: list[str]) -> None:
+    items = [entry(id=f"0a0b0c0d-0000-4000-8000-00000000000{n}") for n in range(len(saved))]
+    lines = csv_format.write(items, ExportOptions()).decode("utf-8-sig").split("\r\n")
+    lines[1:-1] = [
+        line.replace(",2022-01-11,", f",{date_text},", 1) for line, date_text in zip(lines[1:-1], saved, strict=True)
+    ]
+    rows = csv_format.read("\r\n".join(lines).encode("utf-8"))
+    assert [validate_entry(csv_format.decode(r.values))["date"] for r in rows] == expected
+
+
 def test_csv_reads_without_bom_lf_endings_and_indonesian_header() -> None:
     payload = csv_format.write(tricky(), ExportOptions(delimiter=";", lang="id"))
     assert payload.decode("utf-8-sig").startswith('"ID";Tanggal;Waktu;Kegiatan;Babinsa;')

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Sequence
 from operator import itemgetter
 from typing import Any
@@ -180,7 +181,31 @@ def read(payload: bytes) -> list[Row]:
             rows.append(Row("row", number, values))
     except csv.Error as error:
         raise InvalidInput(t("exchange.csv.broken", line=reader.line_num, reason=str(error))) from None
+    _month_first_dates(rows)
     return rows
+
+
+# A date as a spreadsheet saves it: 11/01/2022, 1/13/2022, 11.01.22, 11-01-2022.
+_SAVED_DATE = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})$")
+
+
+def _month_first_dates(rows: list[Row]) -> None:
+    """A csv saved by a spreadsheet set to US English has month-first dates (`1/13/2022`).
+    When the file's own dates show that order (a second number over 12, never a first one),
+    they are turned day first for the importer; otherwise they stay day first, as a
+    spreadsheet with Indonesian settings saves them (`13/01/2022`)."""
+    found = []
+    for row in rows:
+        text = row.values.get("date")
+        match = _SAVED_DATE.match(text.strip()) if text else None
+        if match:
+            found.append((row, match))
+    if not found or any(int(match.group(1)) > 12 for _, match in found):
+        return
+    if any(int(match.group(3)) > 12 for _, match in found):
+        for row, match in found:
+            month, separator, day, year = match.groups()
+            row.values["date"] = f"{day}{separator}{month}{separator}{year}"
 
 
 def decode(values: dict[str, Any]) -> dict[str, Any]:
