@@ -41,6 +41,7 @@ _WORD_VARIANTS = {
     "tg": "tanjung",
     "tanjong": "tanjung",
     "gp": "gampong",
+    "kenagarian": "nagari",  # Sumatra Barat reports: Kenagarian Koto Baru
     "gampoeng": "gampong",
     "ds": "desa",
     "kel": "kelurahan",

@@ -326,6 +326,7 @@ def test_nothing_is_loaded_at_import_time(tmp_path: Path) -> None:
         ("Aia Dingin", "Air Dingin"),
         ("Kp. Melayu Baru", "Kampung Melayu Baru"),
         ("Nagari Koto Baru", "Koto Baru"),
+        ("Kenagarian Koto Baru", "Koto Baru"),
         ("Gampong Lamreung", "Lamreung"),
         ("Tiga Binanga", "Desa Tiga Binanga"),
     ],
