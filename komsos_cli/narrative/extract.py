@@ -1528,7 +1528,7 @@ assert all(topic in TOPICS for topic, _ in _TOPIC_PATTERNS)
 # `situasi terpantau aman dan kondusif`, `Situasi wilayah aman`: what the Babinsa found (the situation),
 # not what he talked about; `menciptakan wilayah yang aman dan kondusif` stays a topic.
 _STATEMENT_BEFORE = re.compile(
-    r"(?i)\b(?:situasi|situsi|kondisi|keadaan|suasana|terpantau|terkendali|berjalan|berlangsung)\b[^.;\"“”\n]{0,50}$"
+    r"(?i)\b(?:situasi|situsi|sit|kondisi|keadaan|suasana|terpantau|terkendali|berjalan|berlangsung)\b[^.;\"“”\n]{0,50}$"
 )
 _STATEMENT_AFTER = re.compile(r"(?i)^\s*(?:\w+\s+){0,2}?(?:aman|kondusif|terpantau|terkendali)\b")
 
