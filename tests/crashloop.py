@@ -58,6 +58,8 @@ def note(**item):
     log.flush()
     os.fsync(log.fileno())
 
+note(op="start", state="ready")  # the parent times its kill from here, not from a slow start
+
 while True:
     live = [e for e in store.entries()]
     roll = rng.random()
@@ -121,7 +123,7 @@ def seed_store(store_path: Path, count: int) -> None:
         tx.add_many(made)
 
 
-def run(folder: Path, kills: int, seed: int = 1, max_delay: float = 0.35, seed_entries: int = 0) -> Figures:
+def run(folder: Path, kills: int, seed: int = 1, max_delay: float = 0.27, seed_entries: int = 0) -> Figures:
     """Run `kills` kill cycles on a store in `folder` (first filled with `seed_entries` entries); return the figures."""
     from komsos_cli.errors import StoreError
     from komsos_cli.store import Store
@@ -144,7 +146,18 @@ def run(folder: Path, kills: int, seed: int = 1, max_delay: float = 0.35, seed_e
         child = subprocess.Popen(
             [sys.executable, "-c", CHILD, str(store_path), str(log_path), str(seed * 100_003 + cycle)], env=env
         )
-        time.sleep(rng.uniform(0.08, max_delay))
+        # Kill at a random moment of the child's work, timed from its start (a quarter of the
+        # kills: they hit the first write, imports still cold) or from its first acknowledged
+        # change, so that on a loaded machine slow imports do not make every kill land
+        # before any write.
+        marker = b'"ready"' if rng.random() < 0.25 else b'"ack"'
+        waited = time.monotonic() + 60
+        while marker not in log_path.read_bytes() and child.poll() is None and time.monotonic() < waited:
+            time.sleep(0.005)
+        time.sleep(rng.uniform(0.0, max_delay))
+        if child.poll() is not None:  # it loops until killed: stopping by itself is a failure (an error)
+            figures.problems.append(f"cycle {cycle}: the child stopped by itself with exit code {child.returncode}")
+            break
         child.send_signal(signal.SIGKILL)
         child.wait()
         figures.kills += 1
