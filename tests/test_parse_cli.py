@@ -165,6 +165,13 @@ def test_a_report_saved_by_an_old_windows_pc_is_read(run: Any, tmp_path: Path, d
     assert not db.exists()
 
 
+def test_a_stray_control_character_does_not_make_a_report_binary(run: Any, tmp_path: Path) -> None:
+    report = tmp_path / "tempel.txt"
+    report.write_bytes(b"Babinsa Serda Budi \x1b[0mkomsos di Desa Waru bersama warga, Senin (05/02/2024).")
+    result = run.json("parse", str(report))
+    assert (result["entry"]["village"], result["entry"]["date"]) == ("Waru", "2024-02-05")
+
+
 def test_a_binary_file_among_reports_stops_the_record(run: Any, reports: Path, db: Path) -> None:
     (reports / "zz-foto.txt").write_bytes(bytes(range(256)) * 4)
     result = run("parse", str(reports), "--record")

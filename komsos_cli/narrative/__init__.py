@@ -83,7 +83,8 @@ def report_sources(arguments: list[str]) -> list[str]:
     return sources
 
 
-# Control characters no text file holds (tab, line breaks and form feed are text; Ctrl-Z ends old DOS files).
+# Control characters a text file holds only by accident (tab, line breaks and form feed are text; Ctrl-Z
+# ends old DOS files): a file with NUL or more than one in 200 characters of them is not text.
 _BINARY = re.compile(r"[\x00-\x08\x0e-\x19\x1b-\x1f\x7f]")
 
 
@@ -107,8 +108,8 @@ def decode_report(data: bytes, name: str) -> tuple[str, str]:
     text = text.rstrip("\x1a")
     if encoding == "utf-16" and sum(c.isascii() for c in text) * 2 < len(text):
         raise InvalidInput(t("parse.binary", path=name))  # two bytes that only look like the mark
-    if _BINARY.search(text):
-        raise InvalidInput(t("parse.binary", path=name))
+    if "\x00" in text or len(_BINARY.findall(text)) > max(2, len(text) // 200):
+        raise InvalidInput(t("parse.binary", path=name))  # a stray escape in a pasted report is no matter
     return text, encoding
 
 
