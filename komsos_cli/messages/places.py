@@ -39,6 +39,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "warning: {typed!r} is not in the gazetteer; stored as typed",
         "id": "peringatan: {typed!r} tidak ada di gazetir; disimpan seperti ditulis",
     },
+    # For a village not found within the area given (entries.PlaceCheck): the area, not the
+    # village, is then often the mistake ('Sei Silau Tua' with --kecamatan Gatak).
+    "places.unknown.in_area.strict": {
+        "en": "{typed!r} is not in {area} in the gazetteer (--strict)",
+        "id": "{typed!r} tidak ada di {area} menurut gazetir (--strict)",
+    },
+    "places.unknown.in_area.kept": {
+        "en": "warning: {typed!r} is not in {area} in the gazetteer; stored as typed",
+        "id": "peringatan: {typed!r} tidak ada di {area} menurut gazetir; disimpan seperti ditulis",
+    },
     "places.unknown.question": {
         "en": "{typed!r} is not in the gazetteer; did you mean one of these?",
         "id": "{typed!r} tidak ada di gazetir; maksudnya salah satu ini?",
