@@ -882,3 +882,16 @@ def test_a_file_longer_than_a_report_is_read_as_far_as_the_summary_keeps() -> No
     assert len(found.fields["summary"]) <= LIMIT_SUMMARY
     assert found.fields["village"] is None  # after the kept text: not in the entry's summary, not read
     assert any(str(LIMIT_SUMMARY) in note for note in found.notes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ijin Dan, Babinsa Serda Rudi Hartono anjangsana ke rmh Bpk Warsito di Kel. Sukamulya, Senin 03-11-2025.",
+        "ijin dan babinsa serda rudi hartono senin 3/11/2025 sambang ke rmh bpk warsito di ds sukamulya kec cibeber",
+    ],
+)
+def test_a_visit_to_a_house_in_whatsapp_shorthand(text: str) -> None:
+    found = extract(text, today=date(2026, 1, 1))
+    assert found.fields["venue"] == "rmh Bpk Warsito"
+    assert found.activity_kinds == ["anjangsana"]

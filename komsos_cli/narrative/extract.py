@@ -1040,6 +1040,7 @@ _VENUE_HEADS = (
     r"warung(?:\s+kopi|\s+makan)?",
     r"warkop",
     r"rumah(?:\s+makan)?",
+    r"rmh",  # WhatsApp: `ke rmh Bpk X`
     r"kediaman",
     r"balai\s+(?:desa|dusun|kampung|kelurahan|nagari|pertemuan|warga|rakyat|jorong)",
     r"kantor\s+(?:desa|kelurahan|kepala\s+desa|lurah|camat|kecamatan|wali\s+nagari|nagari|keuchik|kampung|distrik)",
@@ -1073,7 +1074,19 @@ _VENUE_HEADS = (
     r"sekolah",
     r"pangkalan",
 )
-_NEEDS_OWNER = {"rumah", "kediaman", "lapangan", "gedung", "sekolah", "pangkalan", "pasar", "villa", "vila", "pondok"}
+_NEEDS_OWNER = {
+    "rumah",
+    "rmh",
+    "kediaman",
+    "lapangan",
+    "gedung",
+    "sekolah",
+    "pangkalan",
+    "pasar",
+    "villa",
+    "vila",
+    "pondok",
+}
 # Heads that are a venue only with a name: `Jalan Protokol`, never `jalan desa`.
 _NEEDS_NAME = {"jalan", "jln", "jln.", "jl.", "pasar", "villa", "vila"}
 _VENUE_RE = re.compile(
@@ -1438,7 +1451,11 @@ _KIND_VERBS: tuple[tuple[str, str], ...] = (
     ("pendampingan", r"mendampingi|dampingi"),
     ("monitoring", r"memonitor|memantau|pemantauan"),
     ("puldata", r"mendata|mengumpulkan\s+data"),
-    ("anjangsana", r"(?:mengunjungi|berkunjung\s+ke|kunjungan\s+ke)\s+(?:\w+\s+)?(?:rumah|dapur|kediaman)"),
+    (
+        "anjangsana",
+        r"(?:mengunjungi|berkunjung\s+ke|kunjungan\s+ke|menyambangi|sambang(?:\s+ke)?)\s+(?:\w+\s+)?"
+        r"(?:rumah|rmh|dapur|kediaman)",
+    ),
 )
 _KIND_RES = tuple((kind, re.compile(rf"(?i)\b(?:{pattern})\b"), False) for kind, pattern in _KIND_PATTERNS) + tuple(
     (kind, re.compile(rf"(?i)\b(?:{pattern})\b"), True) for kind, pattern in _KIND_VERBS
