@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from komsos_cli.model import normalize_unit  # noqa: E402
 from komsos_cli.names import fold  # noqa: E402
-from komsos_cli.narrative import parse_text  # noqa: E402
+from komsos_cli.narrative import decode_report, parse_text  # noqa: E402
 
 SCALARS = (
     "date",
@@ -121,13 +121,14 @@ def score(pairs: list[tuple[dict[str, Any], dict[str, Any]]], lenient: bool = Fa
 
 def load(directory: Path, truth_file: Path, gazetteer: bool) -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
     rows: list[tuple[str, dict[str, Any], dict[str, Any]]] = []
-    for line in truth_file.read_text("utf-8").splitlines():
+    for line in truth_file.read_text("utf-8-sig").splitlines():
         if not line.strip():
             continue
         truth = json.loads(line)
         name = Path(truth["file"]).name
         path = directory / name
-        extraction = parse_text(path.read_text("utf-8"), gazetteer=gazetteer)
+        text, _encoding = decode_report(path.read_bytes(), str(path))  # as `komsos parse` reads it
+        extraction = parse_text(text, gazetteer=gazetteer)
         rows.append((name, predicted(extraction), truth))
     return rows
 

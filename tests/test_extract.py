@@ -895,3 +895,27 @@ def test_a_visit_to_a_house_in_whatsapp_shorthand(text: str) -> None:
     found = extract(text, today=date(2026, 1, 1))
     assert found.fields["venue"] == "rmh Bpk Warsito"
     assert found.activity_kinds == ["anjangsana"]
+
+
+def test_the_benchmark_reads_reports_as_komsos_parse_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location(
+        "extraction", Path(__file__).parent.parent / "benchmarks" / "extraction.py"
+    )
+    assert spec is not None and spec.loader is not None
+    benchmark = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "extraction", benchmark)  # its dataclass looks itself up there
+    spec.loader.exec_module(benchmark)
+    text = "Babinsa Serda Budi \u201ckomsos\u201d di Desa Waru, Senin (05/02/2024)."
+    (tmp_path / "ansi.txt").write_bytes(text.encode("cp1252"))  # saved by an old Windows PC
+    truth = {
+        "file": "ansi.txt",
+        "date": "2024-02-05",
+        "village": "Waru",
+        "babinsa": [{"rank": "Serda", "name": "Budi"}],
+    }
+    (tmp_path / "truth.jsonl").write_text(json.dumps(truth) + "\n", "utf-8")
+    [(name, found, _)] = benchmark.load(tmp_path, tmp_path / "truth.jsonl", gazetteer=False)
+    assert (name, found["date"], found["village"]) == ("ansi.txt", "2024-02-05", "Waru")
