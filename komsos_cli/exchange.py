@@ -210,7 +210,10 @@ def plan_merge(existing: Mapping[str, Mapping[str, Any]], incoming: Iterable[dic
 
 
 class Progress(Protocol):
-    """What import reports while it works (the CLI shows a bar at a terminal)."""
+    """What import reports while it works (the CLI shows a bar at a terminal): each file
+    as it is read (a big workbook takes seconds), then the rows as they are checked."""
+
+    def reading(self, path: Path, size: int) -> None: ...
 
     def start(self, total: int) -> None: ...
 
@@ -246,13 +249,15 @@ class _Loaded:
     rows: list[formats.Row]
 
 
-def _read_file(path: Path, format_name: str | None) -> _Loaded:
+def _read_file(path: Path, format_name: str | None, progress: Progress | None = None) -> _Loaded:
     if path.is_dir():
         raise InvalidInput(t("exchange.input.is_dir", path=path))
     try:
         payload = path.read_bytes()
     except OSError as error:
         raise InvalidInput(t("exchange.input.unreadable", path=path, reason=error.strerror or str(error))) from None
+    if progress is not None:
+        progress.reading(path, len(payload))
     fmt = formats.get(format_name) if format_name else formats.guess(path) or formats.sniff(payload)
     try:
         rows = fmt.read(payload)
@@ -290,7 +295,7 @@ def read_entries(
         raise InvalidInput(t("exchange.input.none"))
     if format_name:
         formats.get(format_name)
-    loaded = [_read_file(Path(path), format_name) for path in paths]
+    loaded = [_read_file(Path(path), format_name, progress) for path in paths]
     total = sum(len(item.rows) for item in loaded)
     if progress is not None:
         progress.start(total)

@@ -220,9 +220,16 @@ class Recorder:
     def __init__(self) -> None:
         self.total = -1
         self.done = 0
+        self.files: list[tuple[str, int]] = []
+        self.events: list[str] = []
+
+    def reading(self, path: Path, size: int) -> None:
+        self.files.append((path.name, size))
+        self.events.append("reading")
 
     def start(self, total: int) -> None:
         self.total = total
+        self.events.append("start")
 
     def advance(self, count: int) -> None:
         self.done += count
@@ -232,10 +239,15 @@ def test_import_reports_progress_over_every_row(tmp_path: Path) -> None:
     items = [make("nursalim", 1 + i % 28, id=str(uuid.UUID(int=i + 1))) for i in range(1200)]
     path = tmp_path / "many.jsonl"
     path.write_bytes(exchange.export_entries(items, "jsonl"))
+    small = tmp_path / "one.csv"
+    small.write_bytes(exchange.export_entries(items[:1], "csv"))
     recorder = Recorder()
-    result = exchange.import_files(Store(tmp_path / "s.json"), [path], progress=recorder)
+    result = exchange.import_files(Store(tmp_path / "s.json"), [path, small], progress=recorder)
     assert result.added == 1200
-    assert (recorder.total, recorder.done) == (1200, 1200)
+    assert (recorder.total, recorder.done) == (1201, 1201)
+    # each file is told before it is read (a big workbook takes seconds), then the rows
+    assert recorder.files == [("many.jsonl", path.stat().st_size), ("one.csv", small.stat().st_size)]
+    assert recorder.events == ["reading", "reading", "start"]
 
 
 def test_progress_bar_draws_on_a_terminal_only_when_long() -> None:
@@ -258,6 +270,24 @@ def test_progress_bar_draws_on_a_terminal_only_when_long() -> None:
         bar.advance(view.PROGRESS_FROM)
     assert "Importing" in screen.getvalue()
     assert f"{view.PROGRESS_FROM}/{view.PROGRESS_FROM}" in screen.getvalue()
+
+
+def test_reading_a_big_file_shows_a_spinner_with_its_name_on_a_terminal() -> None:
+    from rich.console import Console
+
+    from komsos_cli.render import exchange as view
+
+    screen = io.StringIO()
+    terminal = Console(file=screen, force_terminal=True, width=80)
+    with view.import_progress(enabled=True, out=terminal) as bar:
+        assert bar is not None
+        bar.reading(Path("kecil.csv"), view.READING_FROM - 1)  # quick to read: nothing shown
+    assert screen.getvalue() == ""
+    with view.import_progress(enabled=True, out=terminal) as bar:
+        assert bar is not None
+        bar.reading(Path("[red]rekap.xlsx"), view.READING_FROM)
+        bar.start(10)  # the spinner goes when the rows are checked
+    assert "Reading [red]rekap.xlsx" in screen.getvalue()  # a name is never markup
 
 
 def test_export_of_many_entries_is_fast(tmp_path: Path) -> None:

@@ -161,4 +161,5 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "{count} entri ber-id dan berwaktu sama dengan yang tersimpan tetapi isinya lain; yang tersimpan dipertahankan",
     },
     "exchange.progress": {"en": "Importing", "id": "Mengimpor"},
+    "exchange.reading": {"en": "Reading {name}", "id": "Membaca {name}"},
 }

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from ..messages import t
 
 # Below this many rows an import is over before a bar would help.
 PROGRESS_FROM = 2_000
+# A file this big takes a second or more to read (an xlsx of about a thousand entries):
+# a spinner shows that something is going on.
+READING_FROM = 200_000
 
 
 class _Bar:
@@ -19,8 +23,35 @@ class _Bar:
         self._out = out
         self._progress: Any = None
         self._task: Any = None
+        self._spinner: Any = None
+        self._file: Any = None
+
+    def reading(self, path: Path, size: int) -> None:
+        if size < READING_FROM:
+            return
+        if self._spinner is None:
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            from . import console
+
+            self._spinner = Progress(
+                SpinnerColumn(),
+                TextColumn("{task.description}", markup=False),  # a file name is never markup
+                TimeElapsedColumn(),
+                console=self._out or console(stderr=True),
+                transient=True,
+            )
+            self._spinner.start()
+            self._file = self._spinner.add_task("", total=None)
+        self._spinner.update(self._file, description=t("exchange.reading", name=path.name))
+
+    def _stop_reading(self) -> None:
+        if self._spinner is not None:
+            self._spinner.stop()
+            self._spinner = None
 
     def start(self, total: int) -> None:
+        self._stop_reading()
         if total < PROGRESS_FROM:
             return
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -43,6 +74,7 @@ class _Bar:
             self._progress.advance(self._task, count)
 
     def stop(self) -> None:
+        self._stop_reading()
         if self._progress is not None:
             self._progress.stop()
             self._progress = None
