@@ -919,3 +919,14 @@ def test_the_benchmark_reads_reports_as_komsos_parse_does(tmp_path: Path, monkey
     (tmp_path / "truth.jsonl").write_text(json.dumps(truth) + "\n", "utf-8")
     [(name, found, _)] = benchmark.load(tmp_path, tmp_path / "truth.jsonl", gazetteer=False)
     assert (name, found["date"], found["village"]) == ("ansi.txt", "2024-02-05", "Waru")
+
+
+def test_an_office_before_a_name_typed_in_lower_case_is_written_as_a_title() -> None:
+    text = (
+        "mohon ijin melaporkan, babinsa sertu yohanis wenda komsos dgn kepala kampung bapak yakob kogoya dan "
+        "tokoh agama di kampung wamena distrik wamena kab jayawijaya hari kamis 6/11/2025, sit aman"
+    )
+    assert extract(text, today=date(2026, 1, 1)).fields["counterparts"] == [
+        "Kepala Kampung Bapak Yakob Kogoya",
+        "tokoh agama",  # an office with no name stays as typed
+    ]

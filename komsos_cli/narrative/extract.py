@@ -2086,4 +2086,10 @@ def truecase(text: str) -> str:
             if not gap:
                 break
             cursor = end + gap.end()
+    # an office before a name written as a title: `kepala kampung bapak yakob` -> `Kepala Kampung Bapak Yakob`
+    cased = "".join(chars)
+    for role in _ROLE_RE.finditer(text):
+        if re.match(r"(?: (?:\d{1,3}|[ivx]{1,4}))?,? [A-Z]", cased[role.end() :]):
+            for word in re.finditer(r"\b[a-z]", text[role.start() : role.end()]):
+                chars[role.start() + word.start()] = chars[role.start() + word.start()].upper()
     return "".join(chars)
