@@ -135,6 +135,17 @@ def test_alias_forms_are_found() -> None:
         ("Kota Bandung", "Kota Bandung"),
         ("Batubara", "Batu Bara"),
         ("Solo", "Kota Surakarta"),
+        ("Tanjab Barat", "Tanjung Jabung Barat"),
+        ("Kab. Tanjab Timur", "Tanjung Jabung Timur"),
+        ("Lambar", "Lampung Barat"),
+        ("Tuba", "Tulang Bawang"),
+        ("Pesibar", "Pesisir Barat"),
+        ("Abar", "Aceh Barat"),
+        ("Ateng", "Aceh Tengah"),
+        ("OKUT", "Ogan Komering Ulu Timur"),
+        ("PALI", "Penukal Abab Lematang Ilir"),
+        ("Kab. 50 Kota", "Lima Puluh Kota"),
+        ("Jaksel", "Kota Adm. Jakarta Selatan"),
     ],
 )
 def test_kabupaten_abbreviations_and_spellings(typed: str, kabupaten: str) -> None:
