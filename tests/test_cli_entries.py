@@ -461,3 +461,15 @@ def test_bytes_that_are_not_utf8_are_refused_not_an_internal_error(run, record, 
         assert result.exit_code == 2, args
         assert result.stderr == f"komsos: {field} is not valid UTF-8 text (is the terminal set to UTF-8?)\n"
     assert db.read_bytes() == before
+
+
+def test_an_empty_filter_is_refused_not_ignored(run, record) -> None:
+    # `list --village ""` (a script's unset variable) listed every village's entries.
+    record()
+    for option in ("--village", "--kecamatan", "--babinsa", "--search", "--kind", "--situation", "--topic"):
+        result = run("list", option, " ")
+        assert result.exit_code == 2, option
+        assert (
+            result.stderr == f"komsos: {option} was given an empty value; give what to select, or leave {option} out\n"
+        )
+        assert result.stdout == ""

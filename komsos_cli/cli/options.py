@@ -143,9 +143,13 @@ def _criteria_source(
 
     texts = {"--village": village, "--kecamatan": kecamatan, "--kabupaten": kabupaten, "--topic": topic}
     texts.update({"--babinsa": babinsa, "--koramil": koramil, "--search": search})
+    texts.update({"--kind": kind, "--situation": situation})
     for option, text in texts.items():
         if text is not None:
             check_encoding(text, option)
+            if not text.strip():
+                # `--village "$UNSET"` selected every entry (an export of every village).
+                raise InvalidInput(t("filter.empty", option=option))
     if limit is not None and limit < 0:
         raise InvalidInput(t("limit.negative"))
     first, last = _parse_day(since, "--since"), _parse_day(until, "--until")

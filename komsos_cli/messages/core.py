@@ -76,6 +76,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "--since {since} is after --until {until}: no day is in between",
         "id": "--since {since} sesudah --until {until}: tidak ada hari di antaranya",
     },
+    "filter.empty": {
+        "en": "{option} was given an empty value; give what to select, or leave {option} out",
+        "id": "{option} diberi nilai kosong; sebutkan yang dipilih, atau jangan pakai {option}",
+    },
     "limit.negative": {"en": "--limit must be 0 or more", "id": "--limit harus 0 atau lebih"},
     # ids
     "id.not_found": {"en": "no entry with id {prefix!r}", "id": "tidak ada entri dengan id {prefix!r}"},
