@@ -67,6 +67,27 @@ def usage_message(english: str) -> str:
     return english
 
 
+def speak_help(command: Any) -> None:
+    """Put the Indonesian help texts (messages `help.*`) on `command` and everything under it.
+
+    A text is matched on its English wording, so help that changed in the code without its
+    catalog entry stays English instead of showing a stale translation.
+    """
+    from ..messages import catalog
+
+    indonesian = {texts["en"]: texts["id"] for key, texts in catalog().items() if key.startswith("help.")}
+
+    def visit(node: Any) -> None:
+        node.help = indonesian.get(node.help, node.help)
+        for param in node.params:
+            if getattr(param, "help", None):
+                param.help = indonesian.get(param.help, param.help)
+        for child in getattr(node, "commands", {}).values():
+            visit(child)
+
+    visit(command)
+
+
 class KomsosGroup(TyperGroup):
     """Turns every error into one line on stderr and an exit code; never a traceback.
 
@@ -95,6 +116,10 @@ class KomsosGroup(TyperGroup):
             raise typer.Exit(70) from None
 
     def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        from ..messages import language
+
+        if language() == "id":
+            speak_help(self)
         if not standalone_mode:
             return super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[misc]
         kwargs.setdefault("prog_name", "komsos")

@@ -168,4 +168,240 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "interrupted": {"en": "interrupted; nothing changed", "id": "dihentikan; tidak ada yang berubah"},
     "input.not_utf8": {"en": "input is not valid UTF-8 text", "id": "masukan bukan teks UTF-8 yang sah"},
+    # --help of the core commands in Indonesian: `en` must be the help text exactly as the code
+    # has it (tests/test_docs.py checks); a help text changed in the code without its entry here
+    # stays English rather than show a stale translation.
+    "help.command.komsos": {
+        "en": (
+            "komsos: record and report Babinsa field activities (Komsos, anjangsana, patroli, ...).\n\n"
+            "Example: komsos record --village Kemiri --summary 'Komsos dengan Sekdes' --babinsa 'Serda Nursalim'"
+        ),
+        "id": (
+            "komsos: mencatat dan melaporkan kegiatan lapangan Babinsa (Komsos, anjangsana, patroli, ...).\n\n"
+            "Contoh: komsos record --village Kemiri --summary 'Komsos dengan Sekdes' --babinsa 'Serda Nursalim'"
+        ),
+    },
+    "help.command.record": {
+        "en": (
+            "Record one activity (Komsos, anjangsana, ...). Prints the new entry's id.\n\n"
+            "Missing village, summary or Babinsa are asked for at a terminal; elsewhere the\n"
+            "command fails (exit 2) naming them. The profile fills Babinsa, units and area.\n\n"
+            "The village is looked up in the gazetteer within the area given (or the profile's):\n"
+            "its official spelling is stored and kecamatan, kabupaten and province filled in. A name\n"
+            "found in several places is asked at a terminal, else fails (exit 2) listing them; a name\n"
+            "not found is stored as typed with a warning (refused with --strict).\n\n"
+            'Example: komsos record -d "Jum\'at (17/01/2025)" -b "Kopda SY.E Hasibuan" -v "Pematang Jaya"\n'
+            '--kecamatan "Rengat Barat" --kabupaten "Indragiri Hulu" --venue "kedai kopi"\n'
+            '-t keamanan -s "Komsos dengan warga di kedai kopi" --situation aman'
+        ),
+        "id": (
+            "Mencatat satu kegiatan (Komsos, anjangsana, ...). Mencetak id entri yang baru.\n\n"
+            "Desa, ringkasan atau Babinsa yang belum diisi ditanyakan di terminal; di luar terminal\n"
+            "perintah gagal (kode 2) dan menyebutkannya. Profil mengisi Babinsa, satuan dan wilayah.\n\n"
+            "Desa dicari di gazetir dalam wilayah yang diberikan (atau wilayah profil): ejaan\n"
+            "resminya disimpan dan kecamatan, kabupaten serta provinsi diisi. Nama yang ada di\n"
+            "beberapa tempat ditanyakan di terminal, atau gagal (kode 2) dengan daftarnya; nama yang\n"
+            "tidak ditemukan disimpan seperti diketik dengan peringatan (ditolak dengan --strict).\n\n"
+            'Contoh: komsos record -d "Jum\'at (17/01/2025)" -b "Kopda SY.E Hasibuan" -v "Pematang Jaya"\n'
+            '--kecamatan "Rengat Barat" --kabupaten "Indragiri Hulu" --venue "kedai kopi"\n'
+            '-t keamanan -s "Komsos dengan warga di kedai kopi" --situation aman'
+        ),
+    },
+    "help.command.list": {
+        "en": (
+            "List entries, newest first, filtered by village, kind, dates, ...\n\n"
+            'Example: komsos list --village "Sei Silau Tua" --since 01/01/2022 --limit 20'
+        ),
+        "id": (
+            "Menampilkan entri, yang terbaru dulu, disaring menurut desa, jenis, tanggal, ...\n\n"
+            'Contoh: komsos list --village "Sei Silau Tua" --since 01/01/2022 --limit 20'
+        ),
+    },
+    "help.command.show": {
+        "en": "Show one entry in full.\n\nExample: komsos show 3f2a",
+        "id": "Menampilkan satu entri selengkapnya.\n\nContoh: komsos show 3f2a",
+    },
+    "help.command.edit": {
+        "en": (
+            "Change fields of an entry; the previous version is kept in its history.\n\n"
+            "List options (--babinsa, --with, --topic, --finding) replace the whole list; an empty\n"
+            'value clears an optional field (--situation "", --follow-up ""). A changed\n'
+            "village or area is checked against the gazetteer as in `record`.\n\n"
+            'Example: komsos edit 3f2a --situation waspada --finding "Warga mengeluhkan jalan rusak"'
+        ),
+        "id": (
+            "Mengubah isian sebuah entri; versi sebelumnya disimpan dalam riwayatnya.\n\n"
+            "Opsi daftar (--babinsa, --with, --topic, --finding) mengganti seluruh daftar; nilai\n"
+            'kosong menghapus isian yang tidak wajib (--situation "", --follow-up ""). Desa atau\n'
+            "wilayah yang diubah diperiksa di gazetir seperti pada `record`.\n\n"
+            'Contoh: komsos edit 3f2a --situation waspada --finding "Warga mengeluhkan jalan rusak"'
+        ),
+    },
+    "help.command.delete": {
+        "en": (
+            "Delete an entry (it asks first; --yes when not at a terminal). The entry is kept in history.\n\n"
+            "Example: komsos delete 3f2a --yes"
+        ),
+        "id": (
+            "Menghapus sebuah entri (bertanya dulu; --yes bila bukan di terminal). Entri tetap ada di riwayat.\n\n"
+            "Contoh: komsos delete 3f2a --yes"
+        ),
+    },
+    "help.command.profile": {
+        "en": (
+            "Who you are: rank, name, units and the villages in your care; record fills them in.\n\n"
+            'Example: komsos profile set -b "Serda Nursalim" --koramil "Koramil 03/Kebakkramat" -v Kemiri'
+        ),
+        "id": (
+            "Siapa Anda: pangkat, nama, satuan dan desa binaan; record mengisikannya.\n\n"
+            'Contoh: komsos profile set -b "Serda Nursalim" --koramil "Koramil 03/Kebakkramat" -v Kemiri'
+        ),
+    },
+    "help.command.profile.set": {
+        "en": (
+            "Set your profile; `record` takes Babinsa, Koramil, Kodim and area from it.\n\n"
+            "Kabupaten, kecamatan and villages are checked against the gazetteer as in `record`:\n"
+            "official spellings are stored and the kabupaten and province filled in.\n\n"
+            'Example: komsos profile set -b "Serda Nursalim" --koramil "Koramil 03/Kebakkramat"\n'
+            '--kodim "Kodim 0727/Karanganyar" --kabupaten Karanganyar --kecamatan Kebakkramat -v Kemiri'
+        ),
+        "id": (
+            "Mengisi profil Anda; `record` mengambil Babinsa, Koramil, Kodim dan wilayah darinya.\n\n"
+            "Kabupaten, kecamatan dan desa diperiksa di gazetir seperti pada `record`: ejaan resmi\n"
+            "disimpan dan kabupaten serta provinsi diisi.\n\n"
+            'Contoh: komsos profile set -b "Serda Nursalim" --koramil "Koramil 03/Kebakkramat"\n'
+            '--kodim "Kodim 0727/Karanganyar" --kabupaten Karanganyar --kecamatan Kebakkramat -v Kemiri'
+        ),
+    },
+    "help.command.profile.show": {
+        "en": "Show your profile.\n\nExample: komsos profile show --json",
+        "id": "Menampilkan profil Anda.\n\nContoh: komsos profile show --json",
+    },
+    # options
+    "help.option.json": {"en": "Print JSON instead of a table.", "id": "Cetak JSON, bukan tabel."},
+    "help.option.yes": {"en": "Do not ask for confirmation.", "id": "Jangan minta konfirmasi."},
+    "help.option.db": {
+        "en": "The store file (default: $KOMSOS_DB, else the app folder).",
+        "id": "Berkas data (bawaan: $KOMSOS_DB, selain itu folder aplikasi).",
+    },
+    "help.option.debug": {
+        "en": "Show tracebacks (for developers).",
+        "id": "Tampilkan traceback (untuk pengembang).",
+    },
+    "help.option.version": {"en": "Print the version and exit.", "id": "Cetak versi lalu keluar."},
+    "help.option.id": {
+        "en": "The entry's id, or any unique start of it.",
+        "id": "Id entri, atau awalannya yang unik.",
+    },
+    "help.option.date": {
+        "en": "When: 17/01/2025, 'Jum'at (17/01/2025)', kemarin (default today).",
+        "id": "Kapan: 17/01/2025, 'Jum'at (17/01/2025)', kemarin (bawaan hari ini).",
+    },
+    "help.option.time": {
+        "en": "Clock time (08.30, 14:00 WIB) or pagi/siang/sore/malam.",
+        "id": "Jam (08.30, 14:00 WIB) atau pagi/siang/sore/malam.",
+    },
+    "help.option.kind": {
+        "en": "komsos (default), anjangsana, puldata, patroli, pendampingan, karya-bakti, monitoring, lainnya.",
+        "id": "komsos (bawaan), anjangsana, puldata, patroli, pendampingan, karya-bakti, monitoring, lainnya.",
+    },
+    "help.option.babinsa": {
+        "en": "Rank and name, e.g. 'Serda Nursalim'; repeatable.",
+        "id": "Pangkat dan nama, mis. 'Serda Nursalim'; boleh berulang.",
+    },
+    "help.option.koramil": {"en": "e.g. 'Koramil 03/Kebakkramat'.", "id": "mis. 'Koramil 03/Kebakkramat'."},
+    "help.option.kodim": {"en": "e.g. 'Kodim 0727/Karanganyar'.", "id": "mis. 'Kodim 0727/Karanganyar'."},
+    "help.option.village": {"en": "The Desa/Kelurahan.", "id": "Desa/Kelurahan."},
+    "help.option.village_kind": {
+        "en": "Desa, Kelurahan, Nagari, Gampong or Kampung.",
+        "id": "Desa, Kelurahan, Nagari, Gampong atau Kampung.",
+    },
+    "help.option.hamlet": {"en": "Dusun, RT/RW or Lingkungan.", "id": "Dusun, RT/RW atau Lingkungan."},
+    "help.option.kecamatan": {"en": "The Kecamatan.", "id": "Kecamatan."},
+    "help.option.kabupaten": {"en": "The Kabupaten/Kota.", "id": "Kabupaten/Kota."},
+    "help.option.province": {"en": "The Provinsi.", "id": "Provinsi."},
+    "help.option.venue": {
+        "en": "Where: 'kedai kopi', 'Balai Desa'.",
+        "id": "Tempat: 'kedai kopi', 'Balai Desa'.",
+    },
+    "help.option.with": {
+        "en": "Whom they met, e.g. 'Kadus Dsn 2 Bapak Faisal'; repeatable.",
+        "id": "Siapa yang ditemui, mis. 'Kadus Dsn 2 Bapak Faisal'; boleh berulang.",
+    },
+    "help.option.topic": {
+        "en": "keamanan, kesehatan, pemilu, ekonomi, ... ; repeatable.",
+        "id": "keamanan, kesehatan, pemilu, ekonomi, ... ; boleh berulang.",
+    },
+    "help.option.summary": {
+        "en": "What happened; '-' reads it from stdin.",
+        "id": "Apa yang terjadi; '-' membacanya dari stdin.",
+    },
+    "help.option.situation": {
+        "en": "aman (safe and conducive), waspada (to watch), rawan (incident).",
+        "id": "aman (aman dan kondusif), waspada (perlu diawasi), rawan (ada kejadian).",
+    },
+    "help.option.finding": {
+        "en": "A problem or complaint raised; repeatable.",
+        "id": "Masalah atau keluhan yang disampaikan; boleh berulang.",
+    },
+    "help.option.follow_up": {
+        "en": "An action still to take (starts open).",
+        "id": "Tindak lanjut yang masih harus dilakukan (mulai terbuka).",
+    },
+    "help.option.filter.village": {"en": "Only this Desa/Kelurahan.", "id": "Hanya Desa/Kelurahan ini."},
+    "help.option.filter.kecamatan": {"en": "Only this Kecamatan.", "id": "Hanya Kecamatan ini."},
+    "help.option.filter.kabupaten": {"en": "Only this Kabupaten/Kota.", "id": "Hanya Kabupaten/Kota ini."},
+    "help.option.filter.kind": {
+        "en": "Only this kind (komsos, anjangsana, ...).",
+        "id": "Hanya jenis kegiatan ini (komsos, anjangsana, ...).",
+    },
+    "help.option.filter.topic": {"en": "Only entries with this topic.", "id": "Hanya entri dengan topik ini."},
+    "help.option.filter.babinsa": {
+        "en": "Only this Babinsa (part of rank and name).",
+        "id": "Hanya Babinsa ini (sebagian pangkat dan nama).",
+    },
+    "help.option.filter.koramil": {
+        "en": "Only this Koramil (part of its name).",
+        "id": "Hanya Koramil ini (sebagian namanya).",
+    },
+    "help.option.filter.situation": {"en": "Only aman, waspada or rawan.", "id": "Hanya aman, waspada atau rawan."},
+    "help.option.filter.since": {
+        "en": "From this date on (17/01/2025, kemarin, ...).",
+        "id": "Mulai tanggal ini (17/01/2025, kemarin, ...).",
+    },
+    "help.option.filter.until": {"en": "Up to this date.", "id": "Sampai tanggal ini."},
+    "help.option.filter.search": {
+        "en": "Text in summary, findings, counterparts or venue.",
+        "id": "Teks dalam ringkasan, temuan, pihak yang ditemui atau tempat.",
+    },
+    "help.option.filter.open": {
+        "en": "Only entries with an open follow-up.",
+        "id": "Hanya entri dengan tindak lanjut yang masih terbuka.",
+    },
+    "help.option.filter.limit": {
+        "en": "At most N entries, newest first.",
+        "id": "Paling banyak N entri, yang terbaru dulu.",
+    },
+    "help.option.strict": {
+        "en": "Refuse a village, kecamatan or kabupaten that is not in the gazetteer.",
+        "id": "Tolak desa, kecamatan atau kabupaten yang tidak ada di gazetir.",
+    },
+    "help.option.profile.babinsa": {
+        "en": "Your rank and name: 'Serda Nursalim'.",
+        "id": "Pangkat dan nama Anda: 'Serda Nursalim'.",
+    },
+    "help.option.profile.nrp": {"en": "Your NRP.", "id": "NRP Anda."},
+    "help.option.profile.koramil": {"en": "'Koramil 03/Kebakkramat'.", "id": "'Koramil 03/Kebakkramat'."},
+    "help.option.profile.kodim": {"en": "'Kodim 0727/Karanganyar'.", "id": "'Kodim 0727/Karanganyar'."},
+    "help.option.profile.province": {"en": "Provinsi.", "id": "Provinsi."},
+    "help.option.profile.kabupaten": {"en": "Kabupaten/Kota.", "id": "Kabupaten/Kota."},
+    "help.option.profile.kecamatan": {"en": "Kecamatan.", "id": "Kecamatan."},
+    "help.option.profile.village": {
+        "en": "A village in your care; repeatable (replaces the list).",
+        "id": "Desa binaan Anda; boleh berulang (mengganti daftar).",
+    },
+    "help.option.profile.add": {
+        "en": "Add the --village values instead of replacing.",
+        "id": "Tambahkan nilai --village, bukan mengganti.",
+    },
 }
