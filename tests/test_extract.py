@@ -930,3 +930,20 @@ def test_an_office_before_a_name_typed_in_lower_case_is_written_as_a_title() -> 
         "Kepala Kampung Bapak Yakob Kogoya",
         "tokoh agama",  # an office with no name stays as typed
     ]
+
+
+@pytest.mark.parametrize(
+    ("when", "time"),
+    [
+        ("Senin 3/11/2025 jam 9 pagi", "09:00"),
+        ("Senin 3/11/2025 pukul 9 wib", "09:00"),
+        ("Senin 3/11/2025 jam 2 siang", "14:00"),
+        ("Senin 3/11/2025 pukul 7.30 malam", "19:30"),
+        ("Senin 3/11/2025 pkl 14.30 wib", "14:30"),
+        ("Senin 3/11/2025 selama 2 jam", None),
+        ("Senin 3/11/2025 jam 9, lalu pukul 10.15 WIB", "10:15"),  # an hour alone may be anything
+    ],
+)
+def test_a_clock_time_as_people_type_it(when: str, time: str | None) -> None:
+    found = extract(f"Babinsa Serda Budi komsos di Desa Maju, {when}.", today=date(2026, 1, 1))
+    assert found.fields["time"] == time

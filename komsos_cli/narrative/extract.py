@@ -409,7 +409,12 @@ _NUMERIC_DATE = re.compile(
 _NAMED_DATE = re.compile(
     rf"(?i){_DATE_LEAD}(?<!\d)(\d{{1,2}})\s*({'|'.join(_MONTH_WORDS)})\.?\s*,?\s*(\d{{4}})(?!\d)\s*\)?"
 )
-_CLOCK = re.compile(r"(?i)\b(?:pukul|pkl\.?|jam)\s*(\d{1,2})\s*[.:]\s*(\d{2})(?!\d)\s*(?:wib|wita|wit)?\b")
+# `pukul 09.00 WIB`, `pkl 14.30`, and an hour alone when a zone or a part of the day says it is one:
+# `pukul 9 wib`, `jam 9 pagi`, `jam 7 malam` (19:00)
+_CLOCK = re.compile(
+    r"(?i)\b(?:pukul|pkl\.?|jam)\s*(\d{1,2})(?:\s*[.:]\s*(\d{2})(?!\d))?(?!\d)\s*(wib|wita|wit)?\b"
+    r"(?:\s*(pagi|siang|sore|malam)\b)?"
+)
 _PART_AFTER = re.compile(r"(?i)^\s*,?\s*(?:pada\s+)?(?:waktu\s+)?(pagi|siang|sore|malam|petang)\b")
 _FAR_FUTURE = date(9999, 12, 30)
 
@@ -514,15 +519,23 @@ def _find_time(text: str, date_end: int | None) -> str | None:
         if part:
             return parse_time(part.group(1))
         clock = _CLOCK.match(after.lstrip(" ,(").removeprefix("sekitar ").removeprefix("sekira "))
-        if clock:
+        if clock and _clock_value(clock):
             return _clock_value(clock)
-    clock = _CLOCK.search(text)
-    return _clock_value(clock) if clock else None
+    return next((value for value in map(_clock_value, _CLOCK.finditer(text)) if value), None)
 
 
 def _clock_value(match: re.Match[str]) -> str | None:
+    hour, minutes, zone, part = match.groups()
+    if minutes is None and zone is None and part is None:
+        return None  # `jam 9` alone may be anything
+    value = int(hour)
+    part = (part or "").lower()
+    if (part == "siang" and value < 11) or (part in ("sore", "malam") and value < 12):
+        value += 12
+    elif part == "malam" and value == 12:
+        value = 0
     try:
-        return parse_time(f"{match.group(1)}.{match.group(2)}")
+        return parse_time(f"{value}.{minutes or '00'}")
     except InvalidInput:
         return None
 
