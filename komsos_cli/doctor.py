@@ -196,8 +196,9 @@ def check(path: Path) -> Report:
             report.findings.append(Finding("error", "parse", error.message))
         report.findings.extend(_permissions(path))
         return report
-    except OSError as error:
-        report.findings.append(Finding("error", "read", str(error)))
+    except OSError as error:  # e.g. permission denied: said as every command says it, not as [Errno 13]
+        reason = error.strerror or str(error)
+        report.findings.append(Finding("error", "read", t("store.unreadable", path=path, reason=reason)))
         return report
     report.findings.append(Finding("ok", "parse", t("doctor.parses")))
     meta: dict[str, Any] = next(iter(tables.get(META, {}).values()), {})

@@ -370,6 +370,26 @@ def test_doctor_points_at_the_backups_of_a_deleted_store(run, db: Path) -> None:
     assert len(Store(db).entries()) == 2
 
 
+def test_doctor_on_a_store_it_may_not_read_says_so_in_the_users_language(
+    run, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    filled_store(db, 1)
+    import komsos_cli.doctor as doctor_module
+
+    real_load = doctor_module._load
+
+    def denied(path: Path) -> Any:
+        if path == db:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_load(path)
+
+    monkeypatch.setattr(doctor_module, "_load", denied)
+    result = run("doctor", env={"KOMSOS_LANG": "id"})
+    assert result.exit_code == 3
+    assert "Errno" not in result.stdout
+    assert f"berkas data {db} tidak terbaca (Permission denied)" in " ".join(result.stdout.split())
+
+
 def test_doctor_on_a_folder_says_so_in_one_line(run, tmp_path: Path) -> None:
     result = run("--db", str(tmp_path), "doctor")
     assert result.exit_code == 3
