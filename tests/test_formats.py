@@ -356,8 +356,9 @@ def test_xlsx_cells_are_text_or_dates_never_formulas() -> None:
     assert sheet.auto_filter.ref == "A1:W3"
     assert [cell.value for cell in sheet[1]] == list(FIELDS)
     assert all(cell.font.bold for cell in sheet[1])
-    assert sheet.column_dimensions["A"].width == 38
-    assert sheet.column_dimensions["Q"].width == 70  # summary
+    # Widths in characters (XlsxWriter adds Excel's cell padding, under one character).
+    assert 38 <= sheet.column_dimensions["A"].width < 39
+    assert 70 <= sheet.column_dimensions["Q"].width < 71  # summary
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
             assert cell.data_type in ("s", "d", "n"), (cell.coordinate, cell.data_type)
@@ -501,3 +502,12 @@ def test_jsonl_is_one_entry_per_line_and_reads_back() -> None:
 def test_json_that_is_not_what_it_claims_is_refused(name: str, payload: bytes, message: str) -> None:
     with pytest.raises(InvalidInput, match=message):
         formats.get(name).read(payload)
+
+
+def test_xlsx_refuses_a_cell_longer_than_a_spreadsheet_holds() -> None:
+    # 20 counterparts of 2,000 characters are a valid entry, but 40,000 characters do not fit one cell:
+    # the export is refused (naming entry and field) rather than cut short in the spreadsheet.
+    long = entry(counterparts=[f"{i:02d} " + "x" * 1990 for i in range(20)])
+    with pytest.raises(InvalidInput, match=r"counterparts is longer than the 32767 characters"):
+        formats.get("xlsx").write([long], ExportOptions())
+    assert formats.get("csv").write([long], ExportOptions())  # csv has no such limit

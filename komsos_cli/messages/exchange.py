@@ -90,6 +90,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "it is UTF-16 text (Excel's 'Unicode Text'); in Excel, save as 'CSV UTF-8'",
         "id": "isinya teks UTF-16 ('Unicode Text' Excel); di Excel, simpan sebagai 'CSV UTF-8'",
     },
+    "exchange.xlsx.cell_too_long": {
+        "en": "entry {id}: {field} is longer than the {limit} characters a spreadsheet cell holds; export it as csv or json",
+        "id": "entri {id}: {field} lebih panjang dari {limit} karakter yang muat di satu sel spreadsheet; ekspor sebagai csv atau json",
+    },
     "exchange.not_xlsx": {
         "en": "not a readable xlsx workbook ({reason})",
         "id": "bukan buku kerja xlsx yang terbaca ({reason})",
