@@ -133,8 +133,16 @@ def _stored_badly(entry: dict[str, Any], canonical: dict[str, Any]) -> str | Non
 
 def _permissions(path: Path) -> list[Finding]:
     findings: list[Finding] = []
-    for target, wanted in ((path, 0o600), (path.parent, 0o700)):
-        mode = stat.S_IMODE(target.stat().st_mode)
+    targets = [(path, 0o600), (path.parent, 0o700)]
+    folder = backup_dir(path)
+    if folder.is_dir():  # the backups hold the same reports: as private as the store
+        targets.append((folder, 0o700))
+        targets.extend((child, 0o600) for child in sorted(folder.iterdir()) if child.is_file())
+    for target, wanted in targets:
+        try:
+            mode = stat.S_IMODE(target.stat().st_mode)
+        except OSError:
+            continue
         if mode & 0o077:
             findings.append(
                 Finding(

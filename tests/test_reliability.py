@@ -390,6 +390,16 @@ def test_doctor_on_a_store_it_may_not_read_says_so_in_the_users_language(
     assert f"berkas data {db} tidak terbaca (Permission denied)" in " ".join(result.stdout.split())
 
 
+def test_doctor_finds_backups_readable_by_others(run, db: Path) -> None:
+    store_with_backups(db, 3)
+    assert not [f for f in run.json("doctor")["findings"] if f["level"] != "ok"]
+    os.chmod(backups.backup_path(db, 2), 0o644)
+    os.chmod(backups.backup_dir(db), 0o755)
+    warned = [f["message"] for f in run.json("doctor")["findings"] if f["code"] == "permissions"]
+    assert any(str(backups.backup_path(db, 2)) in message and "644" in message for message in warned)
+    assert any(str(backups.backup_dir(db)) in message and "755" in message for message in warned)
+
+
 def test_doctor_on_a_folder_says_so_in_one_line(run, tmp_path: Path) -> None:
     result = run("--db", str(tmp_path), "doctor")
     assert result.exit_code == 3
