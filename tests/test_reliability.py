@@ -648,6 +648,41 @@ def test_a_big_store_reads_back_exactly_as_written(tmp_path: Path) -> None:
     assert summaries[0].startswith('"},"entries":{"1":{') and "diubah #0" in summaries
 
 
+def relaid(whole: dict[str, Any], layout: str) -> bytes:
+    import orjson
+
+    if layout == "pretty-printed":
+        return json.dumps(whole, indent=2, ensure_ascii=False).encode("utf-8")
+    if layout == "spaces after commas":
+        return json.dumps(whole).encode("utf-8")
+    if layout == "tables reordered":
+        return orjson.dumps({name: whole[name] for name in ("profile", "history", "entries", "_meta")})
+    if layout == "escaped table name":
+        return orjson.dumps(whole).replace(b'"entries":', b'"entri\\u0065s":', 1)
+    if layout == "entries cut in two":  # the same table twice: a JSON parse keeps the last
+        raw = orjson.dumps(whole)
+        return raw[:1] + b'"entries":{"1":' + orjson.dumps(next(iter(whole["entries"].values()))) + b"}," + raw[1:]
+    raise AssertionError(layout)
+
+
+@pytest.mark.parametrize(
+    "layout",
+    ["pretty-printed", "spaces after commas", "tables reordered", "escaped table name", "entries cut in two"],
+)
+def test_a_big_store_laid_out_otherwise_reads_as_one_whole_parse(tmp_path: Path, layout: str) -> None:
+    """A store re-saved by another tool (or by hand) reads exactly as one whole-file parse reads it."""
+    import orjson
+
+    path = tmp_path / "komsos.json"
+    big_store(path, 2200)
+    raw = relaid(orjson.loads(path.read_bytes()), layout)
+    path.write_bytes(raw)
+    assert Store(path).tables() == orjson.loads(raw)
+    with Store(path).transaction() as tx:
+        tx.add(make_entry("setelah"))
+    assert len(Store(path).entries()) == len(orjson.loads(raw)["entries"]) + 1
+
+
 def test_a_big_store_damaged_anywhere_is_refused_without_writing(tmp_path: Path) -> None:
     path = tmp_path / "komsos.json"
     big_store(path)
