@@ -473,3 +473,12 @@ def test_an_empty_filter_is_refused_not_ignored(run, record) -> None:
             result.stderr == f"komsos: {option} was given an empty value; give what to select, or leave {option} out\n"
         )
         assert result.stdout == ""
+
+
+def test_show_writes_the_follow_up_status_in_indonesian_like_its_label(run, record) -> None:
+    # "Tindak lanjut  Pantau lagi [open]": an English word in the Indonesian field list.
+    entry_id = record(follow_up="Pantau lagi menjelang pencoblosan")
+    shown = run("show", entry_id).stdout
+    assert "Pantau lagi menjelang pencoblosan [terbuka]" in shown
+    assert "[open]" not in shown
+    assert run.json("show", entry_id)["follow_up"]["status"] == "open"

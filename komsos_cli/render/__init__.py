@@ -174,13 +174,17 @@ LABELS = (
 )
 
 
+FOLLOW_UP_STATUS_ID = {"open": "terbuka", "done": "selesai"}
+
+
 def _field_text(key: str, value: Any) -> str:
     if value is None or value == []:
         return ""
     if key == "babinsa":
         return "\n".join(format_babinsa(p) for p in value)
     if key == "follow_up":
-        text = f"{value['action']} [{value['status']}]"
+        # The labels are Indonesian, as in the reports; so is the status (stored as open/done).
+        text = f"{value['action']} [{FOLLOW_UP_STATUS_ID.get(value['status'], value['status'])}]"
         if value.get("resolved_on"):
             text += f" {value['resolved_on']}"
         if value.get("note"):
