@@ -400,6 +400,22 @@ def test_doctor_finds_backups_readable_by_others(run, db: Path) -> None:
     assert any(str(backups.backup_dir(db)) in message and "755" in message for message in warned)
 
 
+def test_doctor_never_sends_control_characters_from_the_store_or_path_to_the_terminal(run, tmp_path: Path) -> None:
+    db = tmp_path / "\x1b[31mmerah\u202e" / "komsos.json"
+    store_with_backups(db, 3)
+    tables = json.loads(db.read_text("utf-8"))
+    first = next(iter(tables["entries"].values()))
+    for doc_id in ("98", "99"):  # the same hostile id twice: doctor names duplicates
+        tables["entries"][doc_id] = {**first, "id": "\x1b]0;judul\x07\x1b[2J\u202e"}
+    db.write_text(json.dumps(tables), "utf-8")
+    checked = run("--db", str(db), "doctor")
+    planned = run("--db", str(db), "doctor", "--restore")  # shows the plan, then needs --yes
+    assert checked.exit_code == 3 and planned.exit_code == 2
+    assert "\\x1b" in checked.stdout and "\\x1b" in planned.stderr  # shown, made visible
+    for text in (checked.stdout, checked.stderr, planned.stdout, planned.stderr):
+        assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text, text
+
+
 def test_doctor_on_a_folder_says_so_in_one_line(run, tmp_path: Path) -> None:
     result = run("--db", str(tmp_path), "doctor")
     assert result.exit_code == 3

@@ -31,7 +31,12 @@ def doctor(
     Example: komsos doctor; komsos doctor --restore --yes
     """
     from .. import doctor as core
-    from ..render import message, write_json
+    from ..render import message as say
+    from ..render import write_json
+    from ..render.doctor import safe_line
+
+    def message(text: str) -> None:  # ids and paths come from the store: never raw control characters
+        say(safe_line(text))
 
     if not restore:
         report = core.check(store.path)

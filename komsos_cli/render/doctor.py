@@ -7,6 +7,22 @@ from typing import Any
 from ..messages import t
 from . import console
 
+# Paths and ids in the report come from the user's --db and from the store itself, which
+# may be hostile (a file someone sent): control characters and bidi overrides are shown
+# as \xNN / \uNNNN, never sent to the terminal.
+_UNSAFE = dict.fromkeys([*range(0x20), 0x7F, *range(0x80, 0xA0)], None)
+_BIDI = (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+
+
+def safe_line(text: str) -> str:
+    """`text` with every control character and bidi override made visible."""
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(
+        f"\\x{ord(c):02x}" if ord(c) in _UNSAFE else f"\\u{ord(c):04x}" if ord(c) in _BIDI else c for c in text
+    )
+
+
 MARK = {"ok": ("✓", "green"), "warning": ("!", "yellow"), "error": ("✗", "bold red")}
 
 
@@ -14,11 +30,11 @@ def doctor_report(report: Any) -> None:
     from rich.text import Text
 
     out = console()
-    out.print(Text(report.path, style="bold"))
+    out.print(Text(safe_line(report.path), style="bold"))
     for finding in report.findings:
         mark, style = MARK[finding.level]
         line = Text(f" {mark} ", style=style)
-        line.append(finding.message)
+        line.append(safe_line(finding.message))
         out.print(line)
     for backup in report.backups:
         text = (
@@ -31,4 +47,4 @@ def doctor_report(report: Any) -> None:
                 problem=backup.problem,
             )
         )
-        out.print(Text(f"   {text}", style="dim"))
+        out.print(Text(f"   {safe_line(text)}", style="dim"))
