@@ -262,6 +262,23 @@ class RestorePlan:
     only_in_current: list[str]  # ids that the restore would take away
     only_in_backup: list[str]  # ids that the restore brings back
     changed: list[str]  # ids present in both with different content
+    # The files as they were when the plan was shown: the restore happens only if neither
+    # changed since (another komsos may have written, and rotated the backups, meanwhile).
+    store_version: tuple[int, int, int] | None = None
+    backup_version: tuple[int, int, int] | None = None
+
+
+def _version(path: Path) -> tuple[int, int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+def _by_id(tables: dict[str, Any]) -> dict[str, Any]:
+    entries = tables.get(ENTRIES, {}).values()
+    return {str(entry.get("id")): entry for entry in entries if isinstance(entry, dict)}
 
 
 def plan_restore(path: Path) -> RestorePlan:
@@ -282,14 +299,15 @@ def plan_restore(path: Path) -> RestorePlan:
         readable += 1
         if path.is_file() and same_file_content(path, backup.path):
             continue  # the current file itself (kept by a write that then failed): restoring it changes nothing
-        restored = {entry["id"]: entry for entry in tables.get(ENTRIES, {}).values()}
+        versions = {"store_version": _version(path), "backup_version": _version(backup.path)}
+        restored = _by_id(tables)
         try:
             current_tables: dict[str, Any] | None = _load(path) if path.exists() else {ENTRIES: {}}
         except (StoreError, OSError):
             current_tables = None
         if current_tables is None:
-            return RestorePlan(path, backup, len(restored), None, [], sorted(restored), [])
-        current = {entry["id"]: entry for entry in current_tables.get(ENTRIES, {}).values()}
+            return RestorePlan(path, backup, len(restored), None, [], sorted(restored), [], **versions)
+        current = _by_id(current_tables)
         return RestorePlan(
             path,
             backup,
@@ -298,6 +316,7 @@ def plan_restore(path: Path) -> RestorePlan:
             sorted(set(current) - set(restored)),
             sorted(set(restored) - set(current)),
             sorted(key for key in set(current) & set(restored) if current[key] != restored[key]),
+            **versions,
         )
     if readable:
         raise KomsosError(t("doctor.backups_same", path=path, count=readable))
@@ -308,6 +327,8 @@ def restore(plan: RestorePlan) -> Path | None:
     """Put the planned backup in place under the store's lock; returns where the old file was kept."""
     store = Store(plan.path)
     with store.lock():
+        if (_version(plan.path), _version(plan.backup.path)) != (plan.store_version, plan.backup_version):
+            raise StoreError(t("doctor.changed_since_plan", path=plan.path))
         payload = plan.backup.path.read_bytes()
         parse_store(payload, plan.backup.path)  # still good?
         kept = None

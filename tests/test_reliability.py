@@ -416,6 +416,21 @@ def test_doctor_never_sends_control_characters_from_the_store_or_path_to_the_ter
         assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text, text
 
 
+def test_restore_does_nothing_when_the_store_changed_after_the_plan(db: Path) -> None:
+    """The plan is shown, the user hesitates, another komsos records: the restore must not go ahead."""
+    from komsos_cli import doctor as core
+
+    store = store_with_backups(db, 3)
+    plan = core.plan_restore(db)
+    with store.transaction() as tx:
+        tx.add(make_entry("written while the user read the plan"))
+    after = db.read_bytes()
+    with pytest.raises(StoreError, match="changed since the plan"):
+        core.restore(plan)
+    assert db.read_bytes() == after
+    assert not [p for p in backups.backup_dir(db).iterdir() if "before-restore" in p.name]
+
+
 def test_doctor_on_a_folder_says_so_in_one_line(run, tmp_path: Path) -> None:
     result = run("--db", str(tmp_path), "doctor")
     assert result.exit_code == 3

@@ -99,6 +99,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} entr(y/ies) go back to an older version",
         "id": "{count} entri kembali ke versi lama",
     },
+    "doctor.changed_since_plan": {
+        "en": "the store {path} or its backups changed since the plan was shown (another komsos wrote); nothing was restored: run `komsos doctor --restore` again",
+        "id": "berkas data {path} atau cadangannya berubah sejak rencana ditampilkan (komsos lain menulis); tidak ada yang dipulihkan: jalankan `komsos doctor --restore` lagi",
+    },
     "doctor.confirm": {"en": "Restore this backup?", "id": "Pulihkan cadangan ini?"},
     "doctor.needs_yes": {
         "en": "not at a terminal: add --yes to restore",
