@@ -210,10 +210,17 @@ def check(path: Path) -> Report:
         return report
     report.findings.append(Finding("ok", "parse", t("doctor.parses")))
     meta: dict[str, Any] = next(iter(tables.get(META, {}).values()), {})
-    report.schema_version = meta.get("schema_version")
-    report.findings.append(
-        Finding("ok", "schema", t("doctor.schema", version=report.schema_version, supported=SCHEMA_VERSION))
-    )
+    migrated_from = meta.get("migrated_from")  # set when reading migrated an older file in memory
+    if migrated_from is not None:
+        report.schema_version = migrated_from
+        report.findings.append(
+            Finding("ok", "schema", t("doctor.schema_older", version=migrated_from, supported=SCHEMA_VERSION))
+        )
+    else:
+        report.schema_version = meta.get("schema_version")
+        report.findings.append(
+            Finding("ok", "schema", t("doctor.schema", version=report.schema_version, supported=SCHEMA_VERSION))
+        )
     report.entries = len(tables.get(ENTRIES, {}))
     report.findings.extend(_entries_problems(tables))
     report.findings.extend(_permissions(path))

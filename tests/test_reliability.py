@@ -467,6 +467,23 @@ def test_older_schema_is_migrated_with_the_old_file_kept(tmp_path: Path, monkeyp
     assert kept.read_bytes() == old
 
 
+def test_doctor_says_an_older_schema_will_be_migrated(run, db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import komsos_cli.doctor as doctor_module
+    import komsos_cli.store as store_module
+    from komsos_cli import migrations
+
+    filled_store(db, 2)
+    old = db.read_bytes()
+    monkeypatch.setattr(store_module, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(doctor_module, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(migrations.MIGRATIONS, 1, lambda tables: tables)
+    report = run.json("doctor")
+    assert report["healthy"] is True and report["schema_version"] == 1
+    schema = next(f for f in report["findings"] if f["code"] == "schema")
+    assert "older than this komsos (2)" in schema["message"] and "schema-v1" in schema["message"]
+    assert db.read_bytes() == old
+
+
 # --- concurrency -------------------------------------------------------------------------
 
 

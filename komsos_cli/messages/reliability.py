@@ -14,6 +14,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "schema version {version} (this komsos: {supported})",
         "id": "skema versi {version} (komsos ini: {supported})",
     },
+    "doctor.schema_older": {
+        "en": "schema version {version}, older than this komsos ({supported}): the next write migrates it and keeps the old file as komsos.json.schema-v{version} beside the backups",
+        "id": "skema versi {version}, lebih lama dari komsos ini ({supported}): penulisan berikutnya memperbaruinya dan menyimpan berkas lama sebagai komsos.json.schema-v{version} di samping cadangan",
+    },
     "doctor.ids_unique": {"en": "every id is unique", "id": "setiap id unik"},
     "doctor.duplicate_ids": {"en": "{count} duplicate id(s): {ids}", "id": "{count} id ganda: {ids}"},
     "doctor.entries_valid": {"en": "every entry is valid", "id": "setiap entri sah"},
