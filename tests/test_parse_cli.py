@@ -178,3 +178,25 @@ def test_a_binary_file_among_reports_stops_the_record(run: Any, reports: Path, d
     assert result.exit_code == 2
     assert result.stderr.strip() == f"komsos: {reports / 'zz-foto.txt'} is not a text file"
     assert not db.exists()
+
+
+def test_record_stores_the_gazetteers_place_as_record_does(run: Any, tmp_path: Path) -> None:
+    # Invented report; the village written as people write it, the province not written at all.
+    report = tmp_path / "wa.txt"
+    report.write_text(
+        "Babinsa Koramil 13/Buntu Pane Serda Adi Saputra melaksanakan komsos dengan warga di "
+        "Ds. Sungai Silautua Kec. Setia Janji Kab. Asahan, Senin (10/01/2022). Situasi aman dan kondusif.\n",
+        "utf-8",
+    )
+    shown = run.json("parse", str(report))["entry"]
+    assert shown["province"] is None  # parse shows what the text says
+    result = run("parse", str(report), "--record", "--yes")
+    assert result.exit_code == 0, result.stderr
+    [stored] = run.json("list")
+    assert (stored["village"], stored["kecamatan"], stored["kabupaten"], stored["province"]) == (
+        "Sei Silau Tua",
+        "Setia Janji",
+        "Asahan",
+        "Sumatra Utara",
+    )
+    assert stored["place_matched"] is True

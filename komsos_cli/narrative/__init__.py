@@ -42,6 +42,30 @@ def parse_text(text: str, *, today: date | None = None, gazetteer: bool = True) 
     return extract(text, today=today, find_villages=find_villages, find_kabupaten=find_kabupaten)
 
 
+def official_place(values: dict[str, Any]) -> dict[str, Any]:
+    """`values` with a village the gazetteer matched in one place as `record` stores it: the
+    official spelling of village, kecamatan and kabupaten, and the province (which reports seldom
+    write). Parsing shows what the text says; this is applied when an entry is stored."""
+    find_villages, _ = _gazetteer()
+    if find_villages is None or not values.get("place_matched") or not values.get("village"):
+        return values
+    area = {key: values.get(key) for key in ("kecamatan", "kabupaten")}
+    try:
+        matches = find_villages(values["village"], **area)
+    except (InvalidInput, LookupError, ValueError, OSError):
+        return values
+    if len(matches) != 1:
+        return values
+    place = matches[0]
+    return {
+        **values,
+        "village": place.village,
+        "kecamatan": place.kecamatan,
+        "kabupaten": place.kabupaten,
+        "province": place.province,
+    }
+
+
 def entry_values(extraction: Extraction) -> dict[str, Any]:
     """The extraction as entry values (keys of model.FIELDS); what was not found is left out."""
     values: dict[str, Any] = {}
@@ -142,7 +166,7 @@ def complete_entry(values: dict[str, Any], ask: Prompt | None, *, today: date | 
         except InvalidInput:
             continue
     completed = complete_required(completed, ask)
-    return validate_entry(completed)
+    return validate_entry(official_place(completed))
 
 
 __all__ = [
@@ -157,6 +181,7 @@ __all__ = [
     "extract",
     "missing_for_record",
     "narrate",
+    "official_place",
     "parse_text",
     "read_report",
     "report_sources",
