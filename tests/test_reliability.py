@@ -710,12 +710,27 @@ def relaid(whole: dict[str, Any], layout: str) -> bytes:
     if layout == "entries cut in two":  # the same table twice: a JSON parse keeps the last
         raw = orjson.dumps(whole)
         return raw[:1] + b'"entries":{"1":' + orjson.dumps(next(iter(whole["entries"].values()))) + b"}," + raw[1:]
+    if layout == "digit keys nested in entries":  # `},"2":{` inside an entry, where no cut may be made
+        nested = {
+            **whole,
+            "entries": {
+                key: {**entry, "x": {"1": {"a": [1]}, "2": {"b": {"3": {}}}}} for key, entry in whole["entries"].items()
+            },
+        }
+        return orjson.dumps(nested)
     raise AssertionError(layout)
 
 
 @pytest.mark.parametrize(
     "layout",
-    ["pretty-printed", "spaces after commas", "tables reordered", "escaped table name", "entries cut in two"],
+    [
+        "pretty-printed",
+        "spaces after commas",
+        "tables reordered",
+        "escaped table name",
+        "entries cut in two",
+        "digit keys nested in entries",
+    ],
 )
 def test_a_big_store_laid_out_otherwise_reads_as_one_whole_parse(tmp_path: Path, layout: str) -> None:
     """A store re-saved by another tool (or by hand) reads exactly as one whole-file parse reads it."""
