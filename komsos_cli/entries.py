@@ -352,7 +352,10 @@ class PlaceCheck:
         suggestions = places.suggest_villages(
             typed, kecamatan=scope.get("kecamatan"), kabupaten=scope.get("kabupaten"), limit=SUGGESTIONS
         )
-        picked = self._unmatched(typed, [p.describe() for p in suggestions], _papua_note(area))
+        # A village the gazetteer has, only not in the area given: say so, not "not in the gazetteer".
+        where = ", ".join(area[key] for key in AREA_FIELDS if area.get(key))
+        elsewhere = where if area and places.find_villages(typed) else None
+        picked = self._unmatched(typed, [p.describe() for p in suggestions], _papua_note(area), elsewhere)
         return None if picked is None else suggestions[picked]
 
     def _pick_one(self, typed: str, labels: list[str], key: str) -> int:
@@ -365,14 +368,16 @@ class PlaceCheck:
             listed += t("places.more", count=len(labels) - MAX_LISTED)
         raise InvalidInput(t(key, typed=typed, count=len(labels), candidates=listed))
 
-    def _unmatched(self, typed: str, suggestions: list[str], note: str) -> int | None:
+    def _unmatched(self, typed: str, suggestions: list[str], note: str, area: str | None = None) -> int | None:
+        """`area`: where the gazetteer does not have `typed` though it has it elsewhere."""
         hint = t("places.did_you_mean", suggestions="; ".join(suggestions)) if suggestions else ""
+        unknown = "places.unknown" if area is None else "places.unknown.in_area"
         if self.strict:
-            raise InvalidInput(t("places.unknown.strict", typed=typed) + hint + note)
+            raise InvalidInput(t(f"{unknown}.strict", typed=typed, area=area) + hint + note)
         if self.choose is not None and suggestions:
             keep = t("places.choose.keep", typed=typed)
             return self.choose(t("places.unknown.question", typed=typed), suggestions, keep)
-        self.warnings.append(t("places.unknown.kept", typed=typed) + hint + note)
+        self.warnings.append(t(f"{unknown}.kept", typed=typed, area=area) + hint + note)
         return None
 
     def profile(self, options: Mapping[str, Any], profile: Mapping[str, Any]) -> dict[str, Any]:

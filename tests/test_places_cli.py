@@ -111,6 +111,7 @@ def test_unknown_village_is_stored_as_typed_with_a_warning(run: Any) -> None:
 def test_a_village_given_the_wrong_kabupaten_is_suggested_where_it_is(run: Any) -> None:
     result = run(*record_args("Sei Silau Tua", "--kabupaten", "Inhu"))
     assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith("komsos: warning: 'Sei Silau Tua' is not in Inhu in the gazetteer;")
     assert "did you mean Sei Silau Tua, Setia Janji, Asahan;" in result.stderr
     assert only_entry(run)["place_matched"] is False
 
@@ -181,7 +182,8 @@ def test_profile_area_scopes_the_lookup_and_gives_way_elsewhere(run: Any) -> Non
 def test_a_kecamatan_given_is_not_overridden(run: Any) -> None:
     result = run(*record_args("Kemiri", "--kecamatan", "Gatak"))
     assert result.exit_code == 0
-    assert "warning: 'Kemiri' is not in the gazetteer" in result.stderr
+    # Kemiri is in the gazetteer, only not in Gatak: the warning says where it is not
+    assert "warning: 'Kemiri' is not in Gatak in the gazetteer; stored as typed" in result.stderr
     entry = only_entry(run)
     assert (entry["kecamatan"], entry["place_matched"]) == ("Gatak", False)
 
