@@ -89,6 +89,15 @@ def test_record_at_a_terminal_asks_for_what_is_missing_and_confirms(run: Any, tm
     assert result.exit_code == 0, result.stderr
     [entry] = run.json("list")
     assert (entry["date"], entry["kind"], entry["village"]) == ("2025-01-17", "patroli", "Waru")
+    # questions go to stderr, so stdout holds only the stored id (`ids=$(komsos parse ... --record)`)
+    assert result.stdout.split() == [entry["id"]]
+    assert "[Y/n]" in result.stderr
+
+
+def test_record_at_a_terminal_confirms_with_enter(run: Any) -> None:
+    result = run("parse", str(CORPUS / "seed-001.txt"), "--record", input="\n", env={"KOMSOS_INTERACTIVE": "1"})
+    assert result.exit_code == 0, result.stderr
+    assert len(run.json("list")) == 1
 
 
 def test_record_at_a_terminal_can_be_declined(run: Any, db: Path) -> None:

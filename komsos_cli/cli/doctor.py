@@ -10,7 +10,7 @@ from ..errors import Cancelled, InvalidInput, StoreError
 from ..messages import t
 from ..store import Store
 from .app import app
-from .options import JsonFlag, YesFlag, is_interactive, with_store
+from .options import JsonFlag, YesFlag, ask_yes_no, is_interactive, with_store
 
 
 @app.command()
@@ -86,7 +86,7 @@ def doctor(
     if not yes:
         if not is_interactive():
             raise InvalidInput(t("doctor.needs_yes"))
-        if not typer.confirm(t("doctor.confirm"), default=False):
+        if not ask_yes_no(t("doctor.confirm")):
             raise Cancelled(t("cancelled"))
     kept = core.restore(plan)
     if kept is not None:

@@ -10,7 +10,7 @@ from ..errors import Cancelled, InvalidInput, MissingFields
 from ..messages import t
 from ..store import Store
 from .app import app
-from .options import JsonFlag, YesFlag, is_interactive, with_store
+from .options import JsonFlag, YesFlag, ask_line, ask_yes_no, is_interactive, with_store
 
 if TYPE_CHECKING:
     from ..narrative.extract import Extraction
@@ -35,7 +35,7 @@ def read_stdin_bytes() -> bytes:
 
 def _ask(field: str) -> str:
     key = "parse.prompt.date" if field == "date" else f"prompt.{field}"
-    return str(typer.prompt(t(key)))
+    return ask_line(t(key))
 
 
 def _read_all(sources: list[str], show_progress: bool) -> list[tuple[str, Extraction]]:
@@ -133,7 +133,7 @@ def parse(
     if interactive and not json_out:
         for name, extraction in results:
             view.extraction_view(name, extraction, stderr=True)
-    if interactive and not yes and not typer.confirm(t("parse.confirm", count=len(entries)), default=True):
+    if interactive and not yes and not ask_yes_no(t("parse.confirm", count=len(entries)), default=True):
         raise Cancelled(t("cancelled"))
     stored = _store(store, entries)
     if json_out:

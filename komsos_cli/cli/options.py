@@ -82,9 +82,11 @@ def ask_line(question: str) -> str:
     return line.rstrip("\r\n")
 
 
-def ask_yes_no(question: str) -> bool:
-    """A yes/no question on stderr (y, yes, ya); anything else, or nothing, is no."""
-    return ask_line(f"{question} [y/N]").strip().lower() in ("y", "yes", "ya")
+def ask_yes_no(question: str, *, default: bool = False) -> bool:
+    """A yes/no question on stderr (y, yes, ya / n, no, tidak); an empty answer is `default`,
+    anything else is no."""
+    answer = ask_line(f"{question} {'[Y/n]' if default else '[y/N]'}").strip().lower()
+    return default if not answer else answer in ("y", "yes", "ya")
 
 
 # --- the store -----------------------------------------------------------------

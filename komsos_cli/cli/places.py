@@ -9,7 +9,7 @@ import typer
 from ..errors import InvalidInput, NotFound
 from ..messages import t
 from .app import app
-from .options import JsonFlag, is_interactive
+from .options import JsonFlag, ask_line, is_interactive
 
 if TYPE_CHECKING:
     from ..entries import PlaceCheck
@@ -37,7 +37,7 @@ def choose(question: str, labels: list[str], keep_label: str | None) -> int | No
         low = 0
     while True:
         # Read text, not type=int: Click's own "not a valid int" is English only.
-        answer = typer.prompt(t("places.choose.prompt"), type=str, err=True).strip().rstrip(").")
+        answer = ask_line(t("places.choose.prompt")).strip().rstrip(").")
         if answer.isdigit() and low <= int(answer) <= len(labels):
             return None if int(answer) == 0 else int(answer) - 1
         typer.echo(t("places.choose.invalid", low=low, high=len(labels)), err=True)
