@@ -6,6 +6,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from komsos_cli.store import Store
 
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
@@ -482,3 +484,29 @@ def test_show_writes_the_follow_up_status_in_indonesian_like_its_label(run, reco
     assert "Pantau lagi menjelang pencoblosan [terbuka]" in shown
     assert "[open]" not in shown
     assert run.json("show", entry_id)["follow_up"]["status"] == "open"
+
+
+def test_list_table_colours_the_situation_only_on_a_terminal(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from komsos_cli import render
+    from komsos_cli.render import text
+
+    entry = {
+        "id": "c" * 36,
+        "date": "2025-01-20",
+        "kind": "patroli",
+        "village": "Macanan\x1b[2J",
+        "babinsa": [{"rank": "Serda", "name": "Nursalim"}],
+        "situation": "rawan",
+        "summary": "Pencurian ternak\r\nlaporan warga",
+        "follow_up": {"status": "open"},
+    }
+    render.entries_table([entry], 1)
+    plain = capsys.readouterr().out
+    assert "\x1b" not in plain and "\r" not in plain  # NO_COLOR, and user text cannot move the cursor
+    assert "Macanan [2J" in plain and "rawan ⚑" in plain and "Pencurian ternak laporan warga" in plain
+    monkeypatch.setattr(text, "use_colour", lambda stream: True)
+    render.entries_table([entry], 1)
+    painted = capsys.readouterr().out
+    assert "\x1b[1;31mrawan ⚑\x1b[0m" in painted and "\x1b[2mcccccccc\x1b[0m" in painted

@@ -376,7 +376,10 @@ def test_plain_tables_neutralise_control_characters_and_colour_on_a_terminal(
     summary = summarize([entry], date(2025, 2, 1))
     render.summary_tables(summary)
     assert "\x1b" not in capsys.readouterr().out  # NO_COLOR, and not a terminal
-    monkeypatch.setattr(render, "_use_colour", lambda stream: True)
+    from komsos_cli.render import text
+
+    for module in (render, text):  # as on a terminal
+        monkeypatch.setattr(module, "use_colour", lambda stream: True)
     render.summary_tables(summary)
     painted = capsys.readouterr().out
     assert "\x1b[1;31mrawan\x1b[0m" in painted  # the situation, in its colour

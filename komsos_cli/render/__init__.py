@@ -1,9 +1,9 @@
-"""Rich tables and panels: the one package that knows about colours and layout.
+"""How results look: the one package that knows about colours and layout.
 
-This module renders entries; render/summary.py renders what commanders read.
-
-User text is always passed as `rich.text.Text`, never as markup, so `[bold]` in a
-summary prints as typed. Data goes to stdout; messages go to stderr.
+This module renders entries; render/summary.py renders what commanders read; the
+tables people scan (list, summary, villages, followups) are plain text (render/text.py),
+the rest Rich. User text is never markup: Rich gets it as `rich.text.Text`, so `[bold]`
+in a summary prints as typed. Data goes to stdout; messages go to stderr.
 """
 
 from __future__ import annotations
@@ -57,94 +57,30 @@ def _one_line(value: str | None, width: int) -> str:
 
 
 # --- the entries table (list) ------------------------------------------------------
-#
-# Drawn without Rich: importing rich.table and laying out a Rich table costs ~25 ms,
-# a quarter of `komsos list` on a Babinsa's store (docs/performance.md). One line per
-# entry, columns cut with "…", colour only on a terminal without NO_COLOR. User text
-# is printed as text (never interpreted), with control characters made harmless.
-
-_UNSAFE = dict.fromkeys([*range(0x20), 0x7F, *range(0x80, 0xA0)], " ")
-_ANSI_STYLE = {"green": "32", "yellow": "33", "bold red": "1;31", "bold": "1", "dim": "2"}
-
-
-def _cells(text: str) -> int:
-    """Terminal cells taken by `text` (wide East Asian characters take two, combining marks none)."""
-    if text.isascii():
-        return len(text)
-    import unicodedata
-
-    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _fit(text: str, width: int) -> str:
-    """`text` cut to `width` cells (ending in "…") and padded to exactly `width`."""
-    used = _cells(text)
-    if used > width:
-        while text and _cells(text) > width - 1:
-            text = text[:-1]
-        text = text.rstrip() + "…"
-        used = _cells(text)
-    return text + " " * (width - used)
-
-
-def _use_colour(stream: Any) -> bool:
-    import os
-
-    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
-        return False
-    try:
-        return bool(stream.isatty())
-    except (AttributeError, ValueError):
-        return False
-
-
-def _paint(text: str, style: str, colour: bool) -> str:
-    code = _ANSI_STYLE.get(style)
-    return f"\x1b[{code}m{text}\x1b[0m" if colour and code else text
 
 
 def entries_table(entries: list[dict[str, Any]], total: int) -> None:
     """One line per entry: ID, Tanggal, Kegiatan, Desa, Babinsa, Situasi, Ringkasan."""
-    import shutil
+    from .text import columns, write_lines
 
-    rows: list[tuple[str, ...]] = []
+    rows: list[list[tuple[str, str]]] = []
     for entry in entries:
         situation = entry.get("situation") or ""
         follow = entry.get("follow_up") or {}
         rows.append(
-            (
-                entry["id"][:8],
-                entry["date"] + (f" {entry['time']}" if entry.get("time") else ""),
-                entry["kind"],
-                entry.get("village") or "",
-                ", ".join(format_babinsa(p) for p in entry.get("babinsa", [])),
-                situation + (" ⚑" if follow.get("status") == "open" else ""),
-                _one_line(entry.get("summary"), 60),
-                situation,
-            )
+            [
+                (entry["id"][:8], "dim"),
+                (entry["date"] + (f" {entry['time']}" if entry.get("time") else ""), ""),
+                (entry["kind"], ""),
+                (entry.get("village") or "", ""),
+                (", ".join(format_babinsa(p) for p in entry.get("babinsa", [])), ""),
+                (situation + (" ⚑" if follow.get("status") == "open" else ""), SITUATION_STYLE.get(situation, "")),
+                (_one_line(entry.get("summary"), 60), ""),
+            ]
         )
-    rows = [tuple(str(cell).translate(_UNSAFE) for cell in row) for row in rows]
     header = ("ID", "Tanggal", "Kegiatan", "Desa", "Babinsa", "Situasi", "Ringkasan")
-    widths = [max(_cells(h), *(_cells(row[i]) for row in rows)) for i, h in enumerate(header)]
-    terminal = shutil.get_terminal_size((100, 24)).columns
-    # Shrink the free-text columns, longest first, until the line fits (or they reach their minimum).
-    minimum = {3: 12, 4: 14, 6: 20}
-    while sum(widths) + 2 * (len(widths) - 1) > terminal:
-        shrinkable = [i for i in minimum if widths[i] > minimum[i]]
-        if not shrinkable:
-            break
-        widest = max(shrinkable, key=lambda i: widths[i])
-        widths[widest] -= 1
-    colour = _use_colour(sys.stdout)
-    lines = ["  ".join(_fit(h, w) for h, w in zip(header, widths, strict=False)).rstrip()]
-    lines[0] = _paint(lines[0], "bold", colour)
-    for row in rows:
-        cells = [_fit(cell, width) for cell, width in zip(row, widths, strict=False)]
-        cells[0] = _paint(cells[0], "dim", colour)
-        cells[5] = _paint(cells[5], SITUATION_STYLE.get(row[7], ""), colour)
-        lines.append("  ".join(cells).rstrip())
-    sys.stdout.write("\n".join(lines) + "\n")
-    sys.stdout.flush()
+    # The free-text columns give way, longest first, down to these widths.
+    write_lines(columns(header, rows, shrink={3: 12, 4: 14, 6: 20}))
 
 
 LABELS = (

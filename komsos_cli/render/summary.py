@@ -14,7 +14,8 @@ import sys
 from typing import TYPE_CHECKING
 
 from ..messages import t
-from . import _UNSAFE, SITUATION_STYLE, _cells, _fit, _one_line, _paint, _use_colour, message
+from . import SITUATION_STYLE, _one_line, message
+from .text import Cell, columns, flat, paint, use_colour
 
 if TYPE_CHECKING:
     from ..summary import Bucket, FollowUp, Summary, VillageRow
@@ -23,10 +24,6 @@ __all__ = ["bar", "concerns_table", "followups_table", "message", "summary_table
 
 BAR_WIDTH = 20
 _EIGHTHS = " ▏▎▍▌▋▊▉"
-_GAP = "  "
-
-# A cell: its text and its style (a key of render._ANSI_STYLE, or "").
-Cell = tuple[str, str]
 
 
 def bar(count: int, largest: int, width: int = BAR_WIDTH) -> str:
@@ -38,67 +35,8 @@ def bar(count: int, largest: int, width: int = BAR_WIDTH) -> str:
     return "█" * full + (_EIGHTHS[rest] if rest else "")
 
 
-def _flat(text: str) -> str:
-    """One line of harmless characters."""
-    return " ".join(text.translate(_UNSAFE).split())
-
-
-def _align(text: str, width: int, right: bool, used: int | None = None) -> str:
-    """`text` padded to `width` cells (on the left when `right`), or cut with "…" when longer."""
-    used = _cells(text) if used is None else used
-    if used > width:
-        return _fit(text, width)
-    pad = " " * (width - used)
-    return pad + text if right else text + pad
-
-
-def _columns(
-    header: tuple[str, ...] | None,
-    rows: list[list[Cell]],
-    *,
-    right: frozenset[int] = frozenset(),
-    shrink: dict[int, int] | None = None,
-) -> list[str]:
-    """Aligned lines: one per row (and the header in bold), cut to the terminal's width.
-
-    `right` holds the columns aligned right (numbers); `shrink` maps the columns that
-    may be cut (free text) to their minimum width. The widest of those is narrowed
-    first, one cell at a time, until the line fits.
-    """
-    import shutil
-
-    texts = [[_flat(text) for text, _ in row] for row in rows]
-    used = [[_cells(text) for text in row] for row in texts]
-    count = len(header) if header else max((len(row) for row in texts), default=0)
-    widths = [max([_cells(header[i]) if header else 0, *(row[i] for row in used)]) for i in range(count)]
-    minimum = shrink or {}
-    terminal = shutil.get_terminal_size((100, 24)).columns
-    while sum(widths) + len(_GAP) * (count - 1) > terminal:
-        shrinkable = [i for i in minimum if widths[i] > minimum[i]]
-        if not shrinkable:
-            break
-        widest = max(shrinkable, key=lambda i: widths[i])
-        widths[widest] -= 1
-    colour = _use_colour(sys.stdout)
-    lines = []
-    if header:
-        heading = _GAP.join(_align(text, widths[i], i in right) for i, text in enumerate(header)).rstrip()
-        lines.append(_paint(heading, "bold", colour))
-    for row, flat, sizes in zip(rows, texts, used, strict=True):
-        cells = []
-        for i, ((_, style), text) in enumerate(zip(row, flat, strict=True)):
-            fitted = _align(text, widths[i], i in right, sizes[i])
-            body = fitted.rstrip(" ") if i not in right else fitted.lstrip(" ")
-            if colour and style and body:
-                start = fitted.index(body)
-                fitted = fitted[:start] + _paint(body, style, colour) + fitted[start + len(body) :]
-            cells.append(fitted)
-        lines.append(_GAP.join(cells).rstrip())
-    return lines
-
-
 def _title(text: str) -> str:
-    return _paint(_flat(text), "bold", _use_colour(sys.stdout))
+    return paint(flat(text), "bold", use_colour(sys.stdout))
 
 
 def _write(lines: list[str]) -> None:
@@ -135,7 +73,7 @@ def _breakdown(field: str, buckets: list[Bucket], total: int, limit: int | None)
         rows.append([(_name(bucket), style), (str(bucket.count), ""), (share, ""), (bar(bucket.count, largest), "")])
     header = (_FIELD_HEADER[field], t("summary.count"), t("summary.share"), "")
     lines = [_title(t(f"summary.by.{field}"))]
-    lines += _columns(header, rows, right=frozenset({1, 2}), shrink={0: 12})
+    lines += columns(header, rows, right=frozenset({1, 2}), shrink={0: 12})
     if len(shown) < len(buckets):
         key = "summary.earlier" if field == "month" else "summary.more"
         lines.append(t(key, count=len(buckets) - len(shown), field=field))
@@ -157,7 +95,7 @@ def _totals(summary: Summary) -> list[str]:
             "summary.oldest", date=oldest.date, village=oldest.village or "-", age=oldest.age_days, id=oldest.id[:8]
         )
     rows.append([(t("summary.open"), "bold"), (open_text, "")])
-    return [_title(title), *_columns(None, rows, shrink={1: 20})]
+    return [_title(title), *columns(None, rows, shrink={1: 20})]
 
 
 def concerns_table(summary: Summary, limit: int | None) -> list[str]:
@@ -175,7 +113,7 @@ def concerns_table(summary: Summary, limit: int | None) -> list[str]:
             ]
         )
     header = ("ID", "Tanggal", "Desa", "Situasi", "Temuan / Ringkasan")
-    lines = [_title(t("summary.concerns")), *_columns(header, rows, shrink={2: 12, 4: 20})]
+    lines = [_title(t("summary.concerns")), *columns(header, rows, shrink={2: 12, 4: 20})]
     if limit is not None and summary.not_aman > limit:
         lines.append(t("summary.more", count=summary.not_aman - limit, field="situation"))
     return lines
@@ -219,7 +157,7 @@ def villages_table(rows: list[VillageRow], *, grouped_by: str | None = None) -> 
             (", ".join(f"{kind} {count}" for kind, count in row.kinds.items()), ""),
         ]
         lines.append(cells)
-    _write(_columns(header, lines, right=frozenset(right), shrink=shrink))
+    _write(columns(header, lines, right=frozenset(right), shrink=shrink))
 
 
 def followups_table(items: list[FollowUp]) -> None:
@@ -236,7 +174,7 @@ def followups_table(items: list[FollowUp]) -> None:
         for item in items
     ]
     header = ("ID", "Tanggal", "Hari", "Desa", "Babinsa", "Tindak lanjut")
-    _write(_columns(header, rows, right=frozenset({2}), shrink={3: 12, 4: 14, 5: 20}))
+    _write(columns(header, rows, right=frozenset({2}), shrink={3: 12, 4: 14, 5: 20}))
 
 
 def write_text(text: str) -> None:
