@@ -510,3 +510,17 @@ def test_list_table_colours_the_situation_only_on_a_terminal(
     render.entries_table([entry], 1)
     painted = capsys.readouterr().out
     assert "\x1b[1;31mrawan ⚑\x1b[0m" in painted and "\x1b[2mcccccccc\x1b[0m" in painted
+
+
+def test_summary_from_stdin_is_read_like_a_report_file(run, db: Path) -> None:
+    # A summary saved on an older Windows PC (Windows-1252: curly quotes) is read, not refused;
+    # bytes that are not text are refused in one line and nothing is stored.
+    base = ["record", "-b", "Serda Nursalim", "-v", "Kemiri", "--kecamatan", "Kebakkramat", "-s", "-"]
+    result = run(*base, input="Warga menyampaikan “aman” – terima kasih".encode("cp1252"))
+    assert result.exit_code == 0, result.stderr
+    [entry] = run.json("list")
+    assert entry["summary"] == "Warga menyampaikan “aman” – terima kasih"
+    before = db.read_bytes()
+    binary = run(*base, input=b"PK\x03\x04\x00\x00\x00\x00\x08\x00")
+    assert binary.exit_code == 2 and binary.stderr == "komsos: stdin is not a text file\n"
+    assert db.read_bytes() == before

@@ -181,11 +181,12 @@ with_criteria = extend_with(_criteria_source, "criteria")
 
 
 def read_stdin_text() -> str:
+    """Text piped in, read as `komsos parse` reads a report: UTF-8, UTF-16 with its mark, or
+    Windows-1252 (a summary saved on an older Windows PC); bytes that are not text are refused."""
+    from ..narrative import decode_report
+
     data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise InvalidInput(t("input.not_utf8")) from None
+    return decode_report(data, "stdin")[0]
 
 
 def _entry_source(

@@ -167,7 +167,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "kesalahan internal: {kind}: {text} (jalankan lagi dengan --debug untuk rincian)",
     },
     "interrupted": {"en": "interrupted; nothing changed", "id": "dihentikan; tidak ada yang berubah"},
-    "input.not_utf8": {"en": "input is not valid UTF-8 text", "id": "masukan bukan teks UTF-8 yang sah"},
     # --help of the core commands in Indonesian: `en` must be the help text exactly as the code
     # has it (tests/test_docs.py checks); a help text changed in the code without its entry here
     # stays English rather than show a stale translation.
