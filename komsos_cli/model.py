@@ -251,7 +251,14 @@ def _check_iso_date(value: Any) -> str:
     try:
         return date.fromisoformat(value.strip()).isoformat()
     except ValueError:
+        shape = _ISO_DATE_SHAPE.match(value.strip())
+        if shape:  # in the right form, but no such day (2024-02-30)
+            year, month, day = (int(part) for part in shape.groups())
+            raise InvalidInput(t("date.impossible", text=value.strip(), day=day, month=month, year=year)) from None
         raise InvalidInput(t("field.type", field="date", expected=t("expected.date"))) from None
+
+
+_ISO_DATE_SHAPE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
 def _check_timestamp(value: Any, field: str) -> str:
