@@ -47,10 +47,11 @@ def test_every_command_has_a_section_in_docs(path: str, command: Any) -> None:
     )
 
 
-def test_the_profile_group_help_has_an_example() -> None:
-    # `komsos profile` (no subcommand) shows the group's help: it had no example.
-    profile = get_command(app).commands["profile"]  # type: ignore[attr-defined]
-    assert "Example: komsos profile set" in (profile.help or "")
+@pytest.mark.parametrize("group", ["profile", "places"])
+def test_every_command_group_help_has_an_example(group: str) -> None:
+    # `komsos profile` or `komsos places` (no subcommand) shows the group's help: they had no example.
+    command = get_command(app).commands[group]  # type: ignore[attr-defined]
+    assert f"Example: komsos {group} " in (command.help or "")
 
 
 CORE = ("komsos record", "komsos list", "komsos show", "komsos edit", "komsos delete")

