@@ -153,6 +153,7 @@ def test_pretty_printed_or_hand_edited_files_read_exactly_as_a_whole_parse(tmp_p
         b'{"_meta":' + orjson.dumps(META) + b',"entries":{"1":{"a":1},"2":{"a":2}},"entries" :{"3":{"a":3},"4":{}}}',
         b'{"_meta":' + orjson.dumps(META) + b',"entries":{"1":{"a":1},"2":{"a":2}},"entri\\u0065s":{"3":{},"4":{}}}',
         b'{"entries":{"1":{"a":1},"2":{}},"history":{"1":{},"2":{}},"entries":{"3":{},"4":{}},"_meta":{"1":{}}}',
+        b'{"a/b":{},"x":{},"a\\/b":{"1":{},"2":{}},"y":{"1":{}}}',
         b'{"entries":{"1":{"a":1},"2":{}},"history":{"1":{},"2":{}},"entries":5,"profile":{"1":{},"2":{}}}',
         # a duplicate item id across slices: the last one wins, where the first was
         b'{"entries":{"1":{"a":1},"2":{"a":2},"1":{"a":3},"3":{"a":4}}}',
