@@ -337,7 +337,6 @@ print(rss("VmHWM") - before, rss("VmRSS") - before)
 """
 
 
-@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux /proc")
 def test_reading_never_holds_the_whole_file_next_to_the_tables(tmp_path: Path) -> None:
     path = tmp_path / "komsos.json"
     generate.write_store(path, 8000)
