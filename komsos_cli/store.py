@@ -9,6 +9,9 @@ Promises (tested in tests/test_store.py and tests/test_reliability.py):
 - A file that cannot be read (empty, truncated, not JSON, not a komsos store, a
   newer schema) is never treated as empty and never overwritten: StoreError.
 - The folder is created 0700 and the file 0600, whatever the umask.
+- A big file is read and parsed in slices and written in pieces (never the whole
+  file's bytes next to the tables), with exactly the result of one orjson.loads /
+  orjson.dumps of the whole file (tested in tests/test_store_memory.py).
 
 File layout (TinyDB tables): `_meta` (schema version), `entries`, `history`
 (previous versions of edited and deleted entries), `profile`.
@@ -58,9 +61,9 @@ _CUT = rb'\},"[0-9]+":\{'
 # orjson spells them, so a piece holding one makes the file parse whole instead.
 _ESCAPED_KEY = rb'\\.(?:[^"\\]|\\.)*"\s*:'
 
-# Set by a command that holds a big store and has time to spare (import, export): make
-# each repeated value of these fields one shared string object as the entries are
-# parsed, ~90 MiB less at 100,000 entries for ~0.3 s more. Off by default: at 100,000
+# For a command that holds more than the store and has time to spare (import): make each
+# repeated value of these fields one shared string object as the entries are parsed,
+# ~90 MiB less at 100,000 entries for ~0.3-0.5 s more. Off by default: at 100,000
 # entries `record` has no 0.3 s to spare (goal < 1 s) and stays under 400 MiB without.
 SHARE_REPEATED_VALUES = False
 SHARED_FIELDS = (
