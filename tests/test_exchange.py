@@ -7,6 +7,7 @@ import json
 import stat
 import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ import pytest
 
 from komsos_cli import entries as core
 from komsos_cli import exchange
-from komsos_cli.errors import InvalidInput
+from komsos_cli.errors import InvalidInput, KomsosError
 from komsos_cli.model import FIELDS, validate_entry
 from komsos_cli.query import Criteria
 from komsos_cli.store import Store
@@ -570,3 +571,19 @@ def test_an_export_of_no_entries_imports_as_nothing(tmp_path: Path, suffix: str)
     exchange.export(Store(tmp_path / "empty.json"), Criteria(), exchange.plan_export(str(path)))
     result = exchange.import_files(Store(tmp_path / "s.json"), [path])
     assert (result.rows, result.added) == (0, 0)
+
+
+@pytest.mark.parametrize("force", [False, True])
+def test_a_write_that_fails_midway_leaves_no_partial_file(tmp_path: Path, force: bool) -> None:
+    path = tmp_path / "rekap.csv"
+    if force:
+        path.write_bytes(b"old")
+
+    def pieces() -> Iterator[bytes]:
+        yield b"id,date\r\n"
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(KomsosError, match="No space left on device"):
+        exchange.write_file(path, pieces(), force=force)
+    assert (path.read_bytes() == b"old") if force else not path.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == (["rekap.csv"] if force else [])

@@ -511,3 +511,20 @@ def test_xlsx_refuses_a_cell_longer_than_a_spreadsheet_holds() -> None:
     with pytest.raises(InvalidInput, match=r"counterparts is longer than the 32767 characters"):
         formats.get("xlsx").write([long], ExportOptions())
     assert formats.get("csv").write([long], ExportOptions())  # csv has no such limit
+
+
+def test_csv_is_written_in_pieces_that_join_to_the_whole_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    from komsos_cli.formats import csv as csv_module
+
+    monkeypatch.setattr(csv_module, "CHUNK_LINES", 2)
+    items = [entry(id=f"6f1d3c2a-9b7e-4c1a-8f00-{n:012d}", summary=f"Komsos {n}\nbaris dua") for n in range(5)]
+    pieces = list(formats.get("csv").write_chunks(items, ExportOptions(delimiter=";")))
+    assert len(pieces) == 4  # the header, then 2 + 2 + 1 lines
+    assert pieces[0].startswith(b"\xef\xbb\xbf") and pieces[0].endswith(b"\r\n")
+    whole = formats.get("csv").write(items, ExportOptions(delimiter=";"))
+    assert b"".join(pieces) == whole
+    assert [row.values["id"] for row in csv_module.read(whole)] == [item["id"] for item in items]
+    # a format without pieces gives its whole file as one
+    assert list(formats.get("json").write_chunks(items, ExportOptions())) == [
+        formats.get("json").write(items, ExportOptions())
+    ]

@@ -238,7 +238,7 @@ def test_komsos_stores_really_are_read_in_slices(n: int, text: str, slice_bytes:
 # --- sharing repeated values ----------------------------------------------------------------
 
 
-def test_shared_values_are_one_object_and_the_tables_unchanged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_shared_values_are_one_object_and_the_tables_unchanged(tmp_path: Path) -> None:
     tables = komsos_tables(0)
     tables["entries"] = {str(i): item for i, item in enumerate(generate.entries(300), start=1)}
     tables["entries"]["7"]["village"] = True  # hand-edited: never merged with an equal 1
@@ -246,9 +246,8 @@ def test_shared_values_are_one_object_and_the_tables_unchanged(tmp_path: Path, m
     del tables["entries"]["9"]["kodim"]
     path = tmp_path / "komsos.json"
     path.write_bytes(orjson.dumps(tables))
-    monkeypatch.setattr(store_module, "SHARE_REPEATED_VALUES", True)
     with sizes(2000):
-        read = read_store(path)
+        read = read_store(path, share=True)
     assert same(read, tables)
     entries = list(read["entries"].values())
     for field in ("village_kind", "province", "kodim", "kind"):

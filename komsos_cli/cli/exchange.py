@@ -63,11 +63,14 @@ def export(
     if result.payload is not None:
         sys.stdout.flush()
         buffer = getattr(sys.stdout, "buffer", None)
+        for piece in result.payload:
+            if buffer is not None:
+                buffer.write(piece)
+            else:
+                sys.stdout.write(piece.decode("utf-8"))
+        sys.stdout.flush()
         if buffer is not None:
-            buffer.write(result.payload)
             buffer.flush()
-        else:
-            sys.stdout.write(result.payload.decode("utf-8"))
         render.message(t("exchange.export.done_stdout", count=result.count))
     else:
         render.message(t("exchange.export.done", count=result.count, path=result.path))

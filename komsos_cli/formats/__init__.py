@@ -2,7 +2,9 @@
 
 Each format lives in its own module (csv, xlsx, json, jsonl) with three functions:
 
-- `write(entries, options) -> bytes`: the whole file.
+- `write(entries, options) -> bytes`: the whole file; a format may also have
+  `write_chunks(entries, options)`, the same bytes in pieces, so a big export is
+  written as it is made (csv).
 - `read(payload) -> list[Row]`: the rows of a file, or InvalidInput when the file is
   not what it claims to be (binary, truncated, a wrong header).
 - `decode(values) -> dict`: one row's values as raw entry values for
@@ -14,7 +16,7 @@ Modules are imported only when a format is used, so `komsos --help` stays fast.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
@@ -67,6 +69,14 @@ class Format:
     def write(self, entries: Sequence[dict[str, Any]], options: ExportOptions) -> bytes:
         writer: Writer = self._module().write
         return writer(entries, options)
+
+    def write_chunks(self, entries: Sequence[dict[str, Any]], options: ExportOptions) -> Iterable[bytes]:
+        """The file in pieces (one piece for a format that has no `write_chunks`)."""
+        module = self._module()
+        chunker: Callable[[Sequence[dict[str, Any]], ExportOptions], Iterable[bytes]] | None = getattr(
+            module, "write_chunks", None
+        )
+        return chunker(entries, options) if chunker is not None else [self.write(entries, options)]
 
     def read(self, payload: bytes) -> list[Row]:
         reader: Reader = self._module().read

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from operator import itemgetter
 from typing import Any
 
@@ -51,7 +51,7 @@ _OTHER_SPECIAL = tuple(
 )
 
 
-def _lines(entries: Sequence[dict[str, Any]], delimiter: str) -> list[bytes]:
+def _lines(entries: Sequence[dict[str, Any]], delimiter: str) -> Iterator[bytes]:
     """One CSV line per entry: cells formula-guarded, quoted when they hold the delimiter,
     a quote or a line end, exactly as the csv module's QUOTE_MINIMAL writes them (a test
     compares the bytes) but without its per-cell overhead: 100,000 entries in about 1 s.
@@ -61,8 +61,6 @@ def _lines(entries: Sequence[dict[str, Any]], delimiter: str) -> list[bytes]:
     digits = NUMBER_STARTS
     free = _FREE_TEXT
     number = looks_like_number
-    lines: list[bytes] = []
-    add = lines.append
     join = delimiter.join
     join_items = LIST_SEPARATOR.join
     for entry in entries:
@@ -86,7 +84,7 @@ def _lines(entries: Sequence[dict[str, Any]], delimiter: str) -> list[bytes]:
         values[_PLACE_MATCHED] = "true" if values[_PLACE_MATCHED] else "false"
         for index, encode in _OTHER_SPECIAL:
             values[index] = encode(values[index])
-        add(
+        yield (
             join(
                 [
                     (
@@ -108,10 +106,19 @@ def _lines(entries: Sequence[dict[str, Any]], delimiter: str) -> list[bytes]:
                 ]
             ).encode("utf-8")  # per line: one non-ASCII letter does not widen the whole file's text
         )
-    return lines
+
+
+# Lines per piece of a streamed export: big enough to cost nothing, small enough that a
+# 100,000-entry export never holds the whole file (~100 MB) beside the store's entries.
+CHUNK_LINES = 5000
 
 
 def write(entries: Sequence[dict[str, Any]], options: ExportOptions) -> bytes:
+    return b"".join(write_chunks(entries, options))
+
+
+def write_chunks(entries: Sequence[dict[str, Any]], options: ExportOptions) -> Iterator[bytes]:
+    """The file in pieces, header first: joined, exactly what `write` returns."""
     names = [("'" + name if name[:1] in FORMULA_STARTS else name) for name in header(options.lang)]
     buffer = io.StringIO()
     csv.writer(buffer, delimiter=options.delimiter, lineterminator="\r\n").writerow(names)
@@ -120,10 +127,15 @@ def write(entries: Sequence[dict[str, Any]], options: ExportOptions) -> bytes:
         # Excel takes a text file starting with `ID` for a SYLK file and refuses it; in quotes
         # the header reads the same everywhere (the `--lang id` header starts with `ID`).
         head = '"ID"' + head[2:]
-    lines = _lines(entries, options.delimiter)
-    lines.insert(0, (BOM + head).encode("utf-8"))
-    lines.append(b"")
-    return b"\r\n".join(lines)
+    yield (BOM + head).encode("utf-8") + b"\r\n"
+    batch: list[bytes] = []
+    for line in _lines(entries, options.delimiter):
+        batch.append(line)
+        if len(batch) == CHUNK_LINES:
+            yield b"\r\n".join(batch) + b"\r\n"
+            batch = []
+    if batch:
+        yield b"\r\n".join(batch) + b"\r\n"
 
 
 def _text(payload: bytes) -> str:
