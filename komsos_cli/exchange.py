@@ -161,27 +161,37 @@ class MergePlan:
     """What an import changes: entries to add, entries to replace, and how many rows change nothing.
 
     `conflicts` counts skipped rows whose id and `updated_at` equal a stored entry's
-    but whose content differs (the stored one is kept).
+    but whose content differs (the stored one is kept). `deleted_here` counts skipped
+    entries that were deleted in this store after their last change.
     """
 
     added: list[dict[str, Any]] = field(default_factory=list)
     updated: list[dict[str, Any]] = field(default_factory=list)
     skipped: int = 0
     conflicts: int = 0
+    deleted_here: int = 0
 
 
 def _instant(entry: Mapping[str, Any]) -> datetime:
     return datetime.fromisoformat(str(entry["updated_at"]))
 
 
-def plan_merge(existing: Mapping[str, Mapping[str, Any]], incoming: Iterable[dict[str, Any]]) -> MergePlan:
+def plan_merge(
+    existing: Mapping[str, Mapping[str, Any]],
+    incoming: Iterable[dict[str, Any]],
+    deleted: Mapping[str, str] | None = None,
+) -> MergePlan:
     """Merge by id: a new id is added; the same content is skipped; a newer `updated_at`
     replaces; an older one is skipped. Several versions of one id in `incoming` (the
-    same entry in several files) count once: the newest wins. Pure."""
+    same entry in several files) count once: the newest wins. An id `deleted` here (id ->
+    when) is not brought back by a version from before the deletion; one changed after
+    it (edited elsewhere since) is added again. Pure."""
     new: dict[str, dict[str, Any]] = {}
     changed: dict[str, dict[str, Any]] = {}
+    gone = deleted or {}
     rows = 0
     conflicts = 0
+    deleted_here: set[str] = set()
     for entry in incoming:
         rows += 1
         key = entry["id"]
@@ -191,7 +201,9 @@ def plan_merge(existing: Mapping[str, Mapping[str, Any]], incoming: Iterable[dic
                 new[key] = entry
             continue
         current = changed.get(key) or existing.get(key)
-        if current is None:
+        if current is None and key in gone and _instant(entry) <= datetime.fromisoformat(gone[key]):
+            deleted_here.add(key)
+        elif current is None:
             new[key] = entry
         elif entry == current:
             continue
@@ -201,7 +213,7 @@ def plan_merge(existing: Mapping[str, Mapping[str, Any]], incoming: Iterable[dic
             conflicts += 1
     added = list(new.values())
     updated = list(changed.values())
-    return MergePlan(added, updated, rows - len(added) - len(updated), conflicts)
+    return MergePlan(added, updated, rows - len(added) - len(updated), conflicts, len(deleted_here - new.keys()))
 
 
 # --- import ------------------------------------------------------------------------------------
@@ -226,6 +238,7 @@ class ImportResult:
     updated: int
     skipped: int
     conflicts: int = 0
+    deleted_here: int = 0
     dry_run: bool = False
 
     def counts(self) -> dict[str, Any]:
@@ -236,6 +249,7 @@ class ImportResult:
             "updated": self.updated,
             "skipped": self.skipped,
             "conflicts": self.conflicts,
+            "deleted_here": self.deleted_here,
             "dry_run": self.dry_run,
         }
 
@@ -336,11 +350,11 @@ def import_files(
     store.share_values = True
     if dry_run:
         existing = {entry["id"]: entry for entry in store.entries()}
-        plan = plan_merge(existing, entries)
+        plan = plan_merge(existing, entries, store.deletions())
     else:
         with store.transaction() as transaction:
             existing = {entry["id"]: entry for entry in transaction.entries()}
-            plan = plan_merge(existing, entries)
+            plan = plan_merge(existing, entries, transaction.deletions())
             transaction.add_many(plan.added)
             transaction.replace_many(plan.updated)
     return ImportResult(
@@ -350,6 +364,7 @@ def import_files(
         updated=len(plan.updated),
         skipped=plan.skipped,
         conflicts=plan.conflicts,
+        deleted_here=plan.deleted_here,
         dry_run=dry_run,
     )
 

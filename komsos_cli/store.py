@@ -539,6 +539,9 @@ class Transaction:
         raw = self._tables.get(HISTORY, {})
         return [item for item in raw.values() if item.get("entry_id") == entry_id]
 
+    def deletions(self) -> dict[str, str]:
+        return deletions(self._tables)
+
     def profile(self) -> dict[str, Any]:
         raw = self._tables.get(PROFILE, {})
         return dict(next(iter(raw.values()), {}))
@@ -546,6 +549,17 @@ class Transaction:
     def set_profile(self, profile: dict[str, Any]) -> None:
         self._table(PROFILE).truncate()
         self._table(PROFILE).insert(profile)
+
+
+def deletions(tables: dict[str, Any]) -> dict[str, str]:
+    """Entry id -> when it was last deleted here (ISO), from the history table."""
+    found: dict[str, str] = {}
+    for item in tables.get(HISTORY, {}).values():
+        if isinstance(item, dict) and item.get("action") == "deleted" and isinstance(item.get("at"), str):
+            entry_id = item.get("entry_id")
+            if isinstance(entry_id, str) and item["at"] > found.get(entry_id, ""):
+                found[entry_id] = item["at"]
+    return found
 
 
 def _flock(lock_path: str, timeout: float) -> int | None:
@@ -616,6 +630,9 @@ class Store:
     def history(self, entry_id: str) -> list[dict[str, Any]]:
         raw = self.tables().get(HISTORY, {})
         return [item for item in raw.values() if item.get("entry_id") == entry_id]
+
+    def deletions(self) -> dict[str, str]:
+        return deletions(self.tables())
 
     @contextmanager
     def lock(self) -> Iterator[None]:

@@ -117,6 +117,33 @@ def test_plan_merge_keeps_the_stored_entry_on_a_tie_and_counts_the_conflict() ->
     assert (plan.added, plan.updated, plan.skipped, plan.conflicts) == ([], [], 1, 1)
 
 
+def test_plan_merge_does_not_bring_back_an_entry_deleted_here_unless_changed_since() -> None:
+    gone = make("jasem", 11)  # last changed 2025-01-11
+    deleted = {gone["id"]: "2025-01-15T09:00:00.000000+00:00"}
+    plan = exchange.plan_merge({}, [gone, gone], deleted)
+    assert (plan.added, plan.skipped, plan.deleted_here) == ([], 2, 1)
+    edited_since = {**gone, "summary": "Diubah sesudah dihapus", "updated_at": "2025-01-16T08:00:00.000000+00:00"}
+    plan = exchange.plan_merge({}, [gone, edited_since], deleted)
+    assert (plan.added, plan.skipped, plan.deleted_here) == ([edited_since], 1, 0)
+
+
+def test_an_entry_deleted_then_imported_from_an_old_export_stays_deleted(run: Any, tmp_path: Path) -> None:
+    # A Babinsa deletes a wrong entry; the Danramil's merged file from last week still has it.
+    items = [make("jasem", d) for d in (11, 12)]
+    source = seed(tmp_path / "babinsa.json", items)
+    old_export = tmp_path / "minggu-lalu.jsonl"
+    exchange.export(source, Criteria(), exchange.plan_export(str(old_export)))
+    assert run("import", str(old_export)).exit_code == 0
+    assert run("delete", items[0]["id"], "--yes").exit_code == 0
+    result = run("import", str(old_export))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == (
+        "1 file(s), 2 entries: 0 added, 0 updated, 2 skipped\n"
+        "1 skipped entries were deleted in this store after their last change; they stay deleted\n"
+    )
+    assert [entry["id"] for entry in run.json("list")] == [items[1]["id"]]
+
+
 # --- three Babinsa, one Danramil ------------------------------------------------------------------------
 
 
@@ -431,6 +458,7 @@ def test_import_prints_counts_and_reimport_adds_nothing(run: Any, tmp_path: Path
         "updated": 0,
         "skipped": 3,
         "conflicts": 0,
+        "deleted_here": 0,
         "dry_run": False,
     }
     assert len(run.json("list")) == 3

@@ -40,6 +40,7 @@ class StoreMachine(RuleBasedStateMachine):
         self.store = Store(self.path)
         self.model: dict[str, tuple[Any, ...]] = {}
         self.exported: dict[str, tuple[Any, ...]] | None = None
+        self.deleted: set[str] = set()
         self.export_file: Path | None = None
         self.runner = CliRunner()
 
@@ -80,6 +81,7 @@ class StoreMachine(RuleBasedStateMachine):
             return
         entries.delete(self.store, entry_id)
         del self.model[entry_id]
+        self.deleted.add(entry_id)
 
     @rule(fmt=FORMATS)
     def export(self, fmt: str) -> None:
@@ -96,8 +98,11 @@ class StoreMachine(RuleBasedStateMachine):
         result = self.cli("import", str(self.export_file), "--json")
         assert result.exit_code == 0, result.stderr
         counts = json.loads(result.stdout)
-        back = {key: value for key, value in self.exported.items() if key not in self.model}
+        # an entry deleted here after the export stays deleted (it was not changed since)
+        missing = {key: value for key, value in self.exported.items() if key not in self.model}
+        back = {key: value for key, value in missing.items() if key not in self.deleted}
         assert counts["added"] == len(back)
+        assert counts["deleted_here"] == len(missing) - len(back)
         assert counts["updated"] == 0
         self.model.update(back)
 

@@ -164,6 +164,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} entries have the same id and time as a stored one but other content; the stored ones were kept",
         "id": "{count} entri ber-id dan berwaktu sama dengan yang tersimpan tetapi isinya lain; yang tersimpan dipertahankan",
     },
+    "exchange.import.deleted_here": {
+        "en": "{count} skipped entries were deleted in this store after their last change; they stay deleted",
+        "id": "{count} entri yang dilewati sudah dihapus di penyimpanan ini setelah perubahan terakhirnya; tetap terhapus",
+    },
     "exchange.progress": {"en": "Importing", "id": "Mengimpor"},
     "exchange.reading": {"en": "Reading {name}", "id": "Membaca {name}"},
 }

@@ -111,5 +111,7 @@ def import_counts(result: Any) -> None:
     )
     if result.conflicts:
         message(t("exchange.import.conflicts", count=result.conflicts))
+    if result.deleted_here:
+        message(t("exchange.import.deleted_here", count=result.deleted_here))
     if result.dry_run:
         message(t("exchange.import.dry_run"))
