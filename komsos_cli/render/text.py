@@ -21,21 +21,34 @@ GAP = "  "
 Cell = tuple[str, str]
 
 
+def _char_width(char: str) -> int:
+    import unicodedata
+
+    return 0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
 def cell_width(text: str) -> int:
     """Terminal cells taken by `text` (wide East Asian characters take two, combining marks none)."""
     if text.isascii():
         return len(text)
-    import unicodedata
-
-    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return sum(map(_char_width, text))
 
 
 def fit(text: str, width: int) -> str:
     """`text` cut to `width` cells (ending in "…") and padded to exactly `width`."""
     used = cell_width(text)
     if used > width:
-        while text and cell_width(text) > width - 1:
-            text = text[:-1]
+        # The longest start that leaves a cell for "…", in one pass (not a character at a time).
+        if text.isascii():
+            text = text[: max(width - 1, 0)]
+        else:
+            taken = end = 0
+            for index, char in enumerate(text):
+                taken += _char_width(char)
+                if taken > width - 1:
+                    break
+                end = index + 1
+            text = text[:end]
         text = text.rstrip() + "…"
         used = cell_width(text)
     return text + " " * (width - used)
