@@ -379,8 +379,11 @@ def _fsync_dir(folder: Path) -> None:
 def ensure_folder(folder: Path) -> None:
     """Create the store's folder readable by its owner only (an existing one keeps its mode)."""
     if not folder.exists():
-        folder.mkdir(parents=True, mode=0o700, exist_ok=True)
-        os.chmod(folder, 0o700)
+        try:
+            folder.mkdir(parents=True, mode=0o700, exist_ok=True)
+            os.chmod(folder, 0o700)
+        except OSError as error:  # a file in the way, a read-only mount
+            raise StoreError(t("store.write_failed", path=folder, reason=error.strerror or str(error))) from None
 
 
 def atomic_write(path: Path, payload: bytes | Iterable[bytes | memoryview]) -> None:
@@ -390,8 +393,11 @@ def atomic_write(path: Path, payload: bytes | Iterable[bytes | memoryview]) -> N
     """
     import tempfile
 
-    ensure_folder(path.parent)
-    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        ensure_folder(path.parent)
+        fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:  # no folder, no inode left, a read-only mount: nothing was written
+        raise StoreError(t("store.write_failed", path=path, reason=error.strerror or str(error))) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             if isinstance(payload, bytes | bytearray | memoryview):

@@ -166,3 +166,25 @@ def test_lock_held_too_long_gives_a_clear_error_not_a_hang(tmp_path: Path) -> No
 def test_store_path_that_is_a_folder(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="folder"):
         Store(tmp_path).entries()
+
+
+@pytest.mark.parametrize("failing", ["tempfile.mkstemp", "pathlib.Path.mkdir"])
+def test_no_room_for_the_temp_file_or_folder_is_a_store_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str
+) -> None:
+    # No inode left for the temp file, or a folder that cannot be made (read-only mount):
+    # one StoreError (exit 3), not an internal error, and the store as it was.
+    path = tmp_path / ("store" if failing == "tempfile.mkstemp" else "new") / "komsos.json"
+    store = Store(path)
+    if failing == "tempfile.mkstemp":
+        with store.transaction() as tx:
+            tx.add(make_entry())
+    before = path.read_bytes() if path.exists() else None
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(failing, refuse)
+    with pytest.raises(StoreError, match="No space left on device"), Store(path).transaction() as tx:
+        tx.add(make_entry("Gatak"))
+    assert (path.read_bytes() if path.exists() else None) == before
