@@ -524,3 +524,21 @@ def test_summary_from_stdin_is_read_like_a_report_file(run, db: Path) -> None:
     binary = run(*base, input=b"PK\x03\x04\x00\x00\x00\x00\x08\x00")
     assert binary.exit_code == 2 and binary.stderr == "komsos: stdin is not a text file\n"
     assert db.read_bytes() == before
+
+
+def test_an_entry_komsos_never_writes_is_named_not_an_internal_error(run, record, db: Path) -> None:
+    # A store edited by hand (a kind that is a list, a situation that is an object) made list,
+    # summary and export fail with "internal error: TypeError" (exit 70).
+    record()
+    data = json.loads(db.read_text("utf-8"))
+    [stored] = data["entries"].values()
+    stored["kind"], stored["situation"] = ["komsos", "x"], {"a": 1}
+    db.write_text(json.dumps(data), "utf-8")
+    before = db.read_bytes()
+    for command in (["list"], ["summary"], ["export", "-o", "-"]):
+        result = run(*command)
+        assert result.exit_code == 3, (command, result.stderr)
+        assert result.stderr.startswith(f"komsos: the store {db} holds entries komsos does not write (1 invalid")
+        assert result.stderr.endswith("Run `komsos doctor` to check it and restore a backup\n")
+        assert result.stderr.count("\n") == 1
+    assert db.read_bytes() == before

@@ -25,6 +25,24 @@ class State:
     debug: bool = False
 
 
+def _damaged_store() -> str | None:
+    """After an unexpected error: when the store holds entries komsos never writes (edited by
+    hand, another program), the line that says so; the usual cause of such an error. Costs a
+    second read of the store, on this path only."""
+    try:
+        from .. import doctor
+        from ..paths import store_path
+
+        path = store_path(State.db)
+        report = doctor.check(path)
+    except Exception:
+        return None
+    for finding in report.findings:
+        if finding.level == "error" and finding.code in ("entries", "ids"):
+            return t("store.damaged_entries", path=path, finding=finding.message)
+    return None
+
+
 def _say(text: str) -> None:
     """One line on stderr, with any control character made visible, never executed."""
     line = _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}", text.replace("\n", " "))
@@ -112,6 +130,10 @@ class KomsosGroup(TyperGroup):
         except Exception as error:
             if State.debug:
                 raise
+            damaged = _damaged_store()
+            if damaged is not None:
+                _say(damaged)
+                raise typer.Exit(3) from None
             _say(t("internal", kind=type(error).__name__, text=str(error)))
             raise typer.Exit(70) from None
 

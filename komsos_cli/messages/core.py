@@ -162,6 +162,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Invalid value for {option}: {detail}",
         "id": "nilai tidak sah untuk {option}: {detail}",
     },
+    "store.damaged_entries": {
+        "en": "the store {path} holds entries komsos does not write ({finding}); it was not changed. Run `komsos doctor` to check it and restore a backup",
+        "id": "penyimpanan {path} berisi entri yang tidak ditulis komsos ({finding}); tidak diubah. Jalankan `komsos doctor` untuk memeriksa dan memulihkan cadangan",
+    },
     "internal": {
         "en": "internal error: {kind}: {text} (run again with --debug for details)",
         "id": "kesalahan internal: {kind}: {text} (jalankan lagi dengan --debug untuk rincian)",
