@@ -3,10 +3,8 @@ orjson.loads / orjson.dumps of the whole file, whatever the file holds, at a fra
 
 from __future__ import annotations
 
-import errno
 import io
 import json
-import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -281,40 +279,6 @@ def test_a_big_store_is_written_in_pieces_byte_for_byte(tmp_path: Path) -> None:
         tables = Store(store.path).tables()
     assert store.path.read_bytes() == orjson.dumps(tables)
     assert len(tables["entries"]) == 24 and len(tables["history"]) == 1
-
-
-def test_a_failing_piece_leaves_the_old_file_byte_for_byte(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    store = Store(tmp_path / "komsos.json")
-    with store.transaction() as tx:
-        tx.add_many(generate.entries(30))
-    before = store.path.read_bytes()
-    real_fdopen = os.fdopen
-
-    class FailsOnThirdWrite:
-        def __init__(self, real: Any) -> None:
-            self.real, self.writes = real, 0
-
-        def write(self, data: bytes) -> int:
-            self.writes += 1
-            if self.writes == 3:
-                raise OSError(errno.ENOSPC, "No space left on device")
-            return int(self.real.write(data))
-
-        def __enter__(self) -> FailsOnThirdWrite:
-            return self
-
-        def __exit__(self, *exc: object) -> None:
-            self.real.close()
-
-        def __getattr__(self, name: str) -> Any:
-            return getattr(self.real, name)
-
-    monkeypatch.setattr(store_module.os, "fdopen", lambda fd, mode: FailsOnThirdWrite(real_fdopen(fd, mode)))
-    with sizes(300, 4), pytest.raises(StoreError, match="previous file is unchanged"), store.transaction() as tx:
-        tx.add(generate.entries(1, seed=99)[0])
-    monkeypatch.undo()
-    assert store.path.read_bytes() == before
-    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 
 # --- memory -------------------------------------------------------------------------------
