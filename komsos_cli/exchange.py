@@ -9,7 +9,6 @@ touched, and entries are merged by id (`plan_merge`, a pure function).
 from __future__ import annotations
 
 import os
-import tempfile
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -23,7 +22,7 @@ from .formats import ExportOptions, Format
 from .messages import t
 from .model import validate_entry
 from .query import Criteria, select
-from .store import Store
+from .store import Store, replace_file
 
 # How many failing rows an import error names before it says "and N more".
 ERRORS_SHOWN = 3
@@ -129,14 +128,12 @@ def write_file(path: Path, payload: bytes | Iterable[bytes], *, force: bool = Fa
     pieces = [payload] if isinstance(payload, bytes) else payload
     try:
         if force:
-            fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-            written = Path(temp)
-        else:
-            try:
-                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            except FileExistsError:
-                raise InvalidInput(t("exchange.output.exists", path=path)) from None
-            written = path
+            replace_file(path, pieces)
+            return
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            raise InvalidInput(t("exchange.output.exists", path=path)) from None
         try:
             with os.fdopen(fd, "wb") as handle:
                 os.fchmod(handle.fileno(), 0o600)
@@ -144,10 +141,8 @@ def write_file(path: Path, payload: bytes | Iterable[bytes], *, force: bool = Fa
                     handle.write(piece)
                 handle.flush()
                 os.fsync(handle.fileno())
-            if force:
-                os.replace(written, path)
         except BaseException:
-            written.unlink(missing_ok=True)
+            path.unlink(missing_ok=True)
             raise
     except OSError as error:
         raise KomsosError(t("exchange.output.failed", path=path, reason=error.strerror or str(error))) from None

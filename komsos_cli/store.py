@@ -386,18 +386,14 @@ def ensure_folder(folder: Path) -> None:
             raise StoreError(t("store.write_failed", path=folder, reason=error.strerror or str(error))) from None
 
 
-def atomic_write(path: Path, payload: bytes | Iterable[bytes | memoryview]) -> None:
-    """Replace `path` by `payload` (bytes, or pieces written in turn) atomically and durably; the file is 0600.
-
-    On any failure the temp file is removed and the old file is unchanged.
-    """
+def replace_file(path: Path, payload: bytes | Iterable[bytes | memoryview]) -> None:
+    """Replace `path` by `payload` (bytes, or pieces written in turn) atomically and durably:
+    a temp file beside it (0600), fsync, rename, fsync of the folder. On any failure the temp
+    file is removed, the old file is unchanged and the error (OSError) goes to the caller.
+    The store and `export --force` both write through here."""
     import tempfile
 
-    try:
-        ensure_folder(path.parent)
-        fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as error:  # no folder, no inode left, a read-only mount: nothing was written
-        raise StoreError(t("store.write_failed", path=path, reason=error.strerror or str(error))) from None
+    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             if isinstance(payload, bytes | bytearray | memoryview):
@@ -409,13 +405,21 @@ def atomic_write(path: Path, payload: bytes | Iterable[bytes | memoryview]) -> N
             os.fsync(handle.fileno())
         os.chmod(temp_name, 0o600)
         os.replace(temp_name, path)
-    except BaseException as error:
+    except BaseException:
         with suppress(OSError):
             os.unlink(temp_name)
-        if isinstance(error, OSError):
-            raise StoreError(t("store.write_failed", path=path, reason=error.strerror or str(error))) from None
         raise
     _fsync_dir(path.parent)
+
+
+def atomic_write(path: Path, payload: bytes | Iterable[bytes | memoryview]) -> None:
+    """The store's write: `replace_file` into its private folder; StoreError when it fails
+    (no room, no inode left, a read-only mount), with the old file unchanged."""
+    ensure_folder(path.parent)
+    try:
+        replace_file(path, payload)
+    except OSError as error:
+        raise StoreError(t("store.write_failed", path=path, reason=error.strerror or str(error))) from None
 
 
 def _make_storage_class() -> Any:
