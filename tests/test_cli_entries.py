@@ -502,12 +502,12 @@ def test_list_table_colours_the_situation_only_on_a_terminal(
         "summary": "Pencurian ternak\r\nlaporan warga",
         "follow_up": {"status": "open"},
     }
-    render.entries_table([entry], 1)
+    render.entries_table([entry])
     plain = capsys.readouterr().out
     assert "\x1b" not in plain and "\r" not in plain  # NO_COLOR, and user text cannot move the cursor
     assert "Macanan [2J" in plain and "rawan ⚑" in plain and "Pencurian ternak laporan warga" in plain
     monkeypatch.setattr(text, "use_colour", lambda stream: True)
-    render.entries_table([entry], 1)
+    render.entries_table([entry])
     painted = capsys.readouterr().out
     assert "\x1b[1;31mrawan ⚑\x1b[0m" in painted and "\x1b[2mcccccccc\x1b[0m" in painted
 

@@ -86,7 +86,7 @@ def list_command(criteria: Criteria, store: Store, json_out: JsonFlag = False) -
     if not chosen:
         render.message(t("list.empty"))
         return
-    render.entries_table(chosen, len(all_entries))
+    render.entries_table(chosen)
     render.message(t("list.count", shown=len(chosen), total=len(all_entries)))
 
 

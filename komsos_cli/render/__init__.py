@@ -12,6 +12,7 @@ import sys
 from typing import Any
 
 from ..model import format_babinsa
+from .text import one_line
 
 SITUATION_STYLE = {"aman": "green", "waspada": "yellow", "rawan": "bold red"}
 
@@ -49,17 +50,10 @@ def _text(value: Any, style: str = "") -> Any:
     return Text("" if value is None else str(value), style=style)
 
 
-def _one_line(value: str | None, width: int) -> str:
-    if not value:
-        return ""
-    flat = " ".join(value.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
-
-
 # --- the entries table (list) ------------------------------------------------------
 
 
-def entries_table(entries: list[dict[str, Any]], total: int) -> None:
+def entries_table(entries: list[dict[str, Any]]) -> None:
     """One line per entry: ID, Tanggal, Kegiatan, Desa, Babinsa, Situasi, Ringkasan."""
     from .text import columns, write_lines
 
@@ -75,7 +69,7 @@ def entries_table(entries: list[dict[str, Any]], total: int) -> None:
                 (entry.get("village") or "", ""),
                 (", ".join(format_babinsa(p) for p in entry.get("babinsa", [])), ""),
                 (situation + (" ⚑" if follow.get("status") == "open" else ""), SITUATION_STYLE.get(situation, "")),
-                (_one_line(entry.get("summary"), 60), ""),
+                (one_line(entry.get("summary"), 60), ""),
             ]
         )
     header = ("ID", "Tanggal", "Kegiatan", "Desa", "Babinsa", "Situasi", "Ringkasan")

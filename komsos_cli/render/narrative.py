@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..messages import t
 from ..model import format_babinsa
-from . import LABELS, SITUATION_STYLE, _one_line, _text, console
+from . import LABELS, SITUATION_STYLE, _text, console
+from .text import one_line
 
 if TYPE_CHECKING:
     from ..narrative.extract import Extraction
@@ -23,7 +24,7 @@ def _value(key: str, value: Any, extraction: Extraction) -> str:
     if key == "babinsa":
         return "\n".join(format_babinsa(person) for person in value)
     if key == "summary":
-        return _one_line(value, 70) + "\n" + t("parse.summary_source", chars=len(value))
+        return one_line(value, 70) + "\n" + t("parse.summary_source", chars=len(value))
     if key == "kind":
         return ", ".join(extraction.activity_kinds) or str(value)
     if isinstance(value, list):

@@ -14,8 +14,8 @@ import sys
 from typing import TYPE_CHECKING
 
 from ..messages import t
-from . import SITUATION_STYLE, _one_line, message
-from .text import Cell, columns, flat, paint, use_colour
+from . import SITUATION_STYLE, message
+from .text import Cell, columns, flat, one_line, paint, use_colour
 
 if TYPE_CHECKING:
     from ..summary import Bucket, FollowUp, Summary, VillageRow
@@ -109,7 +109,7 @@ def concerns_table(summary: Summary, limit: int | None) -> list[str]:
                 (concern.date, ""),
                 (concern.village or "", ""),
                 (concern.situation, SITUATION_STYLE.get(concern.situation, "")),
-                (_one_line(detail, 80), ""),
+                (one_line(detail, 80), ""),
             ]
         )
     header = ("ID", "Tanggal", "Desa", "Situasi", "Temuan / Ringkasan")
@@ -169,7 +169,7 @@ def followups_table(items: list[FollowUp]) -> None:
             (str(item.age_days), ""),
             (item.village or "", ""),
             (", ".join(item.babinsa), ""),
-            (_one_line(item.action, 80), ""),
+            (one_line(item.action, 80), ""),
         ]
         for item in items
     ]

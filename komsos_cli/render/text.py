@@ -59,6 +59,14 @@ def flat(text: str) -> str:
     return " ".join(text.translate(UNSAFE).split())
 
 
+def one_line(value: str | None, width: int) -> str:
+    """`value` on one line, at most `width` characters (cut with "…")."""
+    if not value:
+        return ""
+    text = " ".join(value.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def use_colour(stream: Any) -> bool:
     import os
 
