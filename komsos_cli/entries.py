@@ -217,7 +217,7 @@ def edit(
         prefix = current["id"]
     with store.transaction() as transaction:
         current = resolve_prefix(transaction.entries(), prefix)
-        updated = {**current, **changes, **place, "updated_at": _later_than(current["updated_at"])}
+        updated = {**current, **changes, **place, "updated_at": later_than(current["updated_at"])}
         if not place and any(key in changes for key in PLACE_FIELDS):
             updated["place_matched"] = False
         entry = validate_entry(updated)
@@ -225,7 +225,7 @@ def edit(
     return entry
 
 
-def _later_than(previous: str) -> str:
+def later_than(previous: str) -> str:
     """Now, but strictly after `previous`, so that a newer version always sorts after an older one."""
     now = utc_now()
     if now > previous:
@@ -451,6 +451,7 @@ __all__ = [
     "edit",
     "get",
     "history",
+    "later_than",
     "list_entries",
     "record",
     "resolve_prefix",

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from .entries import _later_than, resolve_prefix
+from .entries import later_than, resolve_prefix
 from .errors import InvalidInput
 from .messages import t
 from .model import LIMIT_ITEM, clean_text, validate_entry
@@ -39,7 +39,7 @@ def resolve_follow_up(store: Store, prefix: str, note: str, today: date) -> dict
                 "resolved_on": today.isoformat(),
                 "note": cleaned,
             },
-            "updated_at": _later_than(current["updated_at"]),
+            "updated_at": later_than(current["updated_at"]),
         }
         entry = validate_entry(updated)
         transaction.replace(entry)
