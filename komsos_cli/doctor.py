@@ -12,13 +12,16 @@ import stat
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .backups import Backup, backup_dir, generations, keep_aside, list_backups, same_file_content
 from .errors import InvalidInput, KomsosError, StoreError
 from .messages import t
 from .model import SCHEMA_VERSION, validate_entry
-from .store import ENTRIES, META, Store, atomic_write, parse_store
+from .store import ENTRIES, META, FileStore, atomic_write, parse_store
+
+if TYPE_CHECKING:
+    from .store.base import Store
 
 
 @dataclass
@@ -62,6 +65,32 @@ class Report:
             "findings": [finding.__dict__ for finding in self.findings],
             "backups": [backup.__dict__ for backup in self.backups],
         }
+
+
+def check_store(store: Store) -> Report:
+    """doctor's report of any store: a file's (`check`), or a hub's (connection, schema version,
+    indexes, counts)."""
+    if isinstance(store, FileStore):
+        return check(store.path)
+    from .store.hub import HubStore
+
+    assert isinstance(store, HubStore)
+    report = Report(path=store.location, exists=True)
+    for level, code, message in store.check():
+        report.findings.append(Finding(level, code, message))
+        if code == "schema":
+            from .store.migrations import HUB_SCHEMA_VERSION
+
+            report.schema_version = HUB_SCHEMA_VERSION
+    report.entries = store.count_all()
+    return report
+
+
+def restorable_path(store: Store) -> Path:
+    """The file `--restore` works on; a hub is restored with PostgreSQL's own tools."""
+    if not isinstance(store, FileStore):
+        raise InvalidInput(t("doctor.hub.restore", address=store.location))
+    return store.path
 
 
 def _load(path: Path) -> dict[str, Any]:
@@ -332,7 +361,7 @@ def plan_restore(path: Path) -> RestorePlan:
 
 def restore(plan: RestorePlan) -> Path | None:
     """Put the planned backup in place under the store's lock; returns where the old file was kept."""
-    store = Store(plan.path)
+    store = FileStore(plan.path)
     with store.lock():
         if (_version(plan.path), _version(plan.backup.path)) != (plan.store_version, plan.backup_version):
             raise StoreError(t("doctor.changed_since_plan", path=plan.path))

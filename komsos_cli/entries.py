@@ -30,11 +30,11 @@ from .model import (
     validate_entry,
 )
 from .names import area_key
-from .query import Criteria, select
-from .store import Store
+from .query import Criteria
 
 if TYPE_CHECKING:
     from .places import Place
+    from .store import Store
 
 # Profile keys; `babinsa` is {rank, name}; `villages` the villages in this Babinsa's care.
 PROFILE_FIELDS = ("babinsa", "nrp", "koramil", "kodim", "province", "kabupaten", "kecamatan", "villages")
@@ -179,7 +179,7 @@ def resolve_prefix(entries: list[dict[str, Any]], prefix: str) -> dict[str, Any]
 
 
 def get(store: Store, prefix: str) -> dict[str, Any]:
-    return resolve_prefix(store.entries(), prefix)
+    return store.find(prefix)
 
 
 def history(store: Store, prefix: str) -> list[dict[str, Any]]:
@@ -210,13 +210,13 @@ def edit(
         raise InvalidInput(t("field.unknown", fields=", ".join(sorted(unknown))))
     place: dict[str, Any] = {}
     if resolve_place is not None and any(key in changes for key in PLACE_FIELDS):
-        current = resolve_prefix(store.entries(), prefix)
+        current = store.find(prefix)
         defaults = {key: current[key] for key in AREA_FIELDS if key not in changes and current.get(key)}
         resolved = resolve_place({**current, **changes}, defaults)
         place = {key: resolved.get(key) for key in (*PLACE_FIELDS, "place_matched")}
         prefix = current["id"]
     with store.transaction() as transaction:
-        current = resolve_prefix(transaction.entries(), prefix)
+        current = transaction.find(prefix)
         updated = {**current, **changes, **place, "updated_at": later_than(current["updated_at"])}
         if not place and any(key in changes for key in PLACE_FIELDS):
             updated["place_matched"] = False
@@ -239,13 +239,47 @@ def later_than(previous: str) -> str:
 def delete(store: Store, entry_id: str) -> dict[str, Any]:
     """Remove the entry with exactly this id (resolve a prefix with `get` first)."""
     with store.transaction() as transaction:
-        entry = resolve_prefix(transaction.entries(), entry_id)
+        entry = transaction.find(entry_id)
         transaction.remove(entry["id"])
     return entry
 
 
 def list_entries(store: Store, criteria: Criteria) -> list[dict[str, Any]]:
-    return select(store.entries(), criteria)
+    """The entries the criteria select, newest first (selected by the store: in SQL for a hub)."""
+    return store.select(criteria)
+
+
+def count_entries(store: Store) -> int:
+    """How many entries the store holds."""
+    return store.count(Criteria())
+
+
+def record_many(
+    store: Store, named: list[tuple[str, dict[str, Any]]], skipped: Callable[[str, dict[str, Any]], None]
+) -> list[dict[str, Any]]:
+    """Add new entries (each named by where it came from) in one transaction, all or nothing.
+
+    One already stored from the same report (same date and text: `narrative.duplicate_of`),
+    or twice among these, is not added: `skipped(name, twin)` is told instead.
+    """
+    from .narrative import duplicate_of
+
+    fresh: list[dict[str, Any]] = []
+    with store.transaction() as transaction:
+        same_day: dict[str, list[dict[str, Any]]] = {}
+        for name, entry in named:
+            day = entry["date"]
+            if day not in same_day:
+                on = date.fromisoformat(day)
+                same_day[day] = list(store.select(Criteria(since=on, until=on)))
+            twin = duplicate_of(entry, same_day[day])
+            if twin is not None:
+                skipped(name, twin)
+                continue
+            fresh.append(entry)
+            same_day[day].append(entry)
+        transaction.add_many(fresh)
+    return fresh
 
 
 def set_profile(
@@ -262,6 +296,7 @@ def set_profile(
     """
     if all(value is None or value == [] for value in options.values()):
         raise InvalidInput(t("profile.nothing"))
+    store = store.profile_store()  # a hub's user keeps the profile in their own app folder
     if check is not None:
         options = check.profile(
             {key: value for key, value in options.items() if value is not None and value != []}, store.profile()
@@ -447,6 +482,7 @@ __all__ = [
     "PlaceCheck",
     "apply_profile",
     "complete_required",
+    "count_entries",
     "delete",
     "edit",
     "get",
@@ -454,6 +490,7 @@ __all__ = [
     "later_than",
     "list_entries",
     "record",
+    "record_many",
     "resolve_prefix",
     "set_profile",
     "values_from_text",

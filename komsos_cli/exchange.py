@@ -10,19 +10,22 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from . import formats
 from .errors import InvalidInput, KomsosError
 from .formats import ExportOptions, Format
 from .messages import t
 from .model import validate_entry
-from .query import Criteria, select
-from .store import Store, replace_file
+from .query import Criteria
+from .store.files import replace_file
+
+if TYPE_CHECKING:
+    from .store.base import Store
 
 # How many failing rows an import error names before it says "and N more".
 ERRORS_SHOWN = 3
@@ -101,12 +104,33 @@ def export(store: Store, criteria: Criteria, plan: ExportPlan) -> ExportResult:
     is made, so the whole file is never held in memory beside the entries."""
     if plan.output is not None:
         check_output(plan.output, plan.force)
-    chosen = select(store.entries(), criteria)
+    if plan.format.streams:
+        # csv and jsonl are written as they are made: a hub's million entries go through one at a time.
+        counted = _Counted(store.stream(criteria))
+        pieces: Iterable[bytes] = plan.format.write_chunks(counted, plan.options)
+        if plan.output is None:
+            return ExportResult(store.count(criteria), None, pieces)
+        write_file(plan.output, pieces, force=plan.force)
+        return ExportResult(counted.count, plan.output, None)
+    chosen = store.select(criteria)
     pieces = plan.format.write_chunks(chosen, plan.options)
     if plan.output is None:
         return ExportResult(len(chosen), None, pieces)
     write_file(plan.output, pieces, force=plan.force)
     return ExportResult(len(chosen), plan.output, None)
+
+
+class _Counted:
+    """The entries of an iterator, counted as they go by."""
+
+    def __init__(self, entries: Iterable[dict[str, Any]]) -> None:
+        self._entries = entries
+        self.count = 0
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for entry in self._entries:
+            self.count += 1
+            yield entry
 
 
 def check_output(path: Path, force: bool) -> None:
@@ -298,26 +322,41 @@ def read_entries(
     paths: Sequence[str | os.PathLike[str]], format_name: str | None = None, progress: Progress | None = None
 ) -> tuple[list[dict[str, Any]], int]:
     """Every entry of every file, validated; InvalidInput naming the first failing rows."""
+    entries = list(iter_entries(paths, format_name, progress))
+    return entries, len(paths)
+
+
+def iter_entries(
+    paths: Sequence[str | os.PathLike[str]], format_name: str | None = None, progress: Progress | None = None
+) -> Iterator[dict[str, Any]]:
+    """Every entry of every file, validated, one at a time: a JSON Lines file is read as a
+    stream (a hub imports a million entries holding none of them long), other formats whole.
+
+    All or nothing: a row that fails is not given, and once every row was read the
+    generator raises InvalidInput naming the first failing rows, so a caller that stores
+    as it goes (inside one transaction) rolls back.
+    """
     if not paths:
         raise InvalidInput(t("exchange.input.none"))
     if format_name:
         formats.get(format_name)
-    loaded = [_read_file(Path(path), format_name, progress) for path in paths]
-    total = sum(len(item.rows) for item in loaded)
+    sources = [_open_source(Path(path), format_name, progress) for path in paths]
     if progress is not None:
-        progress.start(total)
-    entries: list[dict[str, Any]] = []
+        progress.start(sum(source.count for source in sources))
     errors: list[str] = []
     failed = 0
     step = 0
-    for item in loaded:
-        for row in item.rows:
+    for source in sources:
+        for row in source.rows():
             try:
-                entries.append(entry_from_row(item.format, row.values))
+                entry = entry_from_row(source.format, row.values)
             except InvalidInput as error:
                 failed += 1
                 if len(errors) < ERRORS_SHOWN:
-                    errors.append(t("exchange.row.error", path=item.path, where=row.where, reason=error.message))
+                    errors.append(t("exchange.row.error", path=source.path, where=row.where, reason=error.message))
+            else:
+                if not failed:
+                    yield entry
             step += 1
             if progress is not None and step == 500:
                 progress.advance(step)
@@ -327,7 +366,50 @@ def read_entries(
     if failed:
         more = t("exchange.row.more", count=failed - len(errors)) if failed > len(errors) else ""
         raise InvalidInput(t("exchange.import.invalid", count=failed, errors="; ".join(errors), more=more))
-    return entries, len(loaded)
+
+
+@dataclass
+class _Source:
+    """One input file: its format, how many rows it holds, and its rows (read when asked)."""
+
+    path: Path
+    format: Format
+    count: int
+    rows: Callable[[], Iterable[formats.Row]]
+
+
+def _open_source(path: Path, format_name: str | None, progress: Progress | None) -> _Source:
+    """A JSON Lines file is checked and counted now and read as a stream later; another is read now."""
+    fmt = formats.get(format_name) if format_name else formats.guess(path)
+    if fmt is None or fmt.name != "jsonl":
+        loaded = _read_file(path, format_name, progress)
+        return _Source(path, loaded.format, len(loaded.rows), lambda: loaded.rows)
+    if path.is_dir():
+        raise InvalidInput(t("exchange.input.is_dir", path=path))
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as handle:
+            lines = sum(piece.count(b"\n") for piece in iter(lambda: handle.read(1 << 20), b""))
+    except OSError as error:
+        raise InvalidInput(t("exchange.input.unreadable", path=path, reason=error.strerror or str(error))) from None
+    if progress is not None:
+        progress.reading(path, size)
+
+    def rows() -> Iterator[formats.Row]:
+        from .formats.jsonl import read_lines
+
+        try:
+            with open(path, "rb") as handle:
+                try:
+                    yield from read_lines(handle)
+                except InvalidInput as error:
+                    raise InvalidInput(
+                        t("exchange.input.bad", path=path, format=fmt.name, reason=error.message)
+                    ) from None
+        except OSError as error:
+            raise InvalidInput(t("exchange.input.unreadable", path=path, reason=error.strerror or str(error))) from None
+
+    return _Source(path, fmt, lines, rows)
 
 
 def import_files(
@@ -338,28 +420,16 @@ def import_files(
     progress: Progress | None = None,
     dry_run: bool = False,
 ) -> ImportResult:
-    """Read, validate and merge the files into the store, all or nothing."""
-    entries, files = read_entries(paths, format_name, progress)
-    # The store is read after the files, and with its repeated values shared: an import
-    # holds the imported entries beside the store (100,000 + 10,000: 420 -> ~330 MiB).
-    store.share_values = True
-    if dry_run:
-        existing = {entry["id"]: entry for entry in store.entries()}
-        plan = plan_merge(existing, entries, store.deletions())
-    else:
-        with store.transaction() as transaction:
-            existing = {entry["id"]: entry for entry in transaction.entries()}
-            plan = plan_merge(existing, entries, transaction.deletions())
-            transaction.add_many(plan.added)
-            transaction.replace_many(plan.updated)
+    """Read, validate and merge the files into the store, all or nothing (see `Store.merge`)."""
+    counts = store.merge(iter_entries(paths, format_name, progress), dry_run=dry_run)
     return ImportResult(
-        files=files,
-        rows=len(entries),
-        added=len(plan.added),
-        updated=len(plan.updated),
-        skipped=plan.skipped,
-        conflicts=plan.conflicts,
-        deleted_here=plan.deleted_here,
+        files=len(paths),
+        rows=counts.rows,
+        added=counts.added,
+        updated=counts.updated,
+        skipped=counts.skipped,
+        conflicts=counts.conflicts,
+        deleted_here=counts.deleted_here,
         dry_run=dry_run,
     )
 
@@ -374,6 +444,7 @@ __all__ = [
     "export",
     "export_entries",
     "import_files",
+    "iter_entries",
     "plan_export",
     "plan_merge",
     "read_entries",

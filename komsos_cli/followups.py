@@ -8,11 +8,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from .entries import later_than, resolve_prefix
+from .entries import later_than
 from .errors import InvalidInput
 from .messages import t
 from .model import LIMIT_ITEM, clean_text, validate_entry
-from .store import Store
+from .store.base import Store
 
 
 def resolve_follow_up(store: Store, prefix: str, note: str, today: date) -> dict[str, Any]:
@@ -25,7 +25,7 @@ def resolve_follow_up(store: Store, prefix: str, note: str, today: date) -> dict
     if not cleaned:
         raise InvalidInput(t("resolve.empty_note"))
     with store.transaction() as transaction:
-        current = resolve_prefix(transaction.entries(), prefix)
+        current = transaction.find(prefix)
         follow = current.get("follow_up")
         if not follow:
             raise InvalidInput(t("resolve.none", id=current["id"][:8]))

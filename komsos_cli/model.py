@@ -400,3 +400,22 @@ def validate_entry(raw: dict[str, Any]) -> dict[str, Any]:
     if missing:
         raise InvalidInput(t("field.required", fields=", ".join(missing)))
     return entry
+
+
+_FOLLOW_UP_ORDER = ("action", "status", "resolved_on", "note")
+
+
+def in_field_order(entry: dict[str, Any]) -> dict[str, Any]:
+    """The entry with its keys in FIELDS order (and a follow-up's, a Babinsa's, in theirs), as
+    `validate_entry` makes it: a store that keeps entries as PostgreSQL `jsonb` (which orders
+    keys its own way) gives them back exactly as the file store does."""
+    ordered = {key: entry[key] for key in FIELDS if key in entry}
+    if len(ordered) != len(entry):
+        ordered.update((key, value) for key, value in entry.items() if key not in ordered)
+    people = ordered.get("babinsa")
+    if people:
+        ordered["babinsa"] = [{"rank": person["rank"], "name": person["name"]} for person in people]
+    follow = ordered.get("follow_up")
+    if follow:
+        ordered["follow_up"] = {key: follow[key] for key in _FOLLOW_UP_ORDER if key in follow}
+    return ordered

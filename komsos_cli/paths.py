@@ -1,4 +1,4 @@
-"""Where the store lives: `--db`, else KOMSOS_DB, else the platform's app folder."""
+"""Where the store lives: `--db`, else KOMSOS_DB, else the platform's app folder (a file path or a hub address)."""
 
 from __future__ import annotations
 
@@ -21,6 +21,14 @@ def app_dir() -> Path:
     if sys.platform == "darwin":
         return Path.home() / "Library" / "Application Support" / APP_NAME
     return Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / APP_NAME
+
+
+def store_address(cli_value: str | os.PathLike[str] | None = None) -> Path | str:
+    """Like `store_path`, but a PostgreSQL address (`postgresql://`, `postgres://`) stays a str: a hub."""
+    for value in (cli_value, os.environ.get("KOMSOS_DB") if cli_value is None else None):
+        if isinstance(value, str) and value.strip().lower().startswith(("postgresql://", "postgres://")):
+            return value.strip()
+    return store_path(cli_value)
 
 
 def store_path(cli_value: str | os.PathLike[str] | None = None) -> Path:

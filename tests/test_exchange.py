@@ -19,7 +19,7 @@ from komsos_cli import exchange
 from komsos_cli.errors import InvalidInput, KomsosError
 from komsos_cli.model import FIELDS, validate_entry
 from komsos_cli.query import Criteria
-from komsos_cli.store import Store
+from komsos_cli.store import FileStore as Store
 
 # Real reports (tests keep their own copy of what they need from the corpus).
 BABINSA = {

@@ -14,7 +14,7 @@ from komsos_cli import exchange
 from komsos_cli.errors import InvalidInput
 from komsos_cli.formats import ExportOptions, tabular
 from komsos_cli.model import KINDS, PARTS_OF_DAY, RANKS, SITUATIONS, VILLAGE_KINDS, validate_entry
-from komsos_cli.store import Store
+from komsos_cli.store import FileStore as Store
 
 # Any Unicode text but lone surrogates (no UTF-8 file or JSON store can hold them).
 ANY_CHAR = st.characters(blacklist_categories=("Cs",))

@@ -11,7 +11,8 @@ import pytest
 from filelock import FileLock
 
 from komsos_cli.errors import StoreLocked
-from komsos_cli.store import ENTRIES, HISTORY, Store, parse_store
+from komsos_cli.store import ENTRIES, HISTORY, parse_store
+from komsos_cli.store import FileStore as Store
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 import generate

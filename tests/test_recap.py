@@ -12,7 +12,7 @@ import pytest
 
 from komsos_cli.model import validate_entry
 from komsos_cli.recap import html_page, markdown, md
-from komsos_cli.store import Store
+from komsos_cli.store import FileStore as Store
 from komsos_cli.summary import parse_period, summarize
 
 GOLDEN = Path(__file__).parent / "golden" / "recap-2025-01.md"

@@ -23,7 +23,7 @@ import pytest
 from komsos_cli import backups
 from komsos_cli.errors import StoreError
 from komsos_cli.model import validate_entry
-from komsos_cli.store import Store
+from komsos_cli.store import FileStore as Store
 
 BIN = Path(sys.executable).parent / "komsos"
 
@@ -103,7 +103,7 @@ def test_a_write_failing_at_any_step_leaves_the_old_file_byte_for_byte(
 ) -> None:
     store = filled_store(tmp_path / "komsos.json")
     before = store.path.read_bytes()
-    import komsos_cli.store as store_module
+    import komsos_cli.store.files as store_module
 
     def fail(*args: object, **kwargs: object) -> None:
         raise OSError(errno.EIO, f"injected {step} failure")
@@ -309,7 +309,7 @@ def test_failed_writes_do_not_push_older_backups_out(tmp_path: Path, monkeypatch
     before = [b.path.read_bytes() for b in backups.list_backups(store.path)]
     assert len(before) == 4 and len(set(before)) == 4
     current = store.path.read_bytes()
-    import komsos_cli.store as store_module
+    import komsos_cli.store.files as store_module
 
     real_fdopen = os.fdopen
     monkeypatch.setattr(store_module.os, "fdopen", lambda fd, mode: FailingFile(real_fdopen(fd, mode)))
@@ -442,8 +442,8 @@ def test_doctor_on_a_folder_says_so_in_one_line(run, tmp_path: Path) -> None:
 
 
 def test_older_schema_is_migrated_with_the_old_file_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import komsos_cli.store as store_module
-    from komsos_cli import migrations
+    import komsos_cli.store.jsonfile as store_module
+    from komsos_cli.store import migrations
 
     store = filled_store(tmp_path / "komsos.json", 2)
     old = store.path.read_bytes()
@@ -469,8 +469,8 @@ def test_older_schema_is_migrated_with_the_old_file_kept(tmp_path: Path, monkeyp
 
 def test_doctor_says_an_older_schema_will_be_migrated(run, db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import komsos_cli.doctor as doctor_module
-    import komsos_cli.store as store_module
-    from komsos_cli import migrations
+    import komsos_cli.store.jsonfile as store_module
+    from komsos_cli.store import migrations
 
     filled_store(db, 2)
     old = db.read_bytes()
@@ -777,7 +777,7 @@ def test_a_big_write_failing_midway_leaves_the_old_file_byte_for_byte(
 ) -> None:
     store = big_store(tmp_path / "komsos.json")
     before = store.path.read_bytes()
-    import komsos_cli.store as store_module
+    import komsos_cli.store.files as store_module
 
     class FailsAtWrite:
         def __init__(self, real: Any) -> None:

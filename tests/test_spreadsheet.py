@@ -19,7 +19,7 @@ import pytest
 from komsos_cli import exchange
 from komsos_cli.formats import ExportOptions, tabular
 from komsos_cli.model import FIELDS, validate_entry
-from komsos_cli.store import Store
+from komsos_cli.store import FileStore as Store
 
 NAMES = ["Bapak Sulaimān Ñ", "Kadus Dsn 2 Bapak Faisal", "Tomas Bapak Rahmad"]
 FORMULAS = ['=HYPERLINK("http://contoh.id","klik")', "+62 812 3456", "-jalan rusak", "@SUM(A1:A9)", "=1+1", "'kutip"]

@@ -17,7 +17,7 @@ from komsos_cli import entries
 from komsos_cli.cli import app
 from komsos_cli.errors import InvalidInput
 from komsos_cli.model import clean_text
-from komsos_cli.store import Store
+from komsos_cli.store import FileStore as Store
 
 TEXT = st.text(
     alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=0, max_size=40

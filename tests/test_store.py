@@ -13,7 +13,7 @@ import pytest
 
 from komsos_cli.errors import StoreError, StoreLocked
 from komsos_cli.model import SCHEMA_VERSION, validate_entry
-from komsos_cli.store import Store
+from komsos_cli.store import FileStore as Store
 
 
 def make_entry(village: str = "Kemiri") -> dict[str, object]:

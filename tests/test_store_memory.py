@@ -17,10 +17,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import komsos_cli.store as store_module
+import komsos_cli.store.jsonfile as store_module
 from komsos_cli.errors import StoreError
 from komsos_cli.model import SCHEMA_VERSION
-from komsos_cli.store import Store, parse_store, read_store
+from komsos_cli.store import FileStore as Store
+from komsos_cli.store import parse_store, read_store
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 import generate
@@ -271,9 +272,9 @@ def test_a_big_store_is_written_in_pieces_byte_for_byte(tmp_path: Path) -> None:
     items = generate.entries(25)
     with sizes(300, 4), store.transaction() as tx:
         tx.add_many(items)
-    assert isinstance(store_module._dumps(orjson.loads(store.path.read_bytes())), bytes)  # small: one piece
+    assert isinstance(store_module.dumps_store(orjson.loads(store.path.read_bytes())), bytes)  # small: one piece
     with sizes(300, 4):
-        assert not isinstance(store_module._dumps(orjson.loads(store.path.read_bytes())), bytes)
+        assert not isinstance(store_module.dumps_store(orjson.loads(store.path.read_bytes())), bytes)
         with store.transaction() as tx:
             tx.remove(items[3]["id"])
         tables = Store(store.path).tables()
@@ -286,7 +287,7 @@ def test_a_big_store_is_written_in_pieces_byte_for_byte(tmp_path: Path) -> None:
 PEAK = r"""
 import sys
 from pathlib import Path
-import komsos_cli.store as store
+import komsos_cli.store.jsonfile as store
 
 def rss(field):
     for line in open("/proc/self/status"):

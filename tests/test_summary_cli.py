@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from komsos_cli.store import Store
+from komsos_cli.store import FileStore as Store
 
 
 @pytest.fixture

@@ -189,7 +189,11 @@ def _version(value: bool) -> None:
 def main_options(
     db: Annotated[
         str | None,
-        typer.Option("--db", metavar="PATH", help="The store file (default: $KOMSOS_DB, else the app folder)."),
+        typer.Option(
+            "--db",
+            metavar="PATH|URL",
+            help="The store: a file, or a hub's postgresql:// address (default: $KOMSOS_DB, else the app folder).",
+        ),
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks (for developers).")] = False,
     version: Annotated[
@@ -229,7 +233,7 @@ def run(application: typer.Typer) -> None:
       command named on the command line is built. Help, `--version` and unknown names build all.
     - At exit the interpreter frees every object one by one and runs a last full garbage
       collection: ~70 ms with 100,000 entries loaded. The store keeps what it parsed for the
-      process (store.KEEP_LOADED), and once every other exit handler has run, we flush
+      process (store.jsonfile.for_process), and once every other exit handler has run, we flush
       stdout/stderr and leave with os._exit. The command's files are closed and fsynced by then.
     Tests use `app` in-process and never come here.
     """
@@ -237,7 +241,7 @@ def run(application: typer.Typer) -> None:
 
     from typer.main import get_command
 
-    from .. import store
+    from ..store import jsonfile
 
     name = _command_name(sys.argv[1:])
     commands, groups = application.registered_commands, application.registered_groups
@@ -250,7 +254,7 @@ def run(application: typer.Typer) -> None:
         command = get_command(application)
     finally:
         application.registered_commands, application.registered_groups = commands, groups
-    store.KEEP_LOADED = True
+    jsonfile.for_process()
     # Registered before the command runs: atexit runs last-in first-out, so whatever a
     # library registers during the command (logging's flush, ...) still runs before we leave.
     exit_code = [1]

@@ -8,7 +8,7 @@ import typer
 
 from ..errors import Cancelled, InvalidInput, StoreError
 from ..messages import t
-from ..store import Store
+from ..store.base import Store
 from .app import app
 from .options import JsonFlag, YesFlag, ask_yes_no, is_interactive, with_store
 
@@ -39,7 +39,7 @@ def doctor(
         say(safe_line(text))
 
     if not restore:
-        report = core.check(store.path)
+        report = core.check_store(store)
         if json_out:
             write_json(report.as_dict())
         else:
@@ -53,7 +53,7 @@ def doctor(
         if not report.healthy:
             raise typer.Exit(StoreError.code)
         return
-    plan = core.plan_restore(store.path)
+    plan = core.plan_restore(core.restorable_path(store))
     current = (
         t("doctor.plan_current_damaged")
         if plan.current_entries is None

@@ -10,7 +10,7 @@ from .. import entries as core
 from ..errors import Cancelled, InvalidInput
 from ..messages import t
 from ..query import Criteria
-from ..store import Store
+from ..store.base import Store
 from .app import app
 from .options import (
     JsonFlag,
@@ -76,10 +76,7 @@ def list_command(criteria: Criteria, store: Store, json_out: JsonFlag = False) -
     """
     from .. import render
 
-    all_entries = store.entries()
-    from ..query import select
-
-    chosen = select(all_entries, criteria)
+    chosen = core.list_entries(store, criteria)
     if json_out:
         render.write_json(chosen)
         return
@@ -87,7 +84,7 @@ def list_command(criteria: Criteria, store: Store, json_out: JsonFlag = False) -
         render.message(t("list.empty"))
         return
     render.entries_table(chosen)
-    render.message(t("list.count", shown=len(chosen), total=len(all_entries)))
+    render.message(t("list.count", shown=len(chosen), total=core.count_entries(store)))
 
 
 EntryId = Annotated[str, typer.Argument(metavar="ID", help="The entry's id, or any unique start of it.")]

@@ -11,7 +11,7 @@ import typer
 from ..errors import InvalidInput
 from ..messages import t
 from ..query import Criteria
-from ..store import Store
+from ..store.base import Store
 from .app import app
 from .options import with_criteria, with_store
 

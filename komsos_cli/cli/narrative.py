@@ -8,7 +8,7 @@ import typer
 
 from ..errors import Cancelled, InvalidInput, MissingFields
 from ..messages import t
-from ..store import Store
+from ..store.base import Store
 from .app import app
 from .options import JsonFlag, YesFlag, ask_line, ask_yes_no, is_interactive, with_store
 
@@ -146,20 +146,10 @@ def parse(
 
 def _store(store: Store, entries: list[tuple[str, dict[str, Any]]]) -> list[dict[str, Any]]:
     """Add the new entries in one transaction; a report stored before is skipped and said so."""
-    from ..narrative import duplicate_of
+    from ..entries import record_many
     from ..render import message
 
-    fresh: list[dict[str, Any]] = []
-    with store.transaction() as transaction:
-        existing = transaction.entries()
-        for name, entry in entries:
-            twin = duplicate_of(entry, existing + fresh)
-            if twin is not None:
-                message(t("parse.duplicate", file=name, id=twin["id"][:8]))
-                continue
-            fresh.append(entry)
-        transaction.add_many(fresh)
-    return fresh
+    return record_many(store, entries, lambda name, twin: message(t("parse.duplicate", file=name, id=twin["id"][:8])))
 
 
 @app.command()

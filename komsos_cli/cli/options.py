@@ -95,14 +95,17 @@ def ask_yes_no(question: str, *, default: bool = False) -> bool:
 def _store_source(
     db: Annotated[
         str | None,
-        typer.Option("--db", metavar="PATH", help="The store file (default: $KOMSOS_DB, else the app folder)."),
+        typer.Option(
+            "--db",
+            metavar="PATH|URL",
+            help="The store: a file, or a hub's postgresql:// address (default: $KOMSOS_DB, else the app folder).",
+        ),
     ] = None,
 ) -> Any:
-    from ..paths import store_path
-    from ..store import Store
+    from ..store import open_store
 
     # A str, not a Path: Typer turns an empty --db into Path("."), which hid the mistake.
-    return Store(store_path(db if db is not None else State.db))
+    return open_store(db if db is not None else State.db)
 
 
 with_store = extend_with(_store_source, "store")

@@ -8,7 +8,7 @@ import typer
 
 from .. import entries as core
 from ..messages import t
-from ..store import Store
+from ..store.base import Store
 from .app import app
 from .options import JsonFlag, with_store
 from .places import StrictFlag, place_check, show_warnings

@@ -10,7 +10,7 @@ import typer
 from ..errors import InvalidInput
 from ..messages import t
 from ..query import Criteria
-from ..store import Store
+from ..store.base import Store
 from .app import app
 from .options import JsonFlag, with_criteria, with_store
 
@@ -78,7 +78,8 @@ def summary(
         raise InvalidInput(t("summary.top_negative"))
     chosen_period = core.parse_period(period) if period is not None else None
 
-    result = core.summarize(store.entries(), date.today(), criteria=criteria, period=chosen_period)
+    details = None if (json_out or fmt in ("md", "html") or field) else top
+    result = core.summarize_store(store, date.today(), criteria=criteria, period=chosen_period, details=details)
     if json_out or fmt == "json":
         from ..render import write_json
 
@@ -126,7 +127,7 @@ def villages(
     grouping = _pick(by, core.GROUPINGS, "villages.by")
     criteria = _with_period(criteria, period)
     care = store.profile().get("villages") or []
-    rows = core.village_coverage(store.entries(), date.today(), care=care, criteria=criteria, by=grouping)
+    rows = core.village_coverage_store(store, date.today(), care=care, criteria=criteria, by=grouping)
     if stale is not None:
         rows = core.stale_villages(rows, stale)
     if criteria.limit is not None:
@@ -157,7 +158,7 @@ def followups(criteria: Criteria, store: Store, period: PeriodOption = None, jso
     from ..render import summary as render
 
     criteria = _with_period(criteria, period)
-    items = core.open_follow_ups(store.entries(), date.today(), criteria)
+    items = core.open_follow_ups_store(store, date.today(), criteria)
     if json_out:
         from ..render import write_json
 

@@ -62,6 +62,7 @@ class Format:
     module: str
     binary: bool = False  # never written to a terminal
     tabular: bool = False  # has a header row (--lang, --delimiter apply)
+    streams: bool = False  # write_chunks takes any iterable and writes as it reads (no entry held)
 
     def _module(self) -> Any:
         return importlib.import_module(f"{__name__}.{self.module}")
@@ -70,13 +71,15 @@ class Format:
         writer: Writer = self._module().write
         return writer(entries, options)
 
-    def write_chunks(self, entries: Sequence[dict[str, Any]], options: ExportOptions) -> Iterable[bytes]:
-        """The file in pieces (one piece for a format that has no `write_chunks`)."""
+    def write_chunks(self, entries: Iterable[dict[str, Any]], options: ExportOptions) -> Iterable[bytes]:
+        """The file in pieces (one piece for a format that has no `write_chunks`: give it a Sequence)."""
         module = self._module()
-        chunker: Callable[[Sequence[dict[str, Any]], ExportOptions], Iterable[bytes]] | None = getattr(
+        chunker: Callable[[Iterable[dict[str, Any]], ExportOptions], Iterable[bytes]] | None = getattr(
             module, "write_chunks", None
         )
-        return chunker(entries, options) if chunker is not None else [self.write(entries, options)]
+        if chunker is not None:
+            return chunker(entries, options)
+        return [self.write(entries if isinstance(entries, Sequence) else list(entries), options)]
 
     def read(self, payload: bytes) -> list[Row]:
         reader: Reader = self._module().read
@@ -90,10 +93,10 @@ class Format:
 FORMATS: dict[str, Format] = {
     fmt.name: fmt
     for fmt in (
-        Format("csv", (".csv",), "csv", tabular=True),
+        Format("csv", (".csv",), "csv", tabular=True, streams=True),
         Format("xlsx", (".xlsx",), "xlsx", binary=True, tabular=True),
         Format("json", (".json",), "json"),
-        Format("jsonl", (".jsonl", ".ndjson"), "jsonl"),
+        Format("jsonl", (".jsonl", ".ndjson"), "jsonl", streams=True),
     )
 }
 DEFAULT = "csv"

@@ -284,8 +284,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "help.option.json": {"en": "Print JSON instead of a table.", "id": "Cetak JSON, bukan tabel."},
     "help.option.yes": {"en": "Do not ask for confirmation.", "id": "Jangan minta konfirmasi."},
     "help.option.db": {
-        "en": "The store file (default: $KOMSOS_DB, else the app folder).",
-        "id": "Berkas data (bawaan: $KOMSOS_DB, selain itu folder aplikasi).",
+        "en": "The store: a file, or a hub's postgresql:// address (default: $KOMSOS_DB, else the app folder).",
+        "id": "Berkas data, atau alamat hub postgresql:// (bawaan: $KOMSOS_DB, selain itu folder aplikasi).",
     },
     "help.option.debug": {
         "en": "Show tracebacks (for developers).",

@@ -88,7 +88,7 @@ def _totals(summary: Summary) -> list[str]:
     rows.append([(t("summary.villages"), "bold"), (str(summary.villages), "")])
     rows.append([(t("summary.babinsa"), "bold"), (str(summary.babinsa), "")])
     rows.append([(t("summary.not_aman"), "bold"), (str(summary.not_aman), "yellow" if summary.not_aman else "")])
-    open_text = str(len(summary.follow_ups))
+    open_text = str(summary.open_count)
     oldest = summary.oldest_follow_up
     if oldest is not None:
         open_text += "; " + t(

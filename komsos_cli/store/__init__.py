@@ -1,0 +1,78 @@
+"""Where entries live: the `Store` interface and its two stores.
+
+- `base.py`: the interface (`Store`, `Transaction`, `MergeCounts`) the core talks to.
+- `file.py`: the TinyDB JSON file of a Babinsa's laptop (the only module importing TinyDB).
+- `jsonfile.py`: that file's bytes, read in slices and written in pieces.
+- `hub.py`: PostgreSQL for a Koramil, Kodim or Kodam (the only module importing psycopg).
+- `files.py`: the one atomic file writer and the store's lock.
+- `migrations.py`: schema versions of both stores.
+
+`open_store(address)` picks the store from `--db` / `KOMSOS_DB`: a `postgresql://` or
+`postgres://` address is a hub, anything else a file path.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .base import Entry, MergeCounts, Store, Transaction
+from .file import FileStore
+from .files import atomic_write, replace_file
+from .jsonfile import ENTRIES, HISTORY, META, PROFILE, empty_store, parse_store, read_store
+
+if TYPE_CHECKING:
+    from .hub import HubStore
+
+HUB_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_hub_address(address: str | os.PathLike[str] | None) -> bool:
+    return isinstance(address, str) and address.strip().lower().startswith(HUB_SCHEMES)
+
+
+def open_store(address: str | os.PathLike[str] | None = None, *, lock_timeout: float | None = None) -> Store:
+    """The store `address` names (`--db`; None: KOMSOS_DB, else the app folder's file)."""
+    from ..paths import store_address
+
+    resolved = store_address(address)
+    if isinstance(resolved, str):
+        return open_hub(resolved)
+    return FileStore(resolved, lock_timeout)
+
+
+def open_hub(address: str) -> HubStore:
+    from .hub import HubStore
+
+    return HubStore(address)
+
+
+def local_store() -> FileStore:
+    """The user's own store file in the app folder (where a hub user's profile lives)."""
+    from ..paths import STORE_NAME, app_dir
+
+    return FileStore(Path(app_dir()) / STORE_NAME)
+
+
+__all__ = [
+    "ENTRIES",
+    "HISTORY",
+    "HUB_SCHEMES",
+    "META",
+    "PROFILE",
+    "Entry",
+    "FileStore",
+    "MergeCounts",
+    "Store",
+    "Transaction",
+    "atomic_write",
+    "empty_store",
+    "is_hub_address",
+    "local_store",
+    "open_hub",
+    "open_store",
+    "parse_store",
+    "read_store",
+    "replace_file",
+]

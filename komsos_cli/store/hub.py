@@ -1,0 +1,521 @@
+"""The hub: PostgreSQL for a Koramil, Kodim or Kodam. The only module that imports psycopg.
+
+An entry is a row of `komsos_entries`: typed, indexed columns for what is filtered and
+counted (computed on write by `query.entry_columns`, with the functions the file store
+matches with) and the whole entry as `jsonb`. Previous versions and deletions go to
+`komsos_history`; `komsos_meta` holds the schema version. komsos makes the tables on first
+use and migrates them by version (store/migrations.py), as it does the file.
+
+Selection, counting and merging run inside PostgreSQL (`WHERE`, `GROUP BY`, `LIMIT`, a
+staged `COPY` for imports): nothing reads the whole table into Python to answer
+`list --limit 20` or `summary`. Every change is one transaction; a connection lost in the
+middle leaves the hub as it was. The password of an address is never shown: messages
+name the address as `redact` gives it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from ..errors import AmbiguousId, InvalidInput, NotFound, StoreError, StoreLocked
+from ..messages import t
+from ..model import in_field_order, utc_now
+from . import migrations
+from .base import Entry, MergeCounts
+from .files import lock_timeout
+
+if TYPE_CHECKING:
+    from ..query import Criteria
+    from ..summary import CoverageTally, Tally
+    from .file import FileStore
+
+# The indexed columns, in the order rows are copied (entry_columns' keys), then the entry.
+COLUMNS = (
+    "id", "day", "time", "created_at", "updated_at", "kind", "village", "village_key", "kecamatan_key",
+    "kabupaten_key", "koramil", "koramil_fold", "kodim", "situation", "follow_status", "babinsa",
+    "babinsa_fold", "topics", "search_fold",
+)  # fmt: skip
+COLUMN_TYPES = (
+    "text", "date", "text", "text", "text", "text", "text", "text", "text",
+    "text", "text", "text", "text", "text", "text", "text[]",
+    "text", "text[]", "text", "jsonb",
+)  # fmt: skip
+NEWEST_FIRST = "day DESC, time DESC, created_at DESC, seq"
+OLDEST_FIRST = "day, id"
+NOT_AMAN = "situation IN ('waspada', 'rawan')"
+# pg_advisory_xact_lock keys: one import at a time (as the file's lock), schema changes.
+IMPORT_LOCK = 0x6B6F6D736F01
+BATCH = 5000
+
+_PASSWORD_IN_URL = re.compile(r"(://[^/@:?#]*):[^@/?#]*@")
+_PASSWORD_PARAM = re.compile(r"(password=)[^&\s]*", re.IGNORECASE)
+
+
+def redact(address: str) -> str:
+    """The address without its password (`postgresql://clerk:***@host/db`), for every message."""
+    return _PASSWORD_PARAM.sub(r"\1***", _PASSWORD_IN_URL.sub(r"\1:***@", address))
+
+
+def _password(address: str) -> str | None:
+    found = _PASSWORD_IN_URL.search(address)
+    if found:
+        return found.group(0).split(":", 2)[-1].rstrip("@") or None
+    param = _PASSWORD_PARAM.search(address)
+    return param.group(0).split("=", 1)[1] if param else None
+
+
+def _loads(text: str) -> Entry:
+    import orjson
+
+    return in_field_order(orjson.loads(text))
+
+
+def _row(entry: Entry) -> tuple[Any, ...]:
+    import orjson
+
+    from ..query import entry_columns
+
+    columns = entry_columns(entry)
+    return (*columns.values(), orjson.dumps(entry).decode())
+
+
+class HubStore:
+    """A komsos hub at a PostgreSQL address (libpq's rules: PGHOST, PGUSER, PGPASSWORD, ~/.pgpass, sslmode)."""
+
+    def __init__(self, address: str, lock_timeout_seconds: float | None = None) -> None:
+        self.address = address
+        self.location = redact(address)
+        self.lock_timeout = lock_timeout(lock_timeout_seconds)
+        self._conn: Any = None
+
+    # --- connection and errors ------------------------------------------------------------
+
+    def _reason(self, error: BaseException) -> str:
+        lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+        text = lines[0] if lines else type(error).__name__
+        secret = _password(self.address)
+        return text.replace(secret, "***") if secret else text
+
+    def _connection(self) -> Any:
+        if self._conn is not None and not self._conn.closed:
+            return self._conn
+        try:
+            import psycopg
+        except ImportError:
+            raise StoreError(t("hub.no_psycopg", address=self.location)) from None
+        options: dict[str, Any] = {"autocommit": True, "application_name": "komsos"}
+        if "connect_timeout" not in self.address:
+            options["connect_timeout"] = int(os.environ.get("KOMSOS_CONNECT_TIMEOUT", "10"))
+        try:
+            conn = psycopg.connect(self.address, **options)
+        except psycopg.Error as error:
+            raise StoreError(t("hub.unreachable", address=self.location, reason=self._reason(error))) from None
+        except (ValueError, UnicodeError) as error:  # an address libpq cannot parse
+            raise StoreError(t("hub.unreachable", address=self.location, reason=self._reason(error))) from None
+        self._conn = conn
+        try:
+            migrations.prepare_hub(conn, self.location)
+        except psycopg.Error as error:
+            self.close()
+            raise StoreError(t("hub.failed", address=self.location, reason=self._reason(error))) from None
+        return conn
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    @contextmanager
+    def _session(self, write: bool = False) -> Iterator[Any]:
+        """One transaction on the hub; any database error becomes one StoreError line, the
+        transaction rolled back (nothing half-written)."""
+        import psycopg
+
+        conn = self._connection()
+        try:
+            with conn.transaction():
+                if write:
+                    conn.execute(f"SET LOCAL lock_timeout = '{int(self.lock_timeout * 1000)}ms'")
+                yield conn
+        except psycopg.errors.LockNotAvailable:
+            raise StoreLocked(t("hub.locked", address=self.location, seconds=self.lock_timeout)) from None
+        except psycopg.Error as error:
+            if conn.closed or conn.broken:
+                self._conn = None
+            raise StoreError(t("hub.failed", address=self.location, reason=self._reason(error))) from None
+
+    def _fetch(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
+        with self._session() as conn:
+            return list(conn.execute(sql, list(params)).fetchall())
+
+    # --- reads ------------------------------------------------------------------------------
+
+    def find(self, prefix: str) -> Entry:
+        with self._session() as conn:
+            return _find(conn, prefix, lock=False)
+
+    def select(self, criteria: Criteria) -> list[Entry]:
+        sql, params = _selection(criteria)
+        return [_loads(text) for (text,) in self._fetch(sql, params)]
+
+    def stream(self, criteria: Criteria) -> Iterator[Entry]:
+        """The selection through a server-side cursor, BATCH rows at a time."""
+        sql, params = _selection(criteria)
+        with self._session() as conn, conn.cursor(name="komsos_stream") as cursor:
+            cursor.itersize = BATCH
+            cursor.execute(sql, params)
+            for (text,) in cursor:
+                yield _loads(text)
+
+    def count(self, criteria: Criteria) -> int:
+        from ..query import criteria_sql
+
+        where, params = criteria_sql(criteria)
+        total = self._fetch(f"SELECT count(*) FROM komsos_entries WHERE {where}", params)[0][0]
+        return int(total) if criteria.limit is None else min(int(total), criteria.limit)
+
+    def count_all(self) -> int:
+        return int(self._fetch("SELECT count(*) FROM komsos_entries")[0][0])
+
+    def history(self, entry_id: str) -> list[dict[str, Any]]:
+        rows = self._fetch(
+            "SELECT entry_id, action, at, version::text FROM komsos_history WHERE entry_id = %s ORDER BY seq",
+            [entry_id],
+        )
+        return [
+            {"entry_id": entry, "action": action, "at": at, "version": _loads(version)}
+            for entry, action, at, version in rows
+        ]
+
+    def deletions(self) -> dict[str, str]:
+        rows = self._fetch("SELECT entry_id, max(at) FROM komsos_history WHERE action = 'deleted' GROUP BY entry_id")
+        return {entry_id: at for entry_id, at in rows}
+
+    def tally(self, criteria: Criteria, details: int | None = None) -> Tally:
+        """The summary's counts in two statements: one scan with GROUPING SETS, one for the lists."""
+        from collections import Counter
+
+        from ..query import criteria_sql
+        from ..summary import Tally
+
+        where, params = criteria_sql(criteria)
+        tally = Tally()
+        sets: dict[str, Counter[Any]] = {
+            "day": tally.days,
+            "kind": tally.kinds,
+            "village": tally.villages,
+            "koramil": tally.koramil,
+            "situation": tally.situations,
+        }
+        with self._session() as conn:
+            rows = conn.execute(
+                "SELECT GROUPING(day), GROUPING(kind), GROUPING(village), GROUPING(koramil), GROUPING(situation),"
+                " day, kind, village, koramil, situation, count(*),"
+                " count(*) FILTER (WHERE follow_status = 'open')"
+                f" FROM komsos_entries WHERE {where}"
+                " GROUP BY GROUPING SETS ((day), (kind), (village), (koramil), (situation), ())",
+                params,
+            ).fetchall()
+            for *flags, day, kind, village, koramil, situation, count, open_count in rows:
+                values = (day.isoformat() if isinstance(day, date) else day, kind, village, koramil, situation)
+                grouped = [name for name, flag in zip(sets, flags, strict=True) if flag == 0]
+                if not grouped:
+                    tally.open_count = int(open_count)
+                    continue
+                sets[grouped[0]][values[list(sets).index(grouped[0])]] += int(count)
+            for which, name, count in conn.execute(
+                f"SELECT 't', x, count(*) FROM komsos_entries, unnest(topics) x WHERE {where} GROUP BY x"
+                f" UNION ALL SELECT 'b', x, count(*) FROM komsos_entries, unnest(babinsa) x WHERE {where} GROUP BY x",
+                params + params,
+            ):
+                (tally.topics if which == "t" else tally.babinsa)[name] += int(count)
+            tally.not_aman = tally.situations["waspada"] + tally.situations["rawan"]
+            limit = "" if details is None else f" LIMIT {int(details)}"
+            concerns = conn.execute(
+                f"SELECT entry::text FROM komsos_entries WHERE {where} AND {NOT_AMAN}"
+                f" ORDER BY day DESC, id DESC{limit}",
+                params,
+            ).fetchall()
+            tally.concern_entries = [_loads(text) for (text,) in reversed(concerns)]
+            opened = conn.execute(
+                f"SELECT entry::text FROM komsos_entries WHERE {where} AND follow_status = 'open'"
+                f" ORDER BY {OLDEST_FIRST}{limit}",
+                params,
+            ).fetchall()
+            tally.open_entries = [_loads(text) for (text,) in opened]
+        return tally
+
+    def coverage(self, criteria: Criteria, by: str | None = None) -> CoverageTally:
+        from ..query import criteria_sql
+        from ..summary import CoverageTally
+
+        where, params = criteria_sql(criteria)
+        where += " AND village IS NOT NULL AND village <> ''"
+        if by == "babinsa":
+            source = (
+                "komsos_entries, unnest(CASE WHEN cardinality(babinsa) = 0 THEN ARRAY['']::text[] ELSE babinsa END) g"
+            )
+            group = "g"
+        elif by == "koramil":
+            source, group = "komsos_entries", "coalesce(koramil, '')"
+        else:
+            source, group = "komsos_entries", "''"
+        tally = CoverageTally()
+        with self._session() as conn:
+            for name, village, kind, count, last in conn.execute(
+                f"SELECT {group}, village, kind, count(*), max(day) FROM {source} WHERE {where} GROUP BY 1, 2, 3",
+                params,
+            ):
+                tally.visits[(name, village, kind)] = (int(count), last.isoformat())
+            for village, count in conn.execute(
+                f"SELECT village, count(*) FROM komsos_entries WHERE {where} GROUP BY village", params
+            ):
+                tally.villages[village] += int(count)
+        return tally
+
+    def open_follow_ups(self, criteria: Criteria) -> list[Entry]:
+        from ..query import criteria_sql
+
+        where, params = criteria_sql(criteria)
+        limit = "" if criteria.limit is None else f" LIMIT {int(criteria.limit)}"
+        rows = self._fetch(
+            f"SELECT entry::text FROM komsos_entries WHERE {where} AND follow_status = 'open'"
+            f" ORDER BY {OLDEST_FIRST}{limit}",
+            params,
+        )
+        return [_loads(text) for (text,) in rows]
+
+    # --- the profile: the person's own, not the hub's -----------------------------------------
+
+    def profile(self) -> dict[str, Any]:
+        return self.profile_store().profile()
+
+    def profile_store(self) -> FileStore:
+        from . import local_store
+
+        return local_store()
+
+    # --- writes -------------------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[HubTransaction]:
+        with self._session(write=True) as conn:
+            yield HubTransaction(conn)
+
+    def merge(self, entries: Iterable[Entry], *, dry_run: bool = False) -> MergeCounts:
+        """Import's merge inside PostgreSQL: the entries are copied to a staging table as they
+        are read (a stream: none is held), then classified and applied by id in SQL, in one
+        transaction under the import lock. A dry run rolls it back."""
+        rollback = _DryRun()
+        try:
+            with self._session(write=True) as conn:
+                conn.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK])
+                counts = _merge_staged(conn, entries, dry_run)
+                if dry_run:
+                    rollback.counts = counts
+                    raise rollback
+        except _DryRun:
+            assert rollback.counts is not None
+            return rollback.counts
+        return counts
+
+    # --- doctor -------------------------------------------------------------------------------
+
+    def check(self) -> list[tuple[str, str, str]]:
+        """What doctor says of the hub: (level, code, message) lines."""
+        found: list[tuple[str, str, str]] = []
+        with self._session() as conn:
+            server = conn.execute("SHOW server_version").fetchone()[0]
+            found.append(("ok", "connect", t("doctor.hub.ok", address=self.location, server=f"PostgreSQL {server}")))
+            version = migrations.hub_version(conn)
+            found.append(("ok", "schema", t("doctor.hub.schema", version=version)))
+            present = {
+                name
+                for (name,) in conn.execute(
+                    "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
+                    " AND tablename IN ('komsos_entries', 'komsos_history')"
+                )
+            }
+            missing = [name for name in migrations.HUB_INDEXES if name not in present]
+            for name in missing:
+                found.append(("warning", "indexes", t("doctor.hub.index_missing", name=name)))
+            if not missing:
+                found.append(("ok", "indexes", t("doctor.hub.indexes", count=len(migrations.HUB_INDEXES))))
+            entries = conn.execute("SELECT count(*) FROM komsos_entries").fetchone()[0]
+            history, deleted = conn.execute(
+                "SELECT count(*), count(*) FILTER (WHERE action = 'deleted') FROM komsos_history"
+            ).fetchone()
+            found.append(("ok", "counts", t("doctor.hub.counts", entries=entries, history=history, deleted=deleted)))
+        return found
+
+
+class _DryRun(Exception):
+    """Raised inside a dry run's transaction so that it rolls back."""
+
+    counts: MergeCounts | None = None
+
+
+def _selection(criteria: Criteria) -> tuple[str, list[Any]]:
+    from ..query import criteria_sql
+
+    where, params = criteria_sql(criteria)
+    limit = "" if criteria.limit is None else f" LIMIT {int(criteria.limit)}"
+    return f"SELECT entry::text FROM komsos_entries WHERE {where} ORDER BY {NEWEST_FIRST}{limit}", params
+
+
+def _find(conn: Any, prefix: str, *, lock: bool) -> Entry:
+    """`entries.resolve_prefix` done by the hub: an exact id wins; several matches are ambiguous."""
+    wanted = prefix.strip().lower()
+    if not wanted:
+        raise InvalidInput(t("id.empty"))
+    suffix = " FOR UPDATE" if lock else ""
+    exact = conn.execute(f"SELECT entry::text FROM komsos_entries WHERE id = %s{suffix}", [wanted]).fetchone()
+    if exact:
+        return _loads(exact[0])
+    pattern = wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    rows = conn.execute(
+        "SELECT id, entry::text, count(*) OVER () FROM komsos_entries WHERE id LIKE %s ORDER BY seq LIMIT 3",
+        [pattern],
+    ).fetchall()
+    if not rows:
+        raise NotFound(t("id.not_found", prefix=prefix))
+    if len(rows) > 1:
+        examples = ", ".join(row[0][:12] for row in rows)
+        raise AmbiguousId(t("id.ambiguous", prefix=prefix, count=rows[0][2], examples=examples))
+    if lock:
+        conn.execute("SELECT 1 FROM komsos_entries WHERE id = %s FOR UPDATE", [rows[0][0]])
+    return _loads(rows[0][1])
+
+
+class HubTransaction:
+    """Changes to the hub inside one PostgreSQL transaction; obtain with `HubStore.transaction()`."""
+
+    def __init__(self, conn: Any) -> None:
+        self._conn = conn
+
+    def find(self, prefix: str) -> Entry:
+        return _find(self._conn, prefix, lock=True)
+
+    def add_many(self, entries: list[Entry]) -> None:
+        if not entries:
+            return
+        _copy_rows(self._conn, "komsos_entries", (_row(entry) for entry in entries))
+
+    def add(self, entry: Entry) -> None:
+        self.add_many([entry])
+
+    def _remember(self, ids: list[str], action: str) -> None:
+        self._conn.execute(
+            "INSERT INTO komsos_history (entry_id, action, at, version)"
+            " SELECT id, %s, %s, entry FROM komsos_entries WHERE id = ANY(%s) ORDER BY seq",
+            [action, utc_now(), ids],
+        )
+
+    def replace_many(self, entries: list[Entry]) -> None:
+        if not entries:
+            return
+        ids = [entry["id"] for entry in entries]
+        self._remember(ids, "edited")
+        assignments = ", ".join(f"{name} = %s" for name in (*COLUMNS[1:], "entry"))
+        with self._conn.cursor() as cursor:
+            cursor.executemany(
+                f"UPDATE komsos_entries SET {assignments} WHERE id = %s",
+                [(*_row(entry)[1:], entry["id"]) for entry in entries],
+            )
+            if cursor.rowcount == 0:  # rowcount is the last statement's
+                raise NotFound(t("id.not_found", prefix=entries[-1]["id"]))
+
+    def replace(self, entry: Entry) -> None:
+        self.replace_many([entry])
+
+    def remove(self, entry_id: str) -> None:
+        self._remember([entry_id], "deleted")
+        deleted = self._conn.execute("DELETE FROM komsos_entries WHERE id = %s", [entry_id]).rowcount
+        if not deleted:
+            raise NotFound(t("id.not_found", prefix=entry_id))
+
+
+def _copy_rows(conn: Any, table: str, rows: Iterable[tuple[Any, ...]], extra: tuple[str, ...] = ()) -> int:
+    """COPY rows (COLUMNS, then `entry`, then `extra` columns) into `table`; how many."""
+    names = ", ".join((*COLUMNS, "entry", *extra))
+    count = 0
+    with conn.cursor() as cursor, cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+        copy.set_types([*COLUMN_TYPES, *("bigint" for _ in extra)])
+        for row in rows:
+            copy.write_row(row)
+            count += 1
+    return count
+
+
+def _merge_staged(conn: Any, entries: Iterable[Entry], dry_run: bool) -> MergeCounts:
+    """Stage, classify, apply: plan_merge's rules (exchange.py) in SQL.
+
+    Among several rows of one id the newest `updated_at` wins (the first of equals). A new id
+    is added unless it was deleted here at or after that time; a known id is replaced by a
+    strictly newer different version; the same instant with another content is a conflict.
+    """
+    conn.execute(
+        "CREATE TEMP TABLE komsos_incoming (LIKE komsos_entries INCLUDING DEFAULTS, ord bigint) ON COMMIT DROP"
+    )
+    conn.execute("ALTER TABLE komsos_incoming DROP COLUMN seq")
+    rows = _copy_rows(conn, "komsos_incoming", ((*_row(entry), order) for order, entry in enumerate(entries)), ("ord",))
+    conn.execute(
+        "CREATE TEMP TABLE komsos_winner ON COMMIT DROP AS"
+        " SELECT DISTINCT ON (i.id) i.*, min(i.ord) OVER (PARTITION BY i.id) AS first_ord,"
+        " i.updated_at::timestamptz AS instant"
+        " FROM komsos_incoming i ORDER BY i.id, i.updated_at::timestamptz DESC, i.ord"
+    )
+    conn.execute(
+        "CREATE TEMP TABLE komsos_plan ON COMMIT DROP AS"
+        " SELECT w.id, CASE"
+        "   WHEN e.id IS NULL AND d.at IS NOT NULL AND w.instant <= d.at::timestamptz THEN 'deleted_here'"
+        "   WHEN e.id IS NULL THEN 'added'"
+        "   WHEN e.entry = w.entry THEN 'same'"
+        "   WHEN w.instant > e.updated_at::timestamptz THEN 'updated'"
+        "   WHEN w.instant = e.updated_at::timestamptz THEN 'conflict'"
+        "   ELSE 'older' END AS verdict"
+        " FROM komsos_winner w"
+        " LEFT JOIN komsos_entries e ON e.id = w.id"
+        " LEFT JOIN (SELECT entry_id, max(at) AS at FROM komsos_history"
+        "   WHERE action = 'deleted' AND entry_id IN (SELECT id FROM komsos_winner) GROUP BY entry_id) d"
+        "   ON d.entry_id = w.id"
+    )
+    verdicts = dict(conn.execute("SELECT verdict, count(*) FROM komsos_plan GROUP BY verdict").fetchall())
+    added, updated = int(verdicts.get("added", 0)), int(verdicts.get("updated", 0))
+    counts = MergeCounts(
+        rows=rows,
+        added=added,
+        updated=updated,
+        skipped=rows - added - updated,
+        conflicts=int(verdicts.get("conflict", 0)),
+        deleted_here=int(verdicts.get("deleted_here", 0)),
+    )
+    if dry_run or not (added or updated):
+        return counts
+    names = ", ".join((*COLUMNS, "entry"))
+    if updated:
+        conn.execute(
+            "INSERT INTO komsos_history (entry_id, action, at, version)"
+            " SELECT e.id, 'edited', %s, e.entry FROM komsos_entries e"
+            " JOIN komsos_plan p ON p.id = e.id AND p.verdict = 'updated' ORDER BY e.seq",
+            [utc_now()],
+        )
+        assignments = ", ".join(f"{name} = w.{name}" for name in (*COLUMNS[1:], "entry"))
+        conn.execute(
+            f"UPDATE komsos_entries e SET {assignments} FROM komsos_winner w"
+            " JOIN komsos_plan p ON p.id = w.id AND p.verdict = 'updated' WHERE e.id = w.id"
+        )
+    if added:
+        conn.execute(
+            f"INSERT INTO komsos_entries ({names}) SELECT {', '.join('w.' + n for n in (*COLUMNS, 'entry'))}"
+            " FROM komsos_winner w JOIN komsos_plan p ON p.id = w.id AND p.verdict = 'added' ORDER BY w.first_ord"
+        )
+    return counts
+
+
+__all__ = ["HubStore", "HubTransaction", "redact"]
