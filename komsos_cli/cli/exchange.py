@@ -103,3 +103,30 @@ def import_command(
 
         write_json(result.counts())
     view.import_counts(result)
+
+
+@app.command()
+@with_criteria
+@with_store
+def push(
+    destination: Annotated[str, typer.Argument(metavar="DEST", help="A hub's postgresql:// address, or a store file.")],
+    criteria: Criteria,
+    store: Store,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the counts as JSON on stdout.")] = False,
+) -> None:
+    """Send this store's entries (all, or those the filters select) to a hub or another store file.
+
+    Merged as import merges (by id; the newer version wins; a deletion there is not undone),
+    so pushing twice changes nothing the second time.
+
+    Example: komsos push postgresql://babinsa@koramil03.local/komsos --since 01/01/2025
+    """
+    from .. import exchange, render
+
+    result = exchange.push(store, destination, criteria)
+    if json_out:
+        render.write_json(result.as_dict())
+    counts = result.counts
+    render.message(
+        t("push.done", dest=result.destination, added=counts.added, updated=counts.updated, unchanged=counts.skipped)
+    )

@@ -43,7 +43,7 @@ COLUMNS = (
 COLUMN_TYPES = (
     "text", "date", "text", "text", "text", "text", "text", "text", "text",
     "text", "text", "text", "text", "text", "text", "text[]",
-    "text", "text[]", "text", "jsonb",
+    "text", "text[]", "text", "text",  # the entry as JSON text: PostgreSQL parses it into jsonb
 )  # fmt: skip
 NEWEST_FIRST = "day DESC, time DESC, created_at DESC, seq"
 OLDEST_FIRST = "day, id"
@@ -421,7 +421,7 @@ class HubTransaction:
             return
         ids = [entry["id"] for entry in entries]
         self._remember(ids, "edited")
-        assignments = ", ".join(f"{name} = %s" for name in (*COLUMNS[1:], "entry"))
+        assignments = ", ".join(f"{name} = %s" for name in COLUMNS[1:]) + ", entry = %s::jsonb"
         with self._conn.cursor() as cursor:
             cursor.executemany(
                 f"UPDATE komsos_entries SET {assignments} WHERE id = %s",

@@ -154,7 +154,7 @@ def rekey(conn: Any) -> None:
     from ..query import entry_columns
 
     names = [name for name in entry_columns({"id": "", "date": "", "updated_at": "", "kind": ""}) if name != "id"]
-    assignments = ", ".join(f"{name} = %s" for name in names)
+    assignments = ", ".join(f"{name} = %s" for name in names)  # every indexed column but the id
     rows = conn.execute("SELECT entry::text FROM komsos_entries").fetchall()
     with conn.cursor() as cursor:
         cursor.executemany(
