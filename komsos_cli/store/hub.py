@@ -101,13 +101,17 @@ class HubStore:
         secret = _password(self.address)
         return text.replace(secret, "***") if secret else text
 
-    def _connection(self) -> Any:
-        if self._conn is not None and not self._conn.closed:
-            return self._conn
+    def _psycopg(self) -> Any:
         try:
             import psycopg
         except ImportError:
             raise StoreError(t("hub.no_psycopg", address=self.location)) from None
+        return psycopg
+
+    def _connection(self) -> Any:
+        if self._conn is not None and not self._conn.closed:
+            return self._conn
+        psycopg = self._psycopg()
         options: dict[str, Any] = {"autocommit": True, "application_name": "komsos"}
         if "connect_timeout" not in self.address:
             options["connect_timeout"] = int(os.environ.get("KOMSOS_CONNECT_TIMEOUT", "10"))
@@ -134,8 +138,7 @@ class HubStore:
     def _session(self, write: bool = False) -> Iterator[Any]:
         """One transaction on the hub; any database error becomes one StoreError line, the
         transaction rolled back (nothing half-written)."""
-        import psycopg
-
+        psycopg = self._psycopg()
         conn = self._connection()
         try:
             with conn.transaction():
