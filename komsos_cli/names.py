@@ -234,8 +234,28 @@ def rules_fingerprint() -> str:
     return hashlib.sha256(rules.encode()).hexdigest()[:12]
 
 
+def _ascii_fold_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {}
+    for code in range(128):
+        char = chr(code)
+        if char in "'`":
+            table[code] = None
+        elif char.isalnum():
+            table[code] = char.lower()
+        elif not char.isspace():
+            table[code] = " "  # punctuation, `_` and control characters, as _PUNCT
+    return table
+
+
+_ASCII_FOLD = _ascii_fold_table()
+
+
 def fold(text: str) -> str:
     """Lower case, no accents, apostrophes dropped, punctuation as space, single spaces."""
+    if text.isascii():
+        # The same result as the regular expressions below, in C loops (a hub folds every
+        # summary on import: ~4x faster). Whitespace as str.split sees it is what \s matches.
+        return " ".join(text.translate(_ASCII_FOLD).split())
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))

@@ -140,7 +140,9 @@ def test_tables_are_made_on_first_use_with_typed_columns_and_the_entry_as_jsonb(
                 " WHERE table_name = 'komsos_entries' AND table_schema = current_schema()"
             ).fetchall()
         )
-        row = conn.execute("SELECT day, village_key, situation, follow_status, babinsa, entry FROM komsos_entries").fetchone()
+        row = conn.execute(
+            "SELECT day, village_key, situation, follow_status, babinsa, entry FROM komsos_entries"
+        ).fetchone()
         version = conn.execute("SELECT value FROM komsos_meta WHERE key = 'schema_version'").fetchone()[0]
     assert types["day"] == "date" and types["entry"] == "jsonb" and types["babinsa"] == "ARRAY"
     assert str(row[0]) == "2025-01-17" and row[1] == "kemiri" and row[2] == "waspada" and row[3] == "open"
@@ -213,7 +215,9 @@ def test_push_from_a_laptop_lands_once_and_only_once(run: Any, tmp_path: Path, h
     assert on_hub == run.json("--db", str(laptop), "list")  # the same entries, key for key
 
 
-def test_push_sends_what_the_filters_select_and_an_edit_as_an_update(run: Any, tmp_path: Path, hub_address: str) -> None:
+def test_push_sends_what_the_filters_select_and_an_edit_as_an_update(
+    run: Any, tmp_path: Path, hub_address: str
+) -> None:
     laptop = tmp_path / "laptop.json"
     ids = {}
     for village in ("Kemiri", "Waru"):
@@ -272,9 +276,7 @@ def test_an_import_with_one_bad_row_stores_nothing(run: Any, tmp_path: Path, hub
 
 
 @pytest.mark.slow
-def test_a_process_killed_in_the_middle_of_an_import_leaves_the_hub_as_it_was(
-    tmp_path: Path, hub_address: str
-) -> None:
+def test_a_process_killed_in_the_middle_of_an_import_leaves_the_hub_as_it_was(tmp_path: Path, hub_address: str) -> None:
     with open_store(hub_address).transaction() as tx:
         tx.add(entry("Sebelum"))
     before = HubProbe(hub_address).entries()
@@ -340,4 +342,6 @@ def test_the_profile_of_a_hub_user_lives_in_their_app_folder(run: Any, hub_addre
     recorded = run("--db", hub_address, "record", "--village", "Kemiri", "--summary", "Komsos")
     assert recorded.exit_code == 0, recorded.stderr
     [stored] = HubProbe(hub_address).entries()
-    assert stored["babinsa"] == [{"rank": "Serda", "name": "Nursalim"}] and stored["koramil"] == "Koramil 03/Kebakkramat"
+    assert (
+        stored["babinsa"] == [{"rank": "Serda", "name": "Nursalim"}] and stored["koramil"] == "Koramil 03/Kebakkramat"
+    )

@@ -182,3 +182,37 @@ def test_type_errors_read_in_the_users_language(
     with pytest.raises(InvalidInput) as caught:
         validate_entry(minimal(**bad))
     assert caught.value.message == indonesian
+
+
+# --- the fast paths give what the slow ones give ------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+TEXTS = st.lists(
+    st.sampled_from([*"ab Z9\n\t\r'`_-.é\u0301\u202e\x1b[\x00\u00a0\u2028", "Desa ", "  "]), max_size=20
+).map("".join)
+
+
+@settings(max_examples=400)
+@given(TEXTS, st.booleans())
+def test_clean_text_of_clean_text_is_itself_and_the_fast_check_never_lies(value: str, multiline: bool) -> None:
+    from komsos_cli import model
+    from komsos_cli.errors import InvalidInput
+
+    try:
+        cleaned = model.clean_text(value, multiline=multiline)
+    except InvalidInput:
+        return
+    if model._already_clean(value, multiline):
+        assert cleaned == value
+    assert model.clean_text(cleaned, multiline=multiline) == cleaned
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_fold_of_ascii_text_is_the_regular_expressions_result(value: str) -> None:
+    from komsos_cli import names
+
+    expected = names._SPACES.sub(" ", names._PUNCT.sub(" ", names._APOSTROPHES.sub("", value.lower()))).strip()
+    assert names.fold(value) == expected
