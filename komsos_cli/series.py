@@ -76,6 +76,7 @@ class Series:
     villages: list[Track] = field(default_factory=list)
     situations: list[Track] = field(default_factory=list)
     topics: list[Count] = field(default_factory=list)
+    kinds: list[Count] = field(default_factory=list)
     # Villages in the profile's care with no entry at all in the period.
     unvisited_in_care: list[str] = field(default_factory=list)
 
@@ -92,6 +93,7 @@ class Series:
             "villages": [track.to_dict() for track in self.villages],
             "situations": [track.to_dict() for track in self.situations],
             "topics": [item.to_dict() for item in self.topics],
+            "kinds": [item.to_dict() for item in self.kinds],
             "unvisited_in_care": self.unvisited_in_care,
         }
 
@@ -162,6 +164,10 @@ def _in_care(care: Iterable[str], criteria: Criteria) -> dict[str, str]:
     return names
 
 
+def _most_first(counts: Counter[str]) -> list[Count]:
+    return [Count(name, number) for name, number in sorted(counts.items(), key=lambda item: (-item[1], fold(item[0])))]
+
+
 def weekly_series(
     entries: Iterable[dict[str, Any]],
     criteria: Criteria | None = None,
@@ -189,6 +195,7 @@ def weekly_series(
     activity: Counter[int] = Counter()
     koramils, babinsa, villages, situations = _Names(), _Names(), _Names(), _Names()
     topics: Counter[str] = Counter()
+    kinds: Counter[str] = Counter()
     for entry in chosen:
         week = week_index[entry["date"]]
         activity[week] += 1
@@ -201,6 +208,7 @@ def weekly_series(
         villages.add(village_key(village) if village else None, village, week)
         situation = entry.get("situation")
         situations.add(situation, situation, week)
+        kinds[entry["kind"]] += 1
         for topic in entry.get("topics") or ():
             topics[topic] += 1
 
@@ -216,7 +224,8 @@ def weekly_series(
         groups=(babinsa if one_koramil else koramils).tracks(count),
         villages=villages.tracks(count),
         situations=situations.tracks(count, order=SITUATIONS),
-        topics=[Count(name, number) for name, number in sorted(topics.items(), key=lambda i: (-i[1], fold(i[0])))],
+        topics=_most_first(topics),
+        kinds=_most_first(kinds),
         unvisited_in_care=sorted((name for key, name in care_names.items() if key not in visited), key=fold),
     )
 
