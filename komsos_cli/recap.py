@@ -259,11 +259,9 @@ def _html_charts(series: Series) -> list[str]:
     head = [_column("village"), *(label[5:] for label, _start in weeks), t("chart.total")]
     rows = [[name, *counts, sum(counts)] for name, counts in villages]
     parts += _pair(title, svg, _numbers(head, rows), t("chart.coverage.note"))
-    parts.append(f"<p><b>{_h(t('chart.unvisited'))}:</b> ")
-    if series.unvisited_in_care:
-        parts.append(_h(", ".join(series.unvisited_in_care)) + "</p>")
-    else:
-        parts.append(_h(t("chart.unvisited.none")) + "</p>")
+    if series.in_care:
+        unvisited = ", ".join(series.unvisited_in_care) or t("chart.unvisited.none")
+        parts.append(f"<p><b>{_h(t('chart.unvisited'))}:</b> {_h(unvisited)}</p>")
 
     title = t("chart.situation")
     situations = [(track.name, track.counts) for track in series.situations]

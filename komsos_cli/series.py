@@ -77,8 +77,9 @@ class Series:
     situations: list[Track] = field(default_factory=list)
     topics: list[Count] = field(default_factory=list)
     kinds: list[Count] = field(default_factory=list)
-    # Villages in the profile's care with no entry at all in the period.
+    # Villages in the profile's care with no entry at all in the period, of `in_care` villages in care.
     unvisited_in_care: list[str] = field(default_factory=list)
+    in_care: int = 0
 
     @property
     def total(self) -> int:
@@ -95,6 +96,7 @@ class Series:
             "topics": [item.to_dict() for item in self.topics],
             "kinds": [item.to_dict() for item in self.kinds],
             "unvisited_in_care": self.unvisited_in_care,
+            "in_care": self.in_care,
         }
 
 
@@ -227,6 +229,7 @@ def weekly_series(
         topics=_most_first(topics),
         kinds=_most_first(kinds),
         unvisited_in_care=sorted((name for key, name in care_names.items() if key not in visited), key=fold),
+        in_care=len(care_names),
     )
 
 

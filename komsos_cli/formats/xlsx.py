@@ -103,12 +103,12 @@ def write(entries: Sequence[dict[str, Any]], options: ExportOptions) -> bytes:
     return buffer.getvalue()
 
 
-# The fills of the situation chart (as in the HTML recap): light, striped amber, dark red; grey dots.
+# The fills of the situation chart (as in the HTML recap): light, striped amber, dark red; grey.
 _SITUATION_FILLS = {
     "aman": {"fill": {"color": "#C7E9C0"}},
     "waspada": {"pattern": {"pattern": "wide_upward_diagonal", "fg_color": "#FFFFFF", "bg_color": "#E69F00"}},
     "rawan": {"fill": {"color": "#7F0000"}},
-    None: {"pattern": {"pattern": "small_grid", "fg_color": "#FFFFFF", "bg_color": "#A0A0A0"}},
+    None: {"fill": {"color": "#BDBDBD"}},
 }
 
 
