@@ -105,7 +105,7 @@ def test_the_recap_without_series_has_no_charts_and_markdown_none() -> None:
     # Without villages in care (no profile), the recap says nothing about them.
     assert "Villages in care" not in html_page(summary, weekly_series(entries))
     assert "Every village in care has at least one entry." in html_page(
-        summary, weekly_series(entries, care=["Kemiri"])
+        summary, weekly_series(entries, care=[entries[0]["village"]])
     )
 
 
