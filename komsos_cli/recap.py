@@ -178,9 +178,16 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; }
 .pair { display: flex; flex-wrap: wrap; gap: 1rem 2rem; align-items: flex-start; }
 .pair figure { flex: 1 1 24rem; margin: .5rem 0; min-width: 0; }
 .pair .numbers { flex: 0 1 auto; max-width: 100%; overflow-x: auto; }
+.numbers table { font-size: .85rem; } .numbers th, .numbers td { padding: .1rem .4rem; white-space: nowrap; }
 svg.chart { display: block; width: 100%; height: auto; }
 figcaption, .note { font-size: .85rem; color: #444; }
-@media print { body { max-width: none; margin: 0; } .pair, .concern, table { break-inside: avoid; } }
+@page { size: A4; margin: 14mm; }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
+  .pair, .concern, table { break-inside: avoid; } h2, h3 { break-after: avoid; }
+  .pair .numbers { overflow: visible; } .numbers table { font-size: 7.5pt; }
+  svg.chart { max-width: 15cm !important; }
+}
 """
 # No request can leave the page: no script, no font, no image but inline data.
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"

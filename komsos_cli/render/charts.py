@@ -37,7 +37,7 @@ SITUATION_STYLES = {
 # The heatmap's steps, light to dark; an empty cell is white with a grey border.
 HEAT = ("#c6dbef", "#6baed6", "#2171b5", "#08306b")
 MAX_GROUPS = len(GROUP_STYLES)
-FONT = 12
+FONT = 13
 WIDTH = 480
 
 
@@ -81,7 +81,7 @@ class _Styles:
 def _svg(chart_id: str, title: str, width: float, height: float, body: list[str], defs: list[str]) -> str:
     head = (
         f'<svg class="chart" id="{chart_id}" viewBox="0 0 {width:.0f} {height:.0f}" '
-        f'style="max-width:{width * 1.4:.0f}px" role="img" aria-labelledby="{chart_id}-t" '
+        f'style="max-width:{width * 1.2:.0f}px" role="img" aria-labelledby="{chart_id}-t" '
         f'font-size="{FONT}" fill="#222">'
         f'<title id="{chart_id}-t">{_h(title)}</title>'
     )
@@ -128,7 +128,7 @@ def stacked_weeks(
         y = upper + plot_height - tick * plot_height / top
         body.append(f'<line x1="{left}" x2="{WIDTH - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="#e0e0e0"/>')
         body.append(f'<text x="{left - 5}" y="{y + 4:.1f}" text-anchor="end">{tick}</text>')
-    every = max(1, round(len(weeks) / 12 + 0.49))
+    every = max(1, -(-36 // max(int(slot), 1)))
     for index, (label, start) in enumerate(weeks):
         x = left + index * slot + (slot - bar) / 2
         base: float = upper + plot_height
@@ -150,7 +150,7 @@ def stacked_weeks(
             body.append(f'<text x="{middle:.1f}" y="{upper + plot_height + 15}" text-anchor="middle">{week}</text>')
             body.append(
                 f'<text x="{middle:.1f}" y="{upper + plot_height + 28}" text-anchor="middle" '
-                f'fill="#555" font-size="{FONT - 2}">{day}</text>'
+                f'fill="#555" font-size="{FONT - 1}">{day}</text>'
             )
     axis = upper + plot_height
     body.append(f'<line x1="{left}" x2="{WIDTH - right}" y1="{axis}" y2="{axis}" stroke="#444"/>')
@@ -179,23 +179,24 @@ def heatmap(
 ) -> str:
     """Villages (rows) x weeks (columns): a cell each, darker for more visits, white for none."""
     label_width = 132
-    cell = max(6.0, min(30.0, (WIDTH - label_width - 8) / max(len(weeks), 1)))
-    row_height = 18 if cell >= 14 else 12
-    upper = 34
+    cell = max(6.0, min(32.0, (WIDTH - label_width - 8) / max(len(weeks), 1)))
+    row_height = 20 if cell >= 14 else 12
+    upper = 36
     largest = max((count for _name, counts in rows for count in counts), default=0)
     width = label_width + cell * len(weeks) + 8
     body: list[str] = []
-    every = max(1, round(14 / cell + 0.49))
+    # Week and date under every column that has room, else under every second, third... (they never overlap).
+    every = max(1, -(-34 // int(cell)))
     for index, (label, start) in enumerate(weeks):
         if index % every:
             continue
         x = label_width + index * cell + cell / 2
         week, day = week_tick(label, start)
-        body.append(f'<text x="{x:.1f}" y="14" text-anchor="middle" font-size="{FONT - 2}">{week}</text>')
-        body.append(f'<text x="{x:.1f}" y="27" text-anchor="middle" font-size="{FONT - 3}" fill="#555">{day}</text>')
+        body.append(f'<text x="{x:.1f}" y="14" text-anchor="middle">{week}</text>')
+        body.append(f'<text x="{x:.1f}" y="29" text-anchor="middle" font-size="{FONT - 1}" fill="#555">{day}</text>')
     for number, (name, counts) in enumerate(rows):
         y = upper + number * row_height
-        body.append(f'<text x="{label_width - 6}" y="{y + row_height - 5:.1f}" text-anchor="end">')
+        body.append(f'<text x="{label_width - 6}" y="{y + row_height - 5.5:.1f}" text-anchor="end">')
         body.append(f"<title>{_h(name)}</title>{_h(_short(name, 20))}</text>")
         for index, count in enumerate(counts):
             level = heat_level(count, largest)
@@ -209,8 +210,8 @@ def heatmap(
             if count and cell >= 14:
                 ink = "#fff" if level >= 3 else "#222"
                 body.append(
-                    f'<text x="{x + cell / 2:.1f}" y="{y + row_height - 5:.1f}" text-anchor="middle" '
-                    f'font-size="{FONT - 2}" fill="{ink}">{count}</text>'
+                    f'<text x="{x + cell / 2:.1f}" y="{y + row_height - 5.5:.1f}" text-anchor="middle" '
+                    f'fill="{ink}">{count}</text>'
                 )
     y = upper + len(rows) * row_height + 10
     steps = [("0", "#fff")] + [(_level_name(level, largest), HEAT[level - 1]) for level in range(1, len(HEAT) + 1)]
