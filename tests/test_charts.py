@@ -119,6 +119,26 @@ def test_sparkline_is_one_block_per_week_and_blank_for_none() -> None:
     assert sparkline([0, 0]) == "  " and sparkline([]) == ""
 
 
+def test_a_long_sparkline_keeps_the_latest_weeks_that_fit_the_terminal() -> None:
+    from komsos_cli.render.summary import sparkline_line
+    from komsos_cli.series import Series, weeks_between
+
+    # 2025 in ISO weeks: from W01 (Monday 30 December 2024) to 2026-W01 (31 December is a Wednesday).
+    weeks = weeks_between(date(2025, 1, 1), date(2025, 12, 31))
+    series = Series(weeks=weeks, activity=[1 + index % 8 for index in range(len(weeks))])
+    assert len(weeks) == 53
+    line = sparkline_line(series, width=60)
+    assert len(line) <= 60 and line.endswith("… 2026-W01")
+    shown = line.split("  ")[1]
+    assert len(shown) < 53 and shown == sparkline(series.activity[-len(shown) :])
+    assert sparkline_line(series, width=200) == f"Per week  {sparkline(series.activity)}  2025-W01 … 2026-W01"
+
+
+def test_no_chart_gives_the_html_recap_without_charts(run: Any, quarter_store: Store) -> None:
+    page = recap(run, "--no-chart")
+    assert "<svg" not in page and "Charts" not in page and "By topic" in page
+
+
 # --- the workbook -------------------------------------------------------------------------
 
 

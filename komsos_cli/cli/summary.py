@@ -59,7 +59,7 @@ def summary(
     ] = "table",
     top: Annotated[int, typer.Option("--top", help="Rows of each breakdown in the table view.")] = 8,
     no_chart: Annotated[
-        bool, typer.Option("--no-chart", help="No activity-per-week sparkline under the totals (table view).")
+        bool, typer.Option("--no-chart", help="No sparkline under the totals, no charts in the HTML recap.")
     ] = False,
     json_out: JsonFlag = False,
 ) -> None:
@@ -69,7 +69,7 @@ def summary(
     oldest, and the entries whose situation was not aman. `--format md` or `html` writes
     the recap a commander forwards (redirect it to a file); the HTML recap holds charts
     (activity per week, village coverage, situations, topics). At a terminal the table
-    view shows activity per week as a sparkline under the totals (`--no-chart` hides it).
+    view shows activity per week as a sparkline under the totals (`--no-chart` hides both).
 
     Example: komsos summary --period 2025-01 --koramil "01/Rengat" --by village
     """
@@ -94,7 +94,7 @@ def summary(
         from ..recap import render_recap
 
         series = None
-        if fmt == "html":
+        if fmt == "html" and not no_chart:
             from ..series import weekly_series
 
             care = store.profile().get("villages") or []

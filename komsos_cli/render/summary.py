@@ -129,13 +129,21 @@ def concerns_table(summary: Summary, limit: int | None) -> list[str]:
     return lines
 
 
-def sparkline_line(series: Series) -> str:
-    """`Per week  ▂▅█ ▃  2025-W01 … 2025-W05`: activity per week in one line of Unicode blocks."""
+def sparkline_line(series: Series, width: int | None = None) -> str:
+    """`Per week  ▂▅█ ▃  2025-W01 … 2025-W05`: activity per week in one line of Unicode blocks.
+
+    When the weeks do not fit in `width` columns (the terminal's), the latest weeks that fit.
+    """
+    import shutil
+
     from .charts import sparkline
 
-    weeks = series.weeks
+    label = t("chart.sparkline")
+    room = (width or shutil.get_terminal_size().columns) - len(label) - len(" … ") - 2 * len("2025-W01") - 4
+    keep = max(1, min(len(series.weeks), room))
+    weeks, counts = series.weeks[-keep:], series.activity[-keep:]
     span = f"{weeks[0].label} … {weeks[-1].label}" if len(weeks) > 1 else weeks[0].label if weeks else ""
-    return f"{t('chart.sparkline')}  {sparkline(series.activity)}  {span}".rstrip()
+    return f"{label}  {sparkline(counts)}  {span}".rstrip()
 
 
 def summary_tables(summary: Summary, *, only: str | None = None, top: int = 8, series: Series | None = None) -> None:
