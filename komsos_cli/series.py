@@ -13,7 +13,7 @@ commander must see. A period that starts mid-week starts with that (partial) wee
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -120,27 +120,38 @@ def weeks_between(first: date, last: date) -> list[Week]:
 
 
 class _Names:
-    """Counts per key and per week, remembering the most common spelling of each key (first seen wins a tie)."""
+    """Counts per name as written and per week; folded into keys afterwards, once per spelling (as
+    the summary does), each key shown in its most common spelling (first seen wins a tie)."""
 
-    def __init__(self) -> None:
-        self.weekly: dict[str | None, Counter[int]] = {}
-        self.spellings: dict[str, Counter[str]] = {}
+    def __init__(self, weeks: int) -> None:
+        self.weeks = weeks
+        self.raw: dict[str | None, list[int]] = {}
 
-    def add(self, key: str | None, spelling: str | None, week: int) -> None:
-        counts = self.weekly.get(key)
-        if counts is None:
-            counts = self.weekly[key] = Counter()
-        counts[week] += 1
-        if key is not None and spelling is not None:
-            spelled = self.spellings.get(key)
-            if spelled is None:
-                spelled = self.spellings[key] = Counter()
-            spelled[spelling] += 1
+    def add(self, spelling: str | None, week: int) -> None:
+        row = self.raw.get(spelling)
+        if row is None:
+            row = self.raw[spelling] = [0] * self.weeks
+        row[week] += 1
 
-    def tracks(self, weeks: int, *, order: tuple[str, ...] | None = None) -> list[Track]:
+    def keys(self, key_of: Callable[[str], str]) -> int:
+        """How many distinct keys (stated names) there are."""
+        return len({key_of(spelling) for spelling in self.raw if spelling})
+
+    def tracks(self, key_of: Callable[[str], str], *, order: tuple[str, ...] | None = None) -> list[Track]:
+        rows: dict[str | None, list[int]] = {}
+        spellings: dict[str, Counter[str]] = {}
+        for spelling, counts in self.raw.items():
+            key = key_of(spelling) if spelling else None
+            row = rows.get(key)
+            if row is None:
+                rows[key] = list(counts)
+            else:
+                rows[key] = [a + b for a, b in zip(row, counts, strict=True)]
+            if key is not None and spelling:
+                spellings.setdefault(key, Counter())[spelling] += sum(counts)
         found = [
-            (key, Track(self.spellings[key].most_common(1)[0][0] if key is not None else None, _row(counts, weeks)))
-            for key, counts in self.weekly.items()
+            (key, Track(spellings[key].most_common(1)[0][0] if key is not None else None, row))
+            for key, row in rows.items()
         ]
         if order is not None:
             rank = {value: index for index, value in enumerate(order)}
@@ -151,8 +162,8 @@ class _Names:
         return [track for _key, track in found]
 
 
-def _row(counts: Counter[int], weeks: int) -> list[int]:
-    return [counts.get(index, 0) for index in range(weeks)]
+def _same(text: str) -> str:
+    return text
 
 
 def _in_care(care: Iterable[str], criteria: Criteria) -> dict[str, str]:
@@ -194,38 +205,36 @@ def weekly_series(
     origin = date.fromisoformat(weeks[0].start) if weeks else date.today()
     week_index = {day: (date.fromisoformat(day) - origin).days // 7 for day in days}
 
-    activity: Counter[int] = Counter()
-    koramils, babinsa, villages, situations = _Names(), _Names(), _Names(), _Names()
+    count = len(weeks)
+    activity = [0] * count
+    koramils, babinsa, villages, situations = _Names(count), _Names(count), _Names(count), _Names(count)
     topics: Counter[str] = Counter()
     kinds: Counter[str] = Counter()
+    # Names are counted as written (a list per new spelling, nothing made per entry); folding waits.
     for entry in chosen:
         week = week_index[entry["date"]]
         activity[week] += 1
-        koramil = entry.get("koramil")
-        koramils.add(fold(koramil) if koramil else None, koramil, week)
+        koramils.add(entry.get("koramil"), week)
         for person in entry.get("babinsa") or ():
-            name = person["rank"] + " " + person["name"]
-            babinsa.add(fold(name), name, week)
-        village = entry.get("village")
-        villages.add(village_key(village) if village else None, village, week)
-        situation = entry.get("situation")
-        situations.add(situation, situation, week)
+            babinsa.add(person["rank"] + " " + person["name"], week)
+        villages.add(entry.get("village"), week)
+        situations.add(entry.get("situation"), week)
         kinds[entry["kind"]] += 1
         for topic in entry.get("topics") or ():
             topics[topic] += 1
 
-    count = len(weeks)
-    one_koramil = bool(criteria.koramil) or sum(1 for key in koramils.weekly if key is not None) <= 1
+    one_koramil = bool(criteria.koramil) or koramils.keys(fold) <= 1
     group_field = "babinsa" if one_koramil else "koramil"
-    visited = set(villages.weekly)
+    village_rows = villages.tracks(village_key)
+    visited = {village_key(track.name) for track in village_rows if track.name}
     care_names = _in_care(care, criteria)
     return Series(
         weeks=weeks,
-        activity=_row(activity, count),
+        activity=activity,
         group_field=group_field,
-        groups=(babinsa if one_koramil else koramils).tracks(count),
-        villages=villages.tracks(count),
-        situations=situations.tracks(count, order=SITUATIONS),
+        groups=(babinsa if one_koramil else koramils).tracks(fold),
+        villages=village_rows,
+        situations=situations.tracks(_same, order=SITUATIONS),
         topics=_most_first(topics),
         kinds=_most_first(kinds),
         unvisited_in_care=sorted((name for key, name in care_names.items() if key not in visited), key=fold),
