@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import html
 import re
+from typing import TYPE_CHECKING
 
 from .dates import MONTH_NAMES_ID
 from .messages import t
 from .summary import Bucket, Summary, with_period
+
+if TYPE_CHECKING:
+    from .series import Series
 
 # The breakdowns a recap shows, in order (the issue asks for village and Babinsa; topic and kind help).
 RECAP_BREAKDOWNS = ("village", "babinsa", "kind", "topic")
@@ -171,7 +175,22 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; }
 .waspada { color: #a66a00; font-weight: bold; } .rawan { color: #b00; font-weight: bold; }
 .concern { margin: 1rem 0; padding: .5rem 1rem; border-left: 4px solid #a66a00; background: #fffaf0; }
 .concern.rawan { border-color: #b00; } code { font-size: .85em; color: #555; }
+.pair { display: flex; flex-wrap: wrap; gap: 1rem 2rem; align-items: flex-start; }
+.pair figure { flex: 1 1 24rem; margin: .5rem 0; min-width: 0; }
+.pair .numbers { flex: 0 1 auto; max-width: 100%; overflow-x: auto; }
+.numbers table { font-size: .85rem; } .numbers th, .numbers td { padding: .1rem .4rem; white-space: nowrap; }
+svg.chart { display: block; width: 100%; height: auto; }
+figcaption, .note { font-size: .85rem; color: #444; }
+@page { size: A4; margin: 14mm; }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
+  .pair, .concern, table { break-inside: avoid; } h2, h3 { break-after: avoid; }
+  .pair .numbers { overflow: visible; } .numbers table { font-size: 7.5pt; }
+  svg.chart { max-width: 15cm !important; }
+}
 """
+# No request can leave the page: no script, no font, no image but inline data.
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
 def _h(text: object) -> str:
@@ -194,12 +213,105 @@ def _html_breakdown(field: str, buckets: list[Bucket]) -> list[str]:
     return parts
 
 
-def html_page(summary: Summary) -> str:
-    """The recap as one HTML page with its style inline: no scripts, no outside files; all user text escaped."""
+def _week_name(label: str, start: str) -> str:
+    return f"{label} ({start[8:10]}/{start[5:7]})"
+
+
+def _numbers(head: list[str], rows: list[list[object]]) -> str:
+    """The table of a chart's numbers: first column text, the others counts."""
+    parts = ['<div class="numbers"><table><tr>', *(f"<th>{_h(cell)}</th>" for cell in head), "</tr>"]
+    for row in rows:
+        parts.append(f"<tr><td>{_h(row[0])}</td>")
+        parts += [f'<td class="n">{_h(cell)}</td>' for cell in row[1:]]
+        parts.append("</tr>")
+    parts.append("</table></div>")
+    return "".join(parts)
+
+
+def _pair(title: str, svg: str, numbers: str, note: str | None = None) -> list[str]:
+    caption = f"<figcaption>{_h(note)}</figcaption>" if note else ""
+    return [f"<h3>{_h(title)}</h3>", f'<div class="pair"><figure>{svg}{caption}</figure>{numbers}</div>']
+
+
+def _html_charts(series: Series) -> list[str]:
+    """The four charts, each with its numbers beside it: activity, village coverage, situations, topics."""
+    from .render import charts
+
+    weeks = [(week.label, week.start) for week in series.weeks]
+    week_names = [_week_name(label, start) for label, start in weeks]
+    parts = [f"<h2>{_h(t('chart.section'))}</h2>"]
+
+    groups = [(_track_name(track.name), track.counts) for track in series.groups]
+    has_others = len(groups) > charts.MAX_GROUPS
+    if has_others:
+        # More groups than a reader tells apart: the largest ones, then the rest as one.
+        rest = groups[charts.MAX_GROUPS - 1 :]
+        merged = [sum(counts[index] for _name, counts in rest) for index in range(len(weeks))]
+        groups = [*groups[: charts.MAX_GROUPS - 1], (charts.others_label(), merged)]
+    styled = [
+        (name, counts, charts.OTHERS_STYLE if has_others and index == len(groups) - 1 else charts.GROUP_STYLES[index])
+        for index, (name, counts) in enumerate(groups)
+    ]
+    field_name = "Babinsa" if series.group_field == "babinsa" else "Koramil"
+    title = t("chart.activity.by", field=field_name)
+    svg = charts.stacked_weeks("chart-activity", title, weeks, styled)
+    head = [t("chart.week"), *(name for name, _counts in groups), t("summary.total")]
+    rows = [[week_names[i], *(counts[i] for _n, counts in groups), series.activity[i]] for i in range(len(weeks))]
+    note = t("chart.joint") if series.group_field == "babinsa" else None
+    parts += _pair(title, svg, _numbers(head, rows), note)
+
+    title = t("chart.coverage")
+    villages = [(_track_name(track.name), track.counts) for track in series.villages]
+    svg = charts.heatmap("chart-coverage", title, weeks, villages)
+    head = [_column("village"), *(label[5:] for label, _start in weeks), t("chart.total")]
+    rows = [[name, *counts, sum(counts)] for name, counts in villages]
+    parts += _pair(title, svg, _numbers(head, rows), t("chart.coverage.note"))
+    if series.in_care:
+        unvisited = ", ".join(series.unvisited_in_care) or t("chart.unvisited.none")
+        parts.append(f"<p><b>{_h(t('chart.unvisited'))}:</b> {_h(unvisited)}</p>")
+
+    title = t("chart.situation")
+    situations = [(track.name, track.counts) for track in series.situations]
+    styled = [
+        (_track_name(name), counts, charts.SITUATION_STYLES.get(name, charts.SITUATION_STYLES[None]))
+        for name, counts in situations
+    ]
+    svg = charts.stacked_weeks("chart-situation", title, weeks, styled)
+    head = [t("chart.week"), *(_track_name(name) for name, _counts in situations), t("chart.total")]
+    rows = [
+        [week_names[i], *(counts[i] for _n, counts in situations), sum(counts[i] for _n, counts in situations)]
+        for i in range(len(weeks))
+    ]
+    parts += _pair(title, svg, _numbers(head, rows))
+
+    if series.topics:
+        title = t("chart.topics")
+        top = [(item.name, item.count) for item in series.topics[:TOP_TOPICS]]
+        svg = charts.bars("chart-topics", title, top)
+        parts += _pair(title, svg, _numbers([_column("topic"), t("summary.count")], [list(item) for item in top]))
+    return parts
+
+
+def _track_name(name: str | None) -> str:
+    return name if name is not None else t("summary.not_stated")
+
+
+# The topics the recap's chart shows.
+TOP_TOPICS = 10
+
+
+def html_page(summary: Summary, series: Series | None = None) -> str:
+    """The recap as one HTML page with its style inline: no scripts, no outside files; all user text escaped.
+
+    With `series` (komsos_cli/series.py, made with the same criteria and period) the page
+    also holds the charts, inline SVG, each with its numbers beside it; the topic chart
+    then stands for the topic table.
+    """
     title = f"{t('recap.title')}: {period_title(summary)}"
     parts = [
         "<!DOCTYPE html>",
         '<html lang="id"><head><meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_h(title)}</title><style>{_STYLE}</style></head><body>",
         f"<h1>{_h(title)}</h1>",
@@ -214,9 +326,11 @@ def html_page(summary: Summary) -> str:
     if summary.total == 0:
         parts += [f"<p>{_h(t('recap.empty'))}</p>", "</body></html>", ""]
         return "\n".join(parts)
+    if series is not None:
+        parts += _html_charts(series)
     for field in RECAP_BREAKDOWNS:
         buckets = summary.breakdowns.get(field) or []
-        if buckets:
+        if buckets and not (series is not None and series.topics and field == "topic"):
             parts += _html_breakdown(field, buckets)
     parts.append(f"<h2>{_h(t('summary.concerns'))}</h2>")
     if not summary.concerns:
@@ -250,9 +364,9 @@ def html_page(summary: Summary) -> str:
     return "\n".join(parts)
 
 
-def render_recap(summary: Summary, fmt: str) -> str:
-    """The recap in `fmt` ("md" or "html")."""
-    return html_page(summary) if fmt == "html" else markdown(summary)
+def render_recap(summary: Summary, fmt: str, series: Series | None = None) -> str:
+    """The recap in `fmt` ("md" or "html"; the HTML holds the charts of `series` when given)."""
+    return html_page(summary, series) if fmt == "html" else markdown(summary)
 
 
 __all__ = ["FORMATS", "RECAP_BREAKDOWNS", "html_page", "markdown", "md", "period_title", "render_recap", "scope"]

@@ -391,7 +391,7 @@ def test_xlsx_reads_the_komsos_sheet_when_a_sheet_was_added_in_front() -> None:
     recap.append(["Sei Silau Tua", 2])
     buffer = io.BytesIO()
     workbook.save(buffer)
-    assert workbook.sheetnames == ["Rekap", "Komsos"]
+    assert workbook.sheetnames == ["Rekap", "Komsos", "Summary"]
     xlsx = formats.get("xlsx")
     assert [validate_entry(xlsx.decode(r.values)) for r in xlsx.read(buffer.getvalue())] == items
 

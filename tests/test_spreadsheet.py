@@ -8,6 +8,7 @@ LibreOffice is required: without it these tests fail (CI installs it, see .ci/ru
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -19,6 +20,7 @@ import pytest
 from komsos_cli import exchange
 from komsos_cli.formats import ExportOptions, tabular
 from komsos_cli.model import FIELDS, validate_entry
+from komsos_cli.series import weekly_series
 from komsos_cli.store import FileStore as Store
 
 NAMES = ["Bapak Sulaimān Ñ", "Kadus Dsn 2 Bapak Faisal", "Tomas Bapak Rahmad"]
@@ -80,8 +82,10 @@ def entries() -> list[dict[str, Any]]:
 
 
 XLSX = "xlsx:Calc MS Excel 2007 XML"
-# Saved back as csv: `;`, double quotes, UTF-8 (what a commander's "Save as CSV" gives).
-SAVE_CSV = "csv:Text - txt - csv (StarCalc):59,34,76,1,,1057,false,true,false,false,false,-1"
+# Saved back as csv: `;`, double quotes, UTF-8 (what a commander's "Save as CSV" gives); the last
+# token is the sheet: 1, the first (the entries), as "Save as CSV" saves the sheet in view, which
+# opens on the first (-1 would write every sheet, the workbook's summary sheet too, to its own file).
+SAVE_CSV = "csv:Text - txt - csv (StarCalc):59,34,76,1,,1057,false,true,false,false,false,1"
 
 
 def soffice() -> str:
@@ -214,3 +218,35 @@ def test_a_file_saved_again_by_libreoffice_imports_back_the_same_entries(
     result = exchange.import_files(store, [opened[kind]], format_name=fmt)
     assert (result.added, result.updated, result.skipped) == (len(entries()), 0, 0)
     assert {e["id"]: e for e in store.entries()} == {e["id"]: e for e in entries()}
+
+
+def test_libreoffice_shows_the_workbook_charts_and_import_reads_the_same_entries(tmp_path: Path) -> None:
+    """The exported workbook opened by LibreOffice: its summary sheet's two charts are chart objects
+    of the converted document (drawn from the sheet's cells), and the workbook imports as it was."""
+    import zipfile
+
+    from chart_entries import quarter_entries
+
+    items = quarter_entries()
+    workbook = tmp_path / "rekap.xlsx"
+    workbook.write_bytes(exchange.export_entries(items, "xlsx", ExportOptions(lang="id")))
+    assert {"xl/charts/chart1.xml", "xl/charts/chart2.xml"} <= set(zipfile.ZipFile(workbook).namelist())
+    (tmp_path / "out").mkdir()
+    ods = convert(workbook, tmp_path / "out", tmp_path / "lo-profile", to="ods")
+    with zipfile.ZipFile(ods) as document:
+        content = document.read("content.xml").decode("utf-8")
+        objects = sorted({name.split("/")[0] for name in document.namelist() if name.startswith("Object ")})
+        charts = [document.read(f"{name}/content.xml").decode("utf-8") for name in objects]
+    assert len(objects) == 2 and all("<chart:chart " in chart for chart in charts)
+    # Each chart reads the Ringkasan sheet: the weeks and activity, the weeks and the situations.
+    ranges = re.findall(r'draw:notify-on-update-of-ranges="([^"]+)"', content)
+    weeks = 2 + len(weekly_series(items).weeks)  # the last row of the weekly table
+    assert ranges[0] == f"Ringkasan.A3:Ringkasan.A{weeks} Ringkasan.C3:Ringkasan.C{weeks}"
+    assert f"Ringkasan.D3:Ringkasan.D{weeks}" in ranges[1] and f"Ringkasan.F3:Ringkasan.F{weeks}" in ranges[1]
+    # A chart has its own series: two columns of data in the first, four situations stacked in the second.
+    assert charts[0].count("<chart:series ") == 1 and charts[1].count("<chart:series ") == 4
+    assert 'chart:stacked="true"' in charts[1]
+    store = Store(tmp_path / "danramil.json")
+    result = exchange.import_files(store, [workbook])
+    assert (result.added, result.updated, result.skipped) == (len(items), 0, 0)
+    assert {e["id"]: e for e in store.entries()} == {e["id"]: e for e in items}

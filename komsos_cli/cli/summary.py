@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from typing import Annotated
 
@@ -57,13 +58,18 @@ def summary(
         str, typer.Option("--format", "-F", help="table (default), md or html (the recap to forward), json.")
     ] = "table",
     top: Annotated[int, typer.Option("--top", help="Rows of each breakdown in the table view.")] = 8,
+    no_chart: Annotated[
+        bool, typer.Option("--no-chart", help="No sparkline under the totals, no charts in the HTML recap.")
+    ] = False,
     json_out: JsonFlag = False,
 ) -> None:
     """Count activities by village, kind, topic, month, Babinsa, Koramil and situation.
 
     Takes the same filters as `list`. Also shows how many follow-ups are open and the
     oldest, and the entries whose situation was not aman. `--format md` or `html` writes
-    the recap a commander forwards (redirect it to a file).
+    the recap a commander forwards (redirect it to a file); the HTML recap holds charts
+    (activity per week, village coverage, situations, topics). At a terminal the table
+    view shows activity per week as a sparkline under the totals (`--no-chart` hides both).
 
     Example: komsos summary --period 2025-01 --koramil "01/Rengat" --by village
     """
@@ -88,11 +94,24 @@ def summary(
     if fmt in ("md", "html"):
         from ..recap import render_recap
 
-        render.write_text(render_recap(result, fmt))
+        series = None
+        if fmt == "html" and not no_chart:
+            from ..series import weekly_series
+
+            care = store.profile().get("villages") or []
+            series = weekly_series(
+                store.stream(core.with_period(criteria, chosen_period)), criteria, chosen_period, care
+            )
+        render.write_text(render_recap(result, fmt, series))
         return
     if result.total == 0:
         render.message(t("summary.empty"))
-    render.summary_tables(result, only=field, top=top)
+    activity = None
+    if not no_chart and result.total and sys.stdout.isatty():
+        from ..series import weekly_series
+
+        activity = weekly_series(store.stream(core.with_period(criteria, chosen_period)), criteria, chosen_period)
+    render.summary_tables(result, only=field, top=top, series=activity)
 
 
 @app.command()

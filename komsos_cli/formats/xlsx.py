@@ -98,8 +98,106 @@ def write(entries: Sequence[dict[str, Any]], options: ExportOptions) -> bytes:
             else:
                 sheet.write_string(row, column, text)  # a string, never a formula or a number
     sheet.autofilter(0, 0, len(entries), len(names) - 1)
+    summary_sheet(workbook, entries, options.lang)
     workbook.close()
     return buffer.getvalue()
+
+
+# The fills of the situation chart (as in the HTML recap): light, striped amber, dark red; grey.
+_SITUATION_FILLS = {
+    "aman": {"fill": {"color": "#C7E9C0"}},
+    "waspada": {"pattern": {"pattern": "wide_upward_diagonal", "fg_color": "#FFFFFF", "bg_color": "#E69F00"}},
+    "rawan": {"fill": {"color": "#7F0000"}},
+    None: {"fill": {"color": "#BDBDBD"}},
+}
+
+
+def summary_sheet(workbook: Any, entries: Sequence[dict[str, Any]], lang: str) -> None:
+    """A second sheet (`Summary`, or `Ringkasan` with --lang id) with counts by week, village, kind and
+    situation, and two native charts: activities per week, and situations per week stacked.
+
+    Written after the entries sheet, which stays first (and is what `import` reads), rows
+    in order (the workbook is in constant-memory mode).
+    """
+    from ..messages import catalog
+    from ..series import weekly_series
+
+    def say(key: str) -> str:
+        texts = catalog()[key]
+        return texts.get(lang) or texts["en"]
+
+    series = weekly_series(entries)
+    sheet = workbook.add_worksheet(say("sheet.name"))
+    bold = workbook.add_format({"bold": True})
+    day = workbook.add_format({"num_format": "yyyy-mm-dd"})
+    quoted = workbook.add_format({"quote_prefix": True})
+    sheet.set_column(0, 0, 26)
+    sheet.set_column(1, 6, 12)
+    situations = [(track.name, track.counts) for track in series.situations]
+
+    def name_of(value: str | None) -> str:
+        return value if value is not None else say("sheet.not_stated")
+
+    sheet.write_string(0, 0, say("sheet.by_week"), bold)
+    head = [say("chart.week"), say("sheet.week_start"), say("sheet.activities")]
+    head += [name_of(name) for name, _counts in situations]
+    for column, text in enumerate(head):
+        sheet.write_string(1, column, text, bold)
+    first = 2
+    for index, week in enumerate(series.weeks):
+        row = first + index
+        sheet.write_string(row, 0, week.label)
+        sheet.write_datetime(row, 1, date.fromisoformat(week.start), day)
+        sheet.write_number(row, 2, series.activity[index])
+        for column, (_name, counts) in enumerate(situations, start=3):
+            sheet.write_number(row, column, counts[index])
+    last = first + len(series.weeks) - 1
+    row = last + 2
+
+    tables = (
+        (say("sheet.village"), [(name_of(track.name), track.total) for track in series.villages]),
+        (say("sheet.kind"), [(item.name, item.count) for item in series.kinds]),
+        (say("sheet.situation"), [(name_of(name), sum(counts)) for name, counts in situations]),
+    )
+    for title, rows in tables:
+        sheet.write_string(row, 0, title, bold)
+        sheet.write_string(row, 1, say("sheet.count"), bold)
+        for offset, (label, count) in enumerate(rows, start=1):
+            # Kept as text when edited, like the entries sheet's cells.
+            sheet.write_string(row + offset, 0, label, quoted if label[:1] in FORMULA_STARTS else None)
+            sheet.write_number(row + offset, 1, count)
+        row += len(rows) + 2
+
+    if not series.weeks:
+        return
+    where = sheet.get_name()
+    activity = workbook.add_chart({"type": "column"})
+    activity.add_series(
+        {
+            "name": say("sheet.activities"),
+            "categories": [where, first, 0, last, 0],
+            "values": [where, first, 2, last, 2],
+            "fill": {"color": "#2171B5"},
+            "data_labels": {"value": True},
+        }
+    )
+    activity.set_title({"name": say("sheet.chart.activity")})
+    activity.set_legend({"none": True})
+    sheet.insert_chart(1, 8, activity)
+    stacked = workbook.add_chart({"type": "column", "subtype": "stacked"})
+    for column, (situation, _counts) in enumerate(situations, start=3):
+        stacked.add_series(
+            {
+                "name": [where, 1, column],
+                "categories": [where, first, 0, last, 0],
+                "values": [where, first, column, last, column],
+                "border": {"color": "#FFFFFF"},
+                **_SITUATION_FILLS.get(situation, _SITUATION_FILLS[None]),
+            }
+        )
+    stacked.set_title({"name": say("sheet.chart.situation")})
+    stacked.set_legend({"position": "bottom"})
+    sheet.insert_chart(17, 8, stacked)
 
 
 def _cell_text(field: str, value: Any) -> str | None:

@@ -18,9 +18,19 @@ from . import SITUATION_STYLE, message
 from .text import Cell, columns, flat, one_line, paint, use_colour
 
 if TYPE_CHECKING:
+    from ..series import Series
     from ..summary import Bucket, FollowUp, Summary, VillageRow
 
-__all__ = ["bar", "concerns_table", "followups_table", "message", "summary_tables", "villages_table", "write_text"]
+__all__ = [
+    "bar",
+    "concerns_table",
+    "followups_table",
+    "message",
+    "sparkline_line",
+    "summary_tables",
+    "villages_table",
+    "write_text",
+]
 
 BAR_WIDTH = 20
 _EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -119,11 +129,33 @@ def concerns_table(summary: Summary, limit: int | None) -> list[str]:
     return lines
 
 
-def summary_tables(summary: Summary, *, only: str | None = None, top: int = 8) -> None:
-    """The totals and every breakdown (the first `top` rows of each), or one breakdown in full."""
+def sparkline_line(series: Series, width: int | None = None) -> str:
+    """`Per week  ▂▅█ ▃  2025-W01 … 2025-W05`: activity per week in one line of Unicode blocks.
+
+    When the weeks do not fit in `width` columns (the terminal's), the latest weeks that fit.
+    """
+    import shutil
+
+    from .charts import sparkline
+
+    label = t("chart.sparkline")
+    room = (width or shutil.get_terminal_size().columns) - len(label) - len(" … ") - 2 * len("2025-W01") - 4
+    keep = max(1, min(len(series.weeks), room))
+    weeks, counts = series.weeks[-keep:], series.activity[-keep:]
+    span = f"{weeks[0].label} … {weeks[-1].label}" if len(weeks) > 1 else weeks[0].label if weeks else ""
+    return f"{label}  {sparkline(counts)}  {span}".rstrip()
+
+
+def summary_tables(summary: Summary, *, only: str | None = None, top: int = 8, series: Series | None = None) -> None:
+    """The totals and every breakdown (the first `top` rows of each), or one breakdown in full.
+
+    With `series`, activity per week as a sparkline under the totals.
+    """
     from ..summary import BREAKDOWNS
 
     lines = _totals(summary)
+    if series is not None and series.weeks:
+        lines.append(sparkline_line(series))
     fields = (only,) if only else BREAKDOWNS
     limit = None if only else top
     for field in fields:
