@@ -1,0 +1,178 @@
+"""The date and the time of the activity: numeric and named dates, weekdays, clock times, stamps."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ...dates import MONTH_NAMES_ID, parse_date, parse_time
+from ...errors import InvalidInput
+from ...messages import t
+from .text import _sentence_starts
+
+# --- dates and times ----------------------------------------------------------------
+
+_WEEKDAY = r"(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)"
+_MONTH_WORDS = sorted(
+    {name.lower() for name in MONTH_NAMES_ID}
+    | {
+        "jan",
+        "feb",
+        "peb",
+        "pebruari",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "agu",
+        "agt",
+        "ags",
+        "agus",
+        "sep",
+        "sept",
+        "okt",
+        "nov",
+        "nop",
+        "nopember",
+        "des",
+    },
+    key=len,
+    reverse=True,
+)
+_DATE_LEAD = rf"(?:\b({_WEEKDAY})\b\s*[,.]?\s*(?:\(\s*)?(?:(?:tanggal|tgl\.?)\s*)?)?"
+_NUMERIC_DATE = re.compile(
+    rf"(?i){_DATE_LEAD}\(?\s*(?<![\d/.\-])(\d{{1,2}})\s*([/\-.])\s*(\d{{1,2}})\s*\3\s*(\d{{4}}|\d{{2}})(?![\d/])\s*\)?"
+)
+_NAMED_DATE = re.compile(
+    rf"(?i){_DATE_LEAD}(?<!\d)(\d{{1,2}})\s*({'|'.join(_MONTH_WORDS)})\.?\s*,?\s*(\d{{4}})(?!\d)\s*\)?"
+)
+# `pukul 09.00 WIB`, `pkl 14.30`, and an hour alone when a zone or a part of the day says it is one:
+# `pukul 9 wib`, `jam 9 pagi`, `jam 7 malam` (19:00)
+_CLOCK = re.compile(
+    r"(?i)\b(?:pukul|pkl\.?|jam)\s*(\d{1,2})(?:\s*[.:]\s*(\d{2})(?!\d))?(?!\d)\s*(wib|wita|wit)?\b"
+    r"(?:\s*(pagi|siang|sore|malam)\b)?"
+)
+_PART_AFTER = re.compile(r"(?i)^\s*,?\s*(?:pada\s+)?(?:waktu\s+)?(pagi|siang|sore|malam|petang)\b")
+_FAR_FUTURE = date(9999, 12, 30)
+
+
+@dataclass
+class _DateHit:
+    start: int
+    end: int
+    written: str
+    canonical: str
+    weekday: str | None
+    year_given: bool = True
+
+
+def _date_hits(text: str) -> list[_DateHit]:
+    hits: list[_DateHit] = []
+    for match in _NUMERIC_DATE.finditer(text):
+        weekday, day, _sep, month, year = match.groups()
+        canonical = f"{day}/{month}/{year}"
+        hits.append(_DateHit(match.start(), match.end(), match.group().strip(), canonical, weekday))
+    for match in _NAMED_DATE.finditer(text):
+        weekday, day, month, year = match.groups()
+        canonical = f"{day} {month} {year}"
+        hits.append(_DateHit(match.start(), match.end(), match.group().strip(), canonical, weekday))
+    hits.sort(key=lambda hit: hit.start)
+    return hits
+
+
+def _read_date(hit: _DateHit, today: date, notes: list[str]) -> date | None:
+    """The date of a hit; a weekday that disagrees is noted and the numbers kept."""
+    written = f"{hit.weekday} {hit.canonical}" if hit.weekday else hit.canonical
+    try:
+        value = parse_date(written, today=_FAR_FUTURE)
+    except InvalidInput:
+        if not hit.weekday:
+            return None
+        try:
+            value = parse_date(hit.canonical, today=_FAR_FUTURE)
+        except InvalidInput:
+            return None
+        notes.append(t("parse.note.weekday", text=hit.written, date=value.isoformat()))
+    if value > today:
+        notes.append(t("parse.note.future", text=hit.written, date=value.isoformat()))
+        return None
+    if value.year < 1990:
+        return None
+    return value
+
+
+def _find_date(
+    text: str, today: date, notes: list[str], core: tuple[int, int] | None = None
+) -> tuple[date | None, str | None, int | None]:
+    """The date of the activity.
+
+    A date in the Babinsa's sentence (or the next) wins; then dates with a weekday, then the rest.
+    A publication stamp (`Selasa, 16 September 2025 | 10:35 WIB`) or a dateline date followed by a
+    dash (`Jembrana, 28 Oktober 2025 –`) is used only when nothing else is given.
+    """
+    hits = _date_hits(text)
+    stamps = [hit for hit in hits if _is_stamp(text, hit)]
+    plain = [hit for hit in hits if hit not in stamps]
+    near: list[_DateHit] = []
+    if core is not None:
+        starts = _sentence_starts(text)
+        following = [start for start in starts if start >= core[1]]
+        window_end = following[1] if len(following) > 1 else len(text)
+        near = [hit for hit in plain if core[0] <= hit.start < window_end]
+    ordered: list[_DateHit] = []
+    for group in (near, plain, stamps):
+        for hit in [h for h in group if h.weekday] + [h for h in group if not h.weekday]:
+            if hit not in ordered:
+                ordered.append(hit)
+    for hit in ordered:
+        value = _read_date(hit, today, notes)
+        if value is not None:
+            return value, _balanced(hit.written), hit.end
+    return None, None, None
+
+
+def _is_stamp(text: str, hit: _DateHit) -> bool:
+    after = text[hit.end : hit.end + 16]
+    if re.match(r"\s*(?:\||\d{1,2}[:.]\d{2}[:.]\d{2})", after):
+        return True
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    return hit.start - line_start <= 40 and bool(re.match(r"\s*[–—-]\s", after))
+
+
+def _balanced(written: str) -> str:
+    """`Jum'at (17/01/2025)` as written, without an unmatched bracket at either end."""
+    written = written.strip(" ,")
+    if written.endswith(")") and written.count(")") > written.count("("):
+        written = written[:-1].rstrip()
+    if written.startswith("(") and written.count("(") > written.count(")"):
+        written = written[1:].lstrip()
+    return written
+
+
+def _find_time(text: str, date_end: int | None) -> str | None:
+    if date_end is not None:
+        after = text[date_end : date_end + 60]
+        part = _PART_AFTER.match(after)
+        if part:
+            return parse_time(part.group(1))
+        clock = _CLOCK.match(after.lstrip(" ,(").removeprefix("sekitar ").removeprefix("sekira "))
+        if clock and _clock_value(clock):
+            return _clock_value(clock)
+    return next((value for value in map(_clock_value, _CLOCK.finditer(text)) if value), None)
+
+
+def _clock_value(match: re.Match[str]) -> str | None:
+    hour, minutes, zone, part = match.groups()
+    if minutes is None and zone is None and part is None:
+        return None  # `jam 9` alone may be anything
+    value = int(hour)
+    part = (part or "").lower()
+    if (part == "siang" and value < 11) or (part in ("sore", "malam") and value < 12):
+        value += 12
+    elif part == "malam" and value == 12:
+        value = 0
+    try:
+        return parse_time(f"{value}.{minutes or '00'}")
+    except InvalidInput:
+        return None
