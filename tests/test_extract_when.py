@@ -103,3 +103,56 @@ def test_a_day_and_month_without_a_year_is_not_a_date() -> None:
 def test_a_clock_time_as_people_type_it(when: str, time: str | None) -> None:
     found = extract(f"Babinsa Serda Budi komsos di Desa Maju, {when}.", today=date(2026, 1, 1))
     assert found.fields["time"] == time
+
+
+# --- dates with their hour, the calendar vocabulary, two dates (issue 16) --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "clock", "written"),
+    [
+        (
+            "Babinsa Serda Budi melaksanakan komsos di Desa Waru pada Jumat pagi (17/1/2025).",
+            "2025-01-17",
+            "pagi",
+            "Jumat pagi (17/1/2025)",
+        ),
+        (
+            "Pada hari Jum at (17/01/2025) pukul 09.30 WIB, Babinsa Serda Budi komsos di Desa Waru.",
+            "2025-01-17",
+            "09:30",
+            "Jum at (17/01/2025)",
+        ),
+        (
+            "Selasa, 11 Januari 2022, pukul 10.00 Wita Babinsa Serda Budi komsos di Desa Waru.",
+            "2022-01-11",
+            "10:00",
+            "Selasa, 11 Januari 2022",
+        ),
+        ("Babinsa Serda Budi komsos di Desa Waru, Kamis, 31/1/2019 jam 8 pagi.", "2019-01-31", "08:00", None),
+        ("Babinsa Serda Budi komsos di Desa Waru, 13 Sept 2024.", "2024-09-13", None, "13 Sept 2024"),
+        ("Babinsa Serda Budi komsos di Desa Waru, 13 Sep. 2024.", "2024-09-13", None, None),
+        ("Babinsa Serda Budi komsos di Desa Waru, 13 Agt 2024.", "2024-08-13", None, "13 Agt 2024"),
+        ("Babinsa Serda Budi komsos di Desa Waru, 3 Pebruari 2024.", "2024-02-03", None, None),
+        ("Babinsa Serda Budi komsos di Desa Waru, Senin ( 13/01/2025 ).", "2025-01-13", None, None),
+    ],
+)
+def test_a_date_with_its_hour_in_a_report(text: str, iso: str, clock: str | None, written: str | None) -> None:
+    found = extract(text, today=date(2026, 1, 1))
+    assert (found.fields["date"], found.fields["time"]) == (iso, clock)
+    if written is not None:
+        assert found.date_as_written == written
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kebakaran yang terjadi pada Minggu (12/01/2025) ditindaklanjuti Babinsa Serda Budi dengan komsos di "
+        "Desa Waru pada Selasa (14/01/2025).",
+        "Babinsa Serda Budi melaksanakan komsos di Desa Waru pada Selasa (14/01/2025) terkait banjir yang melanda "
+        "pada Minggu (12/01/2025).",
+        "Banjir sejak 12/01/2025 membuat Babinsa Serda Budi komsos di Desa Waru, 14 Januari 2025.",
+    ],
+)
+def test_of_two_dates_the_activitys_is_taken(text: str) -> None:
+    assert extract(text, today=date(2026, 1, 1)).fields["date"] == "2025-01-14"

@@ -116,7 +116,7 @@ def extract(
 
     people = _find_people(source[:signature_from])
     core = _sentence_of(_sentence_starts(source), source, people[0].start) if people else None
-    when, written, date_end = _find_date(source, today, notes, core)
+    when, written, date_end, part_of_day = _find_date(source, today, notes, core)
     if written and date_end is not None:
         at = source.rfind(written, 0, date_end)  # as typed, not as the names were capitalised
         written = original[at : at + len(written)] if at >= 0 else written
@@ -144,7 +144,7 @@ def extract(
 
     fields: dict[str, Any] = {
         "date": when.isoformat() if when else None,
-        "time": _find_time(source, date_end),
+        "time": _find_time(source, date_end, part_of_day),
         "kind": kinds[0] if kinds else None,
         "babinsa": [{"rank": p.rank, "name": p.name} for p in people][:LIMIT_ITEMS],
         "koramil": units.koramil,

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ...dates import WEEKDAY_SPELLINGS
 from .people import _STOP_LOWER
 from .text import _PLACE_TOKEN, _RANK_WORDS, _STOP_COMMON, _take_tokens
 
@@ -46,7 +47,7 @@ _HAMLET_RE = re.compile(
 # Lowercase words that belong to a place name as people type it: `Macar barat`, `Pasar belakang,`.
 _DIRECTIONS = {"barat", "timur", "utara", "selatan", "tengah", "hulu", "hilir", "baru", "lama", "atas", "bawah"}
 _AREA_WORDS = r"(?:desa|ds|kelurahan|kel|kecamatan|kec|kabupaten|kab|kota|dusun|nagari|kampung|distrik)\b"
-_WEEKDAYS = frozenset({"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "ahad"})
+_WEEKDAYS = frozenset(names[0] for names in WEEKDAY_SPELLINGS) | {"ahad"}
 _PLACE_STOP = frozenset(
     (_STOP_COMMON | _RANK_WORDS | {"binaan", "sekitar", "tahun", "bulan", "dalam", "tentang"})
     - {"sumber", "foto", "red"}

@@ -6,47 +6,22 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ...dates import MONTH_NAMES_ID, parse_date, parse_time
+from ...dates import MONTH_PATTERN, WEEKDAY_PATTERN, clock_time, parse_date, parse_time
 from ...errors import InvalidInput
 from ...messages import t
 from .text import _sentence_starts
 
 # --- dates and times ----------------------------------------------------------------
 
-_WEEKDAY = r"(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)"
-_MONTH_WORDS = sorted(
-    {name.lower() for name in MONTH_NAMES_ID}
-    | {
-        "jan",
-        "feb",
-        "peb",
-        "pebruari",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "agu",
-        "agt",
-        "ags",
-        "agus",
-        "sep",
-        "sept",
-        "okt",
-        "nov",
-        "nop",
-        "nopember",
-        "des",
-    },
-    key=len,
-    reverse=True,
+# The weekday, and a part of the day after it (`Jumat pagi (17/1/2025)`), before the date.
+_DATE_LEAD = (
+    rf"(?:\b({WEEKDAY_PATTERN})\b\s*[,.]?\s*(?:(pagi|siang|sore|malam|petang)\b\s*,?\s*)?"
+    r"(?:\(\s*)?(?:(?:tanggal|tgl\.?)\s*)?)?"
 )
-_DATE_LEAD = rf"(?:\b({_WEEKDAY})\b\s*[,.]?\s*(?:\(\s*)?(?:(?:tanggal|tgl\.?)\s*)?)?"
 _NUMERIC_DATE = re.compile(
-    rf"(?i){_DATE_LEAD}\(?\s*(?<![\d/.\-])(\d{{1,2}})\s*([/\-.])\s*(\d{{1,2}})\s*\3\s*(\d{{4}}|\d{{2}})(?![\d/])\s*\)?"
+    rf"(?i){_DATE_LEAD}\(?\s*(?<![\d/.\-])(\d{{1,2}})\s*([/\-.])\s*(\d{{1,2}})\s*\4\s*(\d{{4}}|\d{{2}})(?![\d/])\s*\)?"
 )
-_NAMED_DATE = re.compile(
-    rf"(?i){_DATE_LEAD}(?<!\d)(\d{{1,2}})\s*({'|'.join(_MONTH_WORDS)})\.?\s*,?\s*(\d{{4}})(?!\d)\s*\)?"
-)
+_NAMED_DATE = re.compile(rf"(?i){_DATE_LEAD}(?<!\d)(\d{{1,2}})\s*({MONTH_PATTERN})\.?\s*,?\s*(\d{{4}})(?!\d)\s*\)?")
 # `pukul 09.00 WIB`, `pkl 14.30`, and an hour alone when a zone or a part of the day says it is one:
 # `pukul 9 wib`, `jam 9 pagi`, `jam 7 malam` (19:00)
 _CLOCK = re.compile(
@@ -55,6 +30,11 @@ _CLOCK = re.compile(
 )
 _PART_AFTER = re.compile(r"(?i)^\s*,?\s*(?:pada\s+)?(?:waktu\s+)?(pagi|siang|sore|malam|petang)\b")
 _FAR_FUTURE = date(9999, 12, 30)
+# Words right before a date that make it the day of an event the report tells of, not of the activity.
+_EVENT_BEFORE = re.compile(
+    r"(?i)\b(?:terjadi|kejadian|peristiwa|melanda|menimpa|sejak|meninggal(?:\s+dunia)?|dilaporkan\s+hilang)"
+    r"\b\s*(?:pada\s+)?(?:hari\s+)?(?:\w+\s*,?\s*)?\(?\s*(?:tanggal|tgl\.?)?\s*$"
+)
 
 
 @dataclass
@@ -64,19 +44,20 @@ class _DateHit:
     written: str
     canonical: str
     weekday: str | None
+    part: str | None = None  # of the day, written after the weekday: `Jumat pagi (17/1/2025)`
     year_given: bool = True
 
 
 def _date_hits(text: str) -> list[_DateHit]:
     hits: list[_DateHit] = []
     for match in _NUMERIC_DATE.finditer(text):
-        weekday, day, _sep, month, year = match.groups()
+        weekday, part, day, _sep, month, year = match.groups()
         canonical = f"{day}/{month}/{year}"
-        hits.append(_DateHit(match.start(), match.end(), match.group().strip(), canonical, weekday))
+        hits.append(_DateHit(match.start(), match.end(), match.group().strip(), canonical, weekday, part))
     for match in _NAMED_DATE.finditer(text):
-        weekday, day, month, year = match.groups()
+        weekday, part, day, month, year = match.groups()
         canonical = f"{day} {month} {year}"
-        hits.append(_DateHit(match.start(), match.end(), match.group().strip(), canonical, weekday))
+        hits.append(_DateHit(match.start(), match.end(), match.group().strip(), canonical, weekday, part))
     hits.sort(key=lambda hit: hit.start)
     return hits
 
@@ -104,8 +85,8 @@ def _read_date(hit: _DateHit, today: date, notes: list[str]) -> date | None:
 
 def _find_date(
     text: str, today: date, notes: list[str], core: tuple[int, int] | None = None
-) -> tuple[date | None, str | None, int | None]:
-    """The date of the activity.
+) -> tuple[date | None, str | None, int | None, str | None]:
+    """The date of the activity: (date, as written, where it ends, the part of the day written before it).
 
     A date in the Babinsa's sentence (or the next) wins; then dates with a weekday, then the rest.
     A publication stamp (`Selasa, 16 September 2025 | 10:35 WIB`) or a dateline date followed by a
@@ -113,7 +94,11 @@ def _find_date(
     """
     hits = _date_hits(text)
     stamps = [hit for hit in hits if _is_stamp(text, hit)]
-    plain = [hit for hit in hits if hit not in stamps]
+    # `banjir yang terjadi pada Minggu (12/01/2025)`: the day something happened, read after the others
+    events = [
+        hit for hit in hits if hit not in stamps and _EVENT_BEFORE.search(text[max(0, hit.start - 40) : hit.start])
+    ]
+    plain = [hit for hit in hits if hit not in stamps and hit not in events]
     near: list[_DateHit] = []
     if core is not None:
         starts = _sentence_starts(text)
@@ -121,15 +106,15 @@ def _find_date(
         window_end = following[1] if len(following) > 1 else len(text)
         near = [hit for hit in plain if core[0] <= hit.start < window_end]
     ordered: list[_DateHit] = []
-    for group in (near, plain, stamps):
+    for group in (near, plain, stamps, events):
         for hit in [h for h in group if h.weekday] + [h for h in group if not h.weekday]:
             if hit not in ordered:
                 ordered.append(hit)
     for hit in ordered:
         value = _read_date(hit, today, notes)
         if value is not None:
-            return value, _balanced(hit.written), hit.end
-    return None, None, None
+            return value, _balanced(hit.written), hit.end, hit.part
+    return None, None, None, None
 
 
 def _is_stamp(text: str, hit: _DateHit) -> bool:
@@ -150,7 +135,9 @@ def _balanced(written: str) -> str:
     return written
 
 
-def _find_time(text: str, date_end: int | None) -> str | None:
+def _find_time(text: str, date_end: int | None, part_before: str | None = None) -> str | None:
+    """The hour of the activity: written right after its date, else anywhere, else the part of the day
+    written after the weekday (`Jumat pagi (17/1/2025)`)."""
     if date_end is not None:
         after = text[date_end : date_end + 60]
         part = _PART_AFTER.match(after)
@@ -159,20 +146,15 @@ def _find_time(text: str, date_end: int | None) -> str | None:
         clock = _CLOCK.match(after.lstrip(" ,(").removeprefix("sekitar ").removeprefix("sekira "))
         if clock and _clock_value(clock):
             return _clock_value(clock)
-    return next((value for value in map(_clock_value, _CLOCK.finditer(text)) if value), None)
+    anywhere = next((value for value in map(_clock_value, _CLOCK.finditer(text)) if value), None)
+    return anywhere or (parse_time(part_before) if part_before else None)
 
 
 def _clock_value(match: re.Match[str]) -> str | None:
     hour, minutes, zone, part = match.groups()
     if minutes is None and zone is None and part is None:
         return None  # `jam 9` alone may be anything
-    value = int(hour)
-    part = (part or "").lower()
-    if (part == "siang" and value < 11) or (part in ("sore", "malam") and value < 12):
-        value += 12
-    elif part == "malam" and value == 12:
-        value = 0
     try:
-        return parse_time(f"{value}.{minutes or '00'}")
+        return clock_time(int(hour), minutes, part, match.group())
     except InvalidInput:
         return None
