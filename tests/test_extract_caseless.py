@@ -59,7 +59,7 @@ def test_lower_case_names_stop_at_the_words_that_follow_them() -> None:
     )
     fields = extract(text, today=date(2026, 1, 1)).fields
     assert fields["babinsa"] == [{"rank": "Kopda", "name": "Ahmad Yani"}]
-    assert (fields["koramil"], fields["kodim"]) == ("Koramil 03/Bontolangkasa", "Kodim 1408")
+    assert (fields["koramil"], fields["kodim"]) == ("Koramil 1408-03/Bontolangkasa", "Kodim 1408")
     assert (fields["hamlet"], fields["village"]) == ("Dusun Bontoa", "Bontoraya")
     assert (fields["kabupaten"], fields["province"]) == ("Jeneponto", "Sulawesi Selatan")
     assert fields["venue"] == "rumah Bapak Daeng Rasyid"

@@ -38,6 +38,7 @@ class _Unit:
     start: int
     end: int
     kodim_number: str | None = None
+    written_number: str | None = None  # with the Kodim's part, as written: `0727-03`
 
 
 def _units(text: str, pattern: re.Pattern[str], signature_from: int) -> list[_Unit]:
@@ -62,15 +63,16 @@ def _units(text: str, pattern: re.Pattern[str], signature_from: int) -> list[_Un
             continue
         if match.start() >= signature_from or _SIGNATURE_LEAD.search(text[max(0, match.start() - 25) : match.start()]):
             continue
-        kodim_number = None
+        kodim_number = written = None
         if pattern.groups >= 3 and number:
             if minor and (separator != "/" or len(number) >= 3):
-                kodim_number, number = number.zfill(4), minor  # the Kodim's number in front
+                # the Kodim's number in front, kept as written: `Koramil 0727-03/Kebakkramat`, `416 – 07` 416-07
+                kodim_number, written, number = number.zfill(4), f"{number}-{minor}", minor
             elif len(number) >= 3:
-                kodim_number, number = number.zfill(4), None  # `Koramil 0822/Grujugan`
+                kodim_number, number = number.zfill(4), None  # `Koramil 0822/Grujugan`: the Kodim's alone
         if not number and not name:
             continue
-        units.append(_Unit(number, name, match.start(), max(end, match.end()), kodim_number))
+        units.append(_Unit(number, name, match.start(), max(end, match.end()), kodim_number, written))
     return units
 
 
@@ -97,9 +99,10 @@ def _choose_unit(units: list[_Unit], core: tuple[int, int] | None, anchor: int |
 
 
 def _unit_text(word: str, unit: _Unit) -> str:
-    if unit.number and unit.name:
-        return f"{word} {unit.number}/{unit.name}"
-    return f"{word} {unit.number or unit.name}"
+    number = unit.written_number or unit.number
+    if number and unit.name:
+        return f"{word} {number}/{unit.name}"
+    return f"{word} {number or unit.name}"
 
 
 def _headline_end(text: str) -> int:
@@ -154,11 +157,16 @@ def find_units(text: str, people: list[_Person], core: tuple[int, int] | None, s
     carried = carried or next((unit.kodim_number for unit in koramils if unit.kodim_number), None)
     body_kodims = [unit for unit in kodims if unit.start >= body_from]
     chosen_kodim = _choose_unit(body_kodims, core, None, body_from)
-    if chosen_kodim is None:
-        dandim = _units(text, _DANDIM_RE, signature_from)
-        chosen_kodim = dandim[0] if dandim else None
+    dandims = _units(text, _DANDIM_RE, signature_from)
+    if chosen_kodim is None and dandims:
+        chosen_kodim = dandims[0]
     if chosen_kodim is None and not carried:
         chosen_kodim = _choose_unit(kodims, core, None, 0)
+    if chosen_kodim is None and carried:
+        # `Koramil 0727-03/Kebakkramat` with `Kodim 0727/Karanganyar` in the headline: the Kodim with its name
+        # (only a name after a slash: a headline's `Kodim 0822 Eratkan Silaturahmi` names no Kodim)
+        named = [u for u in kodims if u.number == carried and u.name and "/" in text[u.start : u.end]]
+        chosen_kodim = named[0] if named else None
     kodim: str | None = None
     if chosen_kodim is not None:
         kodim = _unit_text("Kodim", chosen_kodim)
