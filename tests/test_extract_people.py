@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from komsos_cli.narrative.extract import extract
@@ -118,3 +120,35 @@ def test_initials_in_a_name_typed_in_lower_case(typed: str, expected: list[tuple
     fields = extract(text).fields
     assert [(p["rank"], p["name"]) for p in fields["babinsa"]] == expected
     assert (fields["hamlet"], fields["village"]) == ("Lingkungan 3", "Sidorame")
+
+
+@pytest.mark.parametrize(
+    ("second", "name"),
+    [
+        ("Serda Nursalin", "Nursalim"),  # a letter off
+        ("Serda Nurssalim", "Nursalim"),  # a letter more
+        ("Serda Nur Salim", "Nursalim"),  # a space
+    ],
+)
+def test_one_babinsa_spelled_two_ways_is_one_person(second: str, name: str) -> None:
+    text = (
+        "Babinsa Serda Nursalim melaksanakan komsos di Desa Kemiri, Senin (10/03/2025). "
+        f"Dalam kegiatan itu {second} menyampaikan pesan kamtibmas."
+    )
+    assert extract(text, today=date(2026, 1, 1)).fields["babinsa"] == [{"rank": "Serda", "name": name}]
+
+
+def test_a_typo_in_one_word_of_a_longer_name_is_the_same_person_but_two_short_names_are_two() -> None:
+    text = (
+        "Babinsa Serda Budi Santoso komsos di Desa Kemiri, Senin (10/03/2025). Serda Budi Santosa menyampaikan pesan."
+    )
+    assert extract(text, today=date(2026, 1, 1)).fields["babinsa"] == [{"rank": "Serda", "name": "Budi Santoso"}]
+    two = "Babinsa Serda Budi dan Serda Bude komsos di Desa Kemiri, Senin (10/03/2025)."
+    assert len(extract(two, today=date(2026, 1, 1)).fields["babinsa"]) == 2
+
+
+def test_a_name_that_goes_on_in_lower_case_is_kept_whole() -> None:
+    text = "Serda budi santoso melaksanakan komsos di Ds.Kemiri Kec.Kebakkramat, Senin (10/03/2025)."
+    fields = extract(text, today=date(2026, 1, 1)).fields
+    assert fields["babinsa"] == [{"rank": "Serda", "name": "budi santoso"}]
+    assert (fields["village"], fields["kecamatan"]) == ("Kemiri", "Kebakkramat")

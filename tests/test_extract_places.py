@@ -80,7 +80,8 @@ def test_kabupaten_without_the_word_and_in_short_form() -> None:
     text = "Babinsa Serda Rahmat komsos dengan warga Desa Lumahan, Kec. Senyerang, Tanjab Barat, Sabtu (28/09/19)."
     assert parse_text(text, today=date(2026, 1, 1)).fields["kabupaten"] == "Tanjung Jabung Barat"
     explicit = "Babinsa Serda Rahmat komsos di Desa Mandala Jaya, Kec. Betara, Kab. Tanjab Barat, Rabu (15/01/2020)."
-    assert extract(explicit).fields["kabupaten"] == "Tanjung Jabung Barat"
+    assert parse_text(explicit).fields["kabupaten"] == "Tanjung Jabung Barat"  # the gazetteer's expansion
+    assert extract(explicit).fields["kabupaten"] == "Tanjab Barat"  # the text alone: as written
 
 
 def test_the_province_after_the_kabupaten_without_the_word() -> None:
@@ -138,3 +139,27 @@ def test_the_gazetteer_gives_the_kabupaten_of_a_village_and_kecamatan_it_knows_i
     assert read("Ds Mekarsari Kec Tanjungsari")["kabupaten"] is None  # two kabupaten have that pair
     assert read("Ds Sukamerta")["kabupaten"] is None  # a village alone is not enough
     assert read("Ds Sukamerta Kec Cilumbu Kab. Karawang")["kabupaten"] == "Karawang"  # the text wins
+
+
+@pytest.mark.parametrize(
+    ("address", "village", "kecamatan"),
+    [
+        ("Kelurahan Suryodiningratan, Kemantren Mantrijeron, Kota Yogyakarta", "Suryodiningratan", "Mantrijeron"),
+        ("Kampung Sawe, Distrik Apawer Hulu, Kab. Sarmi", "Sawe", "Apawer Hulu"),
+        ("Ds.Kemiri, Kec.Kebakkramat", "Kemiri", "Kebakkramat"),
+    ],
+)
+def test_kemantren_and_distrik_are_kecamatan_and_ds_dot_a_village(address: str, village: str, kecamatan: str) -> None:
+    fields = extract(f"Babinsa Serda Budi komsos di {address}, Senin (10/03/2025).", today=date(2026, 1, 1)).fields
+    assert (fields["village"], fields["kecamatan"]) == (village, kecamatan)
+
+
+@pytest.mark.parametrize(
+    ("written", "expanded"),
+    [("Inhu", "Indragiri Hulu"), ("Tapsel", "Tapanuli Selatan"), ("Abdya", "Aceh Barat Daya"), ("Asahan", "Asahan")],
+)
+def test_a_kabupaten_short_form_is_expanded_through_the_gazetteer(written: str, expanded: str) -> None:
+    text = f"Babinsa Serda Budi komsos di Desa Makmur, Kec. Sejahtera, Kab. {written}, Senin (10/03/2025)."
+    assert parse_text(text, today=date(2026, 1, 1)).fields["kabupaten"] == expanded
+    # without the gazetteer, as written: no hand list of short forms in the extractor
+    assert extract(text, today=date(2026, 1, 1)).fields["kabupaten"] == written

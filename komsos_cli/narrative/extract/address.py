@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ...errors import InvalidInput
 from ...messages import t
-from ...names import fold
+from ...names import AREA_ABBREVIATIONS, fold
 from .dateline import dateline_place
 from .places import (
     _KABUPATEN_LOWER_RE,
@@ -30,46 +30,30 @@ from .places import (
     _Place,
     _places,
 )
-from .text import _PLACE_TOKEN, _key, _take_tokens
-
-# Short forms of kabupaten names in Kodim and press usage that the gazetteer may not know.
-_KABUPATEN_SHORT = {
-    "tanjab": "Tanjung Jabung",
-    "inhu": "Indragiri Hulu",
-    "inhil": "Indragiri Hilir",
-    "kuansing": "Kuantan Singingi",
-    "labusel": "Labuhanbatu Selatan",
-    "labura": "Labuhanbatu Utara",
-    "tapsel": "Tapanuli Selatan",
-    "tapteng": "Tapanuli Tengah",
-    "taput": "Tapanuli Utara",
-    "abdya": "Aceh Barat Daya",
-    "agara": "Aceh Tenggara",
-    "lotim": "Lombok Timur",
-    "lobar": "Lombok Barat",
-    "loteng": "Lombok Tengah",
-    "lamsel": "Lampung Selatan",
-    "ppu": "Penajam Paser Utara",
-}
+from .text import _PLACE_TOKEN, _take_tokens
 
 
-def _expand_kabupaten(name: str) -> str:
-    """`Tanjab Barat` -> `Tanjung Jabung Barat`, `Inhu` -> `Indragiri Hulu`."""
-    words = name.split()
-    if words and _key(words[0]) in _KABUPATEN_SHORT:
-        return " ".join([_KABUPATEN_SHORT[_key(words[0])], *words[1:]])
-    return name
+def _expand_kabupaten(find_kabupaten: PlaceFinder | None, name: str) -> str:
+    """`Inhu` -> `Indragiri Hulu`, `Tanjab Barat` -> `Tanjung Jabung Barat`: a short form the gazetteer
+    knows (names.AREA_ABBREVIATIONS), in the gazetteer's spelling; without the gazetteer, as written."""
+    if find_kabupaten is None or re.sub(r"\W", "", fold(name)) not in AREA_ABBREVIATIONS:
+        return name
+    try:
+        found = {str(item[0]) for item in find_kabupaten(name)}
+    except (InvalidInput, LookupError, ValueError, OSError):
+        return name
+    return found.pop().removeprefix("Kota Adm. ") if len(found) == 1 else name
 
 
 def _known_kabupaten(find_kabupaten: PlaceFinder, written: str) -> str | None:
     """The gazetteer's name of a kabupaten/kota written as `written` (`Binjai` -> `Kota Binjai`,
     `Abdya` -> `Aceh Barat Daya`), the written form when it is ambiguous; None when unknown."""
-    found = find_kabupaten(_expand_kabupaten(written))
+    found = find_kabupaten(written)
     if not found:
         return None
     names = {str(item[0]) for item in found}
     if len(names) != 1:
-        return _expand_kabupaten(written)
+        return written
     name = names.pop()
     if name.startswith("Kota Adm. "):
         return name.removeprefix("Kota Adm. ")
@@ -278,7 +262,7 @@ def find_address(
             find_villages, villages, village, kecamatan, kabupaten, notes
         )
     if kabupaten is not None:
-        kabupaten = _expand_kabupaten(kabupaten)
+        kabupaten = _expand_kabupaten(find_kabupaten, kabupaten)
     if kabupaten is None and find_kabupaten is not None:
         after = _kabupaten_after(body, kecamatans, kecamatan)
         try:

@@ -20,7 +20,7 @@ _CASELESS_ANCHOR = re.compile(
     r"(?i)(?<![\w.])(?:"
     + _RANK_WORDS_RE
     + r"|desa|ds|kelurahan|kel|nagari|gampong|gp|kampung|kp|dusun|dsn|dukuh|dk|lingkungan|ling|lk|jorong|banjar|"
-    r"kecamatan|kec|distrik|kabupaten|kab|kota|provinsi|prov|bapak|bpk|pak|ibu|bu|sdr|saudara|mbah|"
+    r"kecamatan|kec|kemantren|distrik|kabupaten|kab|kota|provinsi|prov|bapak|bpk|pak|ibu|bu|sdr|saudara|mbah|"
     r"kadus|kades|sekdes|lurah|kepling|keuchik|geuchik|kakam|tomas|toga|bhabinkamtibmas|babinkamtibmas|"
     + _POLICE_RANK
     + r"|(?:ko)?ramil|kodim)\b\.?(?:[ \t]*[\-]?[ \t]*\d{1,4}(?:[ \t]*[\-/.–][ \t]*\d{1,2}(?!\d))?[ \t]*/?)?[ \t]*"

@@ -129,13 +129,26 @@ def _same_person(a: _Person, b: _Person) -> bool:
     short, long = sorted((wa, wb), key=len)
     if all(word in long for word in short):
         return True
-    return len(wa) == len(wb) == 1 and len(wa[0]) >= 5 and _one_edit(wa[0], wb[0])
+    joined_a, joined_b = "".join(wa), "".join(wb)
+    if joined_a == joined_b:
+        return True  # `Nursalim` and `Nur Salim`
+    if len(wa) == len(wb) == 1:
+        return len(wa[0]) >= 5 and _one_edit(wa[0], wb[0])
+    # `Budi Santoso` and `Budi Santosa`: the same words but one, and that one a letter off
+    if len(wa) == len(wb):
+        differ = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
+        return len(differ) == 1 and len(differ[0][0]) >= 5 and _one_edit(*differ[0])
+    return False
 
 
 def _one_edit(a: str, b: str) -> bool:
-    if len(a) != len(b):
+    """One letter changed, added or dropped (`Nursalim`, `Nursalin`, `Nurssalim`)."""
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    short, long = sorted((a, b), key=len)
+    if len(long) - len(short) != 1:
         return False
-    return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _find_people(text: str) -> list[_Person]:

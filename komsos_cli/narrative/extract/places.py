@@ -31,11 +31,11 @@ _VILLAGE_KINDS = {
 # `Kec. Gatak`; `di desa. Kedekatan ...` ends a sentence.
 _AFTER_KIND = r"(?:\s+|(?<![A-Za-z]{4})\.\s*)"
 _VILLAGE_RE = re.compile(r"(?i:\b(desa|ds|kelurahan|kel|nagari|gampong|gp|kampung|kp)\b)" + _AFTER_KIND + r"(?=[A-Z])")
-_KECAMATAN_RE = re.compile(r"(?i:\b(?:kecamatan|kec|distrik)\b)" + _AFTER_KIND + r"(?=[A-Z])")
+_KECAMATAN_RE = re.compile(r"(?i:\b(?:kecamatan|kec|kemantren|distrik)\b)" + _AFTER_KIND + r"(?=[A-Z])")
 _VILLAGE_ANY_RE = re.compile(
     r"(?i:\b(desa|ds|kelurahan|kel|nagari|gampong|gp|kampung|kp)\b)" + _AFTER_KIND + r"(?=[A-Za-z])"
 )
-_KECAMATAN_ANY_RE = re.compile(r"(?i:\b(?:kecamatan|kec|distrik)\b)" + _AFTER_KIND + r"(?=[A-Za-z])")
+_KECAMATAN_ANY_RE = re.compile(r"(?i:\b(?:kecamatan|kec|kemantren|distrik)\b)" + _AFTER_KIND + r"(?=[A-Za-z])")
 _KABUPATEN_RE = re.compile(r"(?i:\b(kabupaten|kab|kota)\b)" + _AFTER_KIND + r"(?=[A-Z])")
 # `kab cianjur hari Senin`: typed in lower case (not `kota`, a common word: `ke kota`)
 _KABUPATEN_LOWER_RE = re.compile(r"(?i:\b(kabupaten|kab)\b)" + _AFTER_KIND + r"(?=[a-z])")
@@ -46,7 +46,7 @@ _HAMLET_RE = re.compile(
 )
 # Lowercase words that belong to a place name as people type it: `Macar barat`, `Pasar belakang,`.
 _DIRECTIONS = {"barat", "timur", "utara", "selatan", "tengah", "hulu", "hilir", "baru", "lama", "atas", "bawah"}
-_AREA_WORDS = r"(?:desa|ds|kelurahan|kel|kecamatan|kec|kabupaten|kab|kota|dusun|nagari|kampung|distrik)\b"
+_AREA_WORDS = r"(?:desa|ds|kelurahan|kel|kecamatan|kec|kabupaten|kab|kota|dusun|nagari|kampung|kemantren|distrik)\b"
 _WEEKDAYS = frozenset(names[0] for names in WEEKDAY_SPELLINGS) | {"ahad"}
 _PLACE_STOP = frozenset(
     (_STOP_COMMON | _RANK_WORDS | {"binaan", "sekitar", "tahun", "bulan", "dalam", "tentang"})

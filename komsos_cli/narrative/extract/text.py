@@ -63,6 +63,7 @@ _STOP_COMMON = {
     "kecamatan",
     "kec",
     "distrik",
+    "kemantren",
     "kabupaten",
     "kab",
     "kota",

@@ -77,7 +77,7 @@ _PLACE_CLAUSE = re.compile(
 # A clause that names only the area (`berlokasi di Dusun I, Desa ...`) says where, not at what venue.
 _AREA_START = re.compile(
     r"(?i)(?:desa|ds|kelurahan|kel|dusun|dsn|dukuh|dk|lingkungan|lk|rt|rw|kampung|kp|jorong|banjar|nagari|"
-    r"gampong|kecamatan|kec|distrik|kabupaten|kab|kota|wilayah)\b"
+    r"gampong|kecamatan|kec|kemantren|distrik|kabupaten|kab|kota|wilayah)\b"
 )
 _OWNER_WORDS = {"warga", "milik", "kades", "kadus", "kepala", "ketua", "sekdes", "tokoh", "salah", "pak", "bapak"}
 
