@@ -347,6 +347,12 @@ class PlaceCheck:
         matches = places.find_villages(typed, **area)
         if not matches and len(firm) < len(area):
             matches = places.find_villages(typed, **firm)
+        if not matches and not (area and places.find_villages(typed)):
+            # as a clerk would still find it: another usual spelling, or the start of its official name
+            # (not when the name as typed is a village elsewhere: that is said below)
+            matches = places.find_villages_loosely(typed, **area)
+            if len(matches) == 1:
+                self.warnings.append(t("places.read_as", typed=typed, place=matches[0].describe()))
         if len(matches) == 1:
             return matches[0]
         if matches:
