@@ -17,6 +17,9 @@ from komsos_cli.narrative.extract import extract
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 TRUTH = [json.loads(line) for line in (CORPUS / "truth.jsonl").read_text("utf-8").splitlines() if line.strip()]
+HARDER = [
+    json.loads(line) for line in (CORPUS / "harder" / "truth.jsonl").read_text("utf-8").splitlines() if line.strip()
+]
 VARIANTS = [
     json.loads(line) for line in (CORPUS / "variants" / "truth.jsonl").read_text("utf-8").splitlines() if line.strip()
 ]
@@ -190,3 +193,11 @@ def test_the_benchmark_reads_reports_as_komsos_parse_does(tmp_path: Path, monkey
     (tmp_path / "truth.jsonl").write_text(json.dumps(truth) + "\n", "utf-8")
     [(name, found, _)] = benchmark.load(tmp_path, tmp_path / "truth.jsonl", gazetteer=False)
     assert (name, found["date"], found["village"]) == ("ansi.txt", "2024-02-05", "Waru")
+
+
+@pytest.mark.parametrize("truth", HARDER, ids=[t["file"] for t in HARDER])
+def test_harder_reports_dates_with_hours_units_as_written_people_and_places(truth: dict[str, Any]) -> None:
+    """tests/fixtures/corpus/harder: press releases and WhatsApp reports written for issue 16 (names invented)."""
+    fields = parse_text((CORPUS / "harder" / truth["file"]).read_text("utf-8"), today=date(2026, 1, 1)).fields
+    for key in ("date", "time", "babinsa", "koramil", "kodim", "village", "village_kind", "kecamatan", "kabupaten"):
+        assert fields[key] == truth[key], key

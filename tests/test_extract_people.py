@@ -143,6 +143,12 @@ def test_a_typo_in_one_word_of_a_longer_name_is_the_same_person_but_two_short_na
         "Babinsa Serda Budi Santoso komsos di Desa Kemiri, Senin (10/03/2025). Serda Budi Santosa menyampaikan pesan."
     )
     assert extract(text, today=date(2026, 1, 1)).fields["babinsa"] == [{"rank": "Serda", "name": "Budi Santoso"}]
+    typo = (
+        "Babinsa Serda Joko Purnomo komsos di Desa Bedoro, Selasa (14/01/2025). Serda Joko Purnama menyerahkan bantuan."
+    )
+    assert extract(typo, today=date(2026, 1, 1)).fields["babinsa"] == [{"rank": "Serda", "name": "Joko Purnomo"}]
+    other = "Babinsa Serda Joko Purnomo dan Serda Joko Susanto komsos di Desa Bedoro, Selasa (14/01/2025)."
+    assert len(extract(other, today=date(2026, 1, 1)).fields["babinsa"]) == 2
     two = "Babinsa Serda Budi dan Serda Bude komsos di Desa Kemiri, Senin (10/03/2025)."
     assert len(extract(two, today=date(2026, 1, 1)).fields["babinsa"]) == 2
 

@@ -134,11 +134,18 @@ def _same_person(a: _Person, b: _Person) -> bool:
         return True  # `Nursalim` and `Nur Salim`
     if len(wa) == len(wb) == 1:
         return len(wa[0]) >= 5 and _one_edit(wa[0], wb[0])
-    # `Budi Santoso` and `Budi Santosa`: the same words but one, and that one a letter off
-    if len(wa) == len(wb):
-        differ = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
-        return len(differ) == 1 and len(differ[0][0]) >= 5 and _one_edit(*differ[0])
+    # `Budi Santoso` and `Budi Santosa`, `Joko Purnomo` and `Joko Purnama`: the same words but the last,
+    # and that one a typo of the other (a letter off, or as alike as SequenceMatcher's 0.7)
+    if len(wa) == len(wb) and wa[:-1] == wb[:-1]:
+        last_a, last_b = wa[-1], wb[-1]
+        return min(len(last_a), len(last_b)) >= 5 and (_one_edit(last_a, last_b) or _alike(last_a, last_b))
     return False
+
+
+def _alike(a: str, b: str) -> bool:
+    from difflib import SequenceMatcher
+
+    return a[0] == b[0] and SequenceMatcher(None, a, b).ratio() >= 0.7
 
 
 def _one_edit(a: str, b: str) -> bool:
