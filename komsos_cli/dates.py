@@ -212,7 +212,7 @@ def _split_clock(text: str, folded: str) -> tuple[str, str | None]:
         hour, minutes, part = clock.groups()
         return folded[: clock.start()], clock_time(int(hour), minutes, part, text)
     part = _PART_AFTER.search(folded)
-    if part and part.start() > 0 and re.search(r"\d", folded[: part.start()]):
+    if part and part.start() > 0:  # `17/1/2025 sore`, `kemarin sore`
         return folded[: part.start()], _PART_WORDS[part.group(1)]
     lead = _PART_AFTER_WEEKDAY.match(folded)
     if lead and weekday_number(lead.group(1).strip("() ")) is not None:

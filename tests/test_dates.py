@@ -168,6 +168,8 @@ def test_format_date_id() -> None:
         ("17/01/2025 pukul 2 siang", date(2025, 1, 17), "14:00"),
         ("17/01/2025 jam 7 malam", date(2025, 1, 17), "19:00"),
         ("17/1/2025 sore", date(2025, 1, 17), "sore"),
+        ("kemarin sore", date(2026, 11, 22), "sore"),
+        ("kemarin pukul 20.00", date(2026, 11, 22), "20:00"),
         ("Senin ( 13/01/2025 )", date(2025, 1, 13), None),
         ("13 Sept 2024", date(2024, 9, 13), None),
         ("13 Sep. 2024", date(2024, 9, 13), None),

@@ -9,6 +9,21 @@ kinds (not those the text says did not happen), topics and the situation.
 
 Everything here works on one string and returns an `Extraction`; the optional
 `find_villages` (the gazetteer's, see komsos_cli/places.py) only checks places.
+
+`extract()` below is the pipeline; each field family has its module (and its tests in
+tests/test_extract_<module>.py):
+
+    text.py      preparing the text, the words that end a name, sentences
+    when.py      the activity's date and hour (the calendar vocabulary is komsos_cli/dates.py's)
+    people.py    the Babinsa
+    units.py     the Koramil and the Kodim
+    places.py    village, hamlet, kecamatan, kabupaten and province as each mention writes them
+    address.py   the address chosen among them, checked against the gazetteer
+    venue.py     the venue and the people met
+    kinds.py     the activity kinds
+    topics.py    topics and the situation
+    dateline.py  a press release's dateline
+    caseless.py  a report typed without capitals
 """
 
 from __future__ import annotations
@@ -22,14 +37,14 @@ from ...model import KINDS, LIMIT_ITEMS, LIMIT_SUMMARY, clean_text
 from .address import find_address
 from .caseless import caseless, truecase
 from .dateline import dateline_place
-from .kinds import _find_kinds
-from .people import _find_people
+from .kinds import find_kinds
+from .people import find_people
 from .places import PlaceFinder
-from .text import NAME_STOPWORDS, _blank_related, _sentence_of, _sentence_starts, prepare
-from .topics import _find_situation, _find_topics
-from .units import _headline_end, _signature_start, find_units
-from .venue import _find_counterparts, _find_venue
-from .when import _find_date, _find_time
+from .text import NAME_STOPWORDS, blank_related, prepare, sentence_of, sentence_starts
+from .topics import find_situation, find_topics
+from .units import find_units, headline_end, signature_start
+from .venue import find_counterparts, find_venue
+from .when import find_date, find_time
 
 __all__ = [
     "EXTRACTED_FIELDS",
@@ -106,17 +121,17 @@ def extract(
     original = prepare(text)
     # The fields come from the text the summary keeps: a file far longer than a report (a year's reports
     # pasted together, a log) is neither read to its end nor half-stored.
-    source = _blank_related(original[:LIMIT_SUMMARY])
+    source = blank_related(original[:LIMIT_SUMMARY])
     is_caseless = caseless(source)
     if is_caseless:
         source = truecase(source)  # same length: offsets in `source` hold in `original`
     notes: list[str] = []
-    signature_from = _signature_start(source)
-    body_from = _headline_end(source)
+    signature_from = signature_start(source)
+    body_from = headline_end(source)
 
-    people = _find_people(source[:signature_from])
-    core = _sentence_of(_sentence_starts(source), source, people[0].start) if people else None
-    when, written, date_end, part_of_day = _find_date(source, today, notes, core)
+    people = find_people(source[:signature_from])
+    core = sentence_of(sentence_starts(source), source, people[0].start) if people else None
+    when, written, date_end, part_of_day = find_date(source, today, notes, core)
     if written and date_end is not None:
         at = source.rfind(written, 0, date_end)  # as typed, not as the names were capitalised
         written = original[at : at + len(written)] if at >= 0 else written
@@ -130,11 +145,11 @@ def extract(
         find_kabupaten=find_kabupaten,
         notes=notes,
     )
-    venue = _find_venue(
+    venue = find_venue(
         source, address.area_starts + address.hamlet_starts, address.area_starts, signature_from, body_from, core
     )
-    counterparts = _find_counterparts(source, [p.name for p in people], signature_from, core, body_from)
-    kinds = _find_kinds(source, core, signature_from)
+    counterparts = find_counterparts(source, [p.name for p in people], signature_from, core, body_from)
+    kinds = find_kinds(source, core, signature_from)
     assert all(kind in KINDS for kind in kinds)
 
     summary = clean_text(original[: LIMIT_SUMMARY * 2], multiline=True, limit=LIMIT_SUMMARY * 2)
@@ -144,7 +159,7 @@ def extract(
 
     fields: dict[str, Any] = {
         "date": when.isoformat() if when else None,
-        "time": _find_time(source, date_end, part_of_day),
+        "time": find_time(source, date_end, part_of_day),
         "kind": kinds[0] if kinds else None,
         "babinsa": [{"rank": p.rank, "name": p.name} for p in people][:LIMIT_ITEMS],
         "koramil": units.koramil,
@@ -157,8 +172,8 @@ def extract(
         "province": address.province,
         "venue": venue,
         "counterparts": counterparts[:LIMIT_ITEMS],
-        "topics": _find_topics(source[:signature_from]),
-        "situation": _find_situation(source[:signature_from]),
+        "topics": find_topics(source[:signature_from]),
+        "situation": find_situation(source[:signature_from]),
         "summary": summary or None,
     }
     return Extraction(fields, kinds, written, address.place_matched, notes)

@@ -44,7 +44,7 @@ _PURPOSE_BEFORE = re.compile(r"(?i)\b(?:untuk|guna|tujuan)\s+$")
 _NOT_ONLY = re.compile(r"(?i)\b(?:tidak|bukan)\s+(?:hanya|saja|cuma|sekadar)\b")
 
 
-def _find_kinds(text: str, core: tuple[int, int] | None, signature_from: int) -> list[str]:
+def find_kinds(text: str, core: tuple[int, int] | None, signature_from: int) -> list[str]:
     positions: dict[str, int] = {}
     negated: set[str] = set()
     core_hits: dict[str, int] = {}

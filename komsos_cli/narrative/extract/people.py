@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ...model import RANK_BY_LOWER, RANKS
 from ...names import fold
-from .text import _NAME_TOKEN, NAME_STOPWORDS, _key, _sentence_of, _sentence_starts, _take_tokens
+from .text import _NAME_TOKEN, NAME_STOPWORDS, _key, _take_tokens, sentence_of, sentence_starts
 
 # --- people -------------------------------------------------------------------------
 
@@ -158,11 +158,11 @@ def _one_edit(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
-def _find_people(text: str) -> list[_Person]:
+def find_people(text: str) -> list[_Person]:
     """Every TNI rank + name that is not a commander being quoted or a street name."""
     people: list[_Person] = []
     excluded: list[_Person] = []
-    starts = _sentence_starts(text)
+    starts = sentence_starts(text)
     hits = sorted(
         list(_RANK_RE.finditer(text)) + [m for m in _RANK_LOWER_RE.finditer(text) if _lower_name_ok(m.group(3))],
         key=lambda m: m.start(),
@@ -195,7 +195,7 @@ def _find_people(text: str) -> list[_Person]:
             continue
         if any(
             fold(other.name) == fold(person.name)
-            or (_same_person(person, other) and _sentence_of(starts, text, other.start)[1] <= person.start)
+            or (_same_person(person, other) and sentence_of(starts, text, other.start)[1] <= person.start)
             for other in people
         ):
             continue  # written again later (`ucap Serda Julianto`); two in one list are two people

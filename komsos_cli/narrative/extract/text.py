@@ -263,7 +263,7 @@ _RELATED = re.compile(
 )
 
 
-def _blank_related(text: str) -> str:
+def blank_related(text: str) -> str:
     """`Baca juga: ...` and the list of other headlines under `Baca Lainnya :`, blanked (offsets kept)."""
     return _RELATED.sub(lambda match: re.sub(r"[^\n]", " ", match.group()), text)
 
@@ -283,7 +283,7 @@ def _wrapped(text: str, newline: int) -> bool:
     return bool(following.isalpha() and len(previous) >= 50 and previous[-1:] not in ".!?:;\"”)'")
 
 
-def _sentence_starts(text: str) -> list[int]:
+def sentence_starts(text: str) -> list[int]:
     starts = [0]
     for match in re.finditer(r"[.!?][\"']?\s+(?=[A-Z\"'(“])|\n+", text):
         if match.group() == "\n" and _wrapped(text, match.start()):
@@ -297,7 +297,7 @@ def _sentence_starts(text: str) -> list[int]:
     return starts
 
 
-def _sentence_of(starts: list[int], text: str, pos: int) -> tuple[int, int]:
+def sentence_of(starts: list[int], text: str, pos: int) -> tuple[int, int]:
     begin = 0
     end = len(text)
     for start in starts:

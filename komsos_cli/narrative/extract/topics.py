@@ -66,7 +66,7 @@ def _in_statement(text: str, match: re.Match[str]) -> bool:
     return False
 
 
-def _find_topics(text: str) -> list[str]:
+def find_topics(text: str) -> list[str]:
     firsts: list[tuple[int, str]] = []
     for topic, pattern in _TOPIC_RES:
         match = next((m for m in pattern.finditer(text) if not _in_statement(text, m)), None)
@@ -113,7 +113,7 @@ _HYPOTHETICAL = re.compile(
 _LISTENING = re.compile(r"(?i)\b(?:mendengar(?:kan)?|menampung|menyerap|menerima|menanggapi)\s+(?:\w+\s+)?$")
 
 
-def _find_situation(text: str) -> str | None:
+def find_situation(text: str) -> str | None:
     """What the text says the situation was: an explicit `situasi ...` wins, then incidents, complaints, calm."""
     explicit = list(_EXPLICIT.finditer(text))
     if explicit:

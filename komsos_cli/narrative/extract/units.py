@@ -105,7 +105,7 @@ def _unit_text(word: str, unit: _Unit) -> str:
     return f"{word} {number or unit.name}"
 
 
-def _headline_end(text: str) -> int:
+def headline_end(text: str) -> int:
     """Where the body starts when the text opens with a headline (a short first line with no full stop)."""
     match = re.match(r"\s*([^\n]{5,160})\n", text)
     if match and not re.search(r"[.!?:]\s*$|[.!?]\s", match.group(1)) and text[match.end() :].strip():
@@ -113,7 +113,7 @@ def _headline_end(text: str) -> int:
     return 0
 
 
-def _signature_start(text: str) -> int:
+def signature_start(text: str) -> int:
     """Where a press-office signature at the end starts (`(Pr4as.sl)`, `Pendim 0727`, `Sumber: ...`)."""
     tail_start = max(0, len(text) - 200)
     best = len(text)
@@ -148,7 +148,7 @@ def find_units(text: str, people: list[_Person], core: tuple[int, int] | None, s
     koramils = _units(text, _KORAMIL_RE, signature_from)
     kodims = _units(text, _KODIM_RE, signature_from)
     anchor = people[0].start if people else None
-    body_from = _headline_end(text)
+    body_from = headline_end(text)
     chosen_koramil = _choose_unit(koramils, core, anchor, body_from)
     if chosen_koramil is None:
         chosen_koramil = _choose_unit(_units(text, _DANRAMIL_RE, signature_from), core, anchor, body_from)

@@ -108,7 +108,7 @@ def _occupation_end(text: str, end: int) -> int:
     return end
 
 
-def _find_venue(
+def find_venue(
     text: str,
     stops: list[int],
     area_stops: list[int],
@@ -286,7 +286,7 @@ _GROUP_RE = re.compile(
 _APPOSITION = re.compile(r"\s*(?:,|\bselaku\b|\bsebagai\b|\byaitu\b)?\s*\(?\s*$")
 
 
-def _find_counterparts(
+def find_counterparts(
     text: str, babinsa_names: list[str], signature_from: int, core: tuple[int, int] | None = None, body_from: int = 0
 ) -> list[str]:
     body = text[:signature_from]

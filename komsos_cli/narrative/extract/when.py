@@ -9,7 +9,7 @@ from datetime import date
 from ...dates import MONTH_PATTERN, WEEKDAY_PATTERN, clock_time, parse_date, parse_time
 from ...errors import InvalidInput
 from ...messages import t
-from .text import _sentence_starts
+from .text import sentence_starts
 
 # --- dates and times ----------------------------------------------------------------
 
@@ -83,7 +83,7 @@ def _read_date(hit: _DateHit, today: date, notes: list[str]) -> date | None:
     return value
 
 
-def _find_date(
+def find_date(
     text: str, today: date, notes: list[str], core: tuple[int, int] | None = None
 ) -> tuple[date | None, str | None, int | None, str | None]:
     """The date of the activity: (date, as written, where it ends, the part of the day written before it).
@@ -101,7 +101,7 @@ def _find_date(
     plain = [hit for hit in hits if hit not in stamps and hit not in events]
     near: list[_DateHit] = []
     if core is not None:
-        starts = _sentence_starts(text)
+        starts = sentence_starts(text)
         following = [start for start in starts if start >= core[1]]
         window_end = following[1] if len(following) > 1 else len(text)
         near = [hit for hit in plain if core[0] <= hit.start < window_end]
@@ -135,7 +135,7 @@ def _balanced(written: str) -> str:
     return written
 
 
-def _find_time(text: str, date_end: int | None, part_before: str | None = None) -> str | None:
+def find_time(text: str, date_end: int | None, part_before: str | None = None) -> str | None:
     """The hour of the activity: written right after its date, else anywhere, else the part of the day
     written after the weekday (`Jumat pagi (17/1/2025)`)."""
     if date_end is not None:
