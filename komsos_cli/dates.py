@@ -6,6 +6,11 @@ python-dateutil with an Indonesian `parserinfo` (imported only when needed). A
 weekday in front (`Jum'at (17/01/2025)`, `Kamis,31 Januari 2019`) must agree with
 the date. A two-digit year is 20YY; a date without a year is the most recent such
 day that is not in the future.
+
+A date may carry its hour (`Kamis (31/01/2019) pukul 09.30 WIB`, `Jumat pagi (17/1/2025)`,
+`31/1/2019 jam 8 pagi`): `parse_when` returns both, `parse_date` the date alone. This
+module holds the one calendar vocabulary (month and weekday names with their old and
+short spellings) that periods (summary.py) and the extractor read with too.
 """
 
 from __future__ import annotations
@@ -18,44 +23,71 @@ from typing import Any
 from .errors import InvalidInput
 from .messages import t
 
-# Monday = 0, as date.weekday().
-WEEKDAYS: dict[str, int] = {
-    "senin": 0,
-    "selasa": 1,
-    "rabu": 2,
-    "kamis": 3,
-    "jumat": 4,
-    "sabtu": 5,
-    "minggu": 6,
-    "ahad": 6,
-    "monday": 0,
-    "tuesday": 1,
-    "wednesday": 2,
-    "thursday": 3,
-    "friday": 4,
-    "saturday": 5,
-    "sunday": 6,
-}
-WEEKDAY_NAMES_ID = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
-MONTH_NAMES_ID = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
+# --- the calendar vocabulary --------------------------------------------------------
+
+# Monday = 0, as date.weekday(). Jumat is also written `Jum'at` and `Jum at` (read by `weekday_number`).
+WEEKDAY_SPELLINGS: tuple[tuple[str, ...], ...] = (
+    ("senin", "sen", "monday", "mon"),
+    ("selasa", "sel", "tuesday", "tue"),
+    ("rabu", "rab", "wednesday", "wed"),
+    ("kamis", "kam", "thursday", "thu"),
+    ("jumat", "jum", "friday", "fri"),
+    ("sabtu", "sab", "saturday", "sat"),
+    ("minggu", "ahad", "min", "sunday", "sun"),
 )
+# January = 1 is the first row: the Indonesian name, its old and short spellings, then the English ones.
+MONTH_SPELLINGS: tuple[tuple[str, ...], ...] = (
+    ("januari", "jan", "january"),
+    ("februari", "pebruari", "feb", "peb", "febr", "february"),
+    ("maret", "mar", "march"),
+    ("april", "apr"),
+    ("mei", "may"),
+    ("juni", "jun", "june"),
+    ("juli", "jul", "july"),
+    ("agustus", "agu", "agt", "ags", "agus", "agst", "agust", "aug", "august"),
+    ("september", "sep", "sept"),
+    ("oktober", "okt", "oct", "october"),
+    ("november", "nopember", "nov", "nop"),
+    ("desember", "des", "dec", "december"),
+)
+WEEKDAYS: dict[str, int] = {
+    name: number for number, names in enumerate(WEEKDAY_SPELLINGS) for name in names if len(name) > 3
+}
+MONTHS: dict[str, int] = {name: number for number, names in enumerate(MONTH_SPELLINGS, start=1) for name in names}
+WEEKDAY_NAMES_ID = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+MONTH_NAMES_ID = tuple(names[0].capitalize() for names in MONTH_SPELLINGS)
+# The weekdays and months as a report writes them in running text, for regular expressions (no groups;
+# use them case-insensitively). Only full Indonesian weekday names: `sen`, `min` are common syllables.
+WEEKDAY_PATTERN = r"(?:senin|selasa|rabu|kamis|jum\s?'?\s?at|sabtu|minggu|ahad)"
+MONTH_PATTERN = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
+
+
+def month_number(word: str) -> int | None:
+    """`Januari`, `jan`, `Agt.`, `Pebruari`, `Sept`, `august`, or the start of a full name (`janu`): 1-12."""
+    folded = _fold(word).rstrip(".")
+    if folded in MONTHS:
+        return MONTHS[folded]
+    if len(folded) < 3:
+        return None
+    starting = {number for name, number in MONTHS.items() if len(name) > 4 and name.startswith(folded)}
+    return starting.pop() if len(starting) == 1 else None
+
+
+def weekday_number(word: str) -> int | None:
+    """`Senin`, `Jum'at`, `Jum at`, `Ahad`, `friday`: 0 (Monday) to 6."""
+    return WEEKDAYS.get(re.sub(r"[\s']", "", _fold(word)))
+
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'", "\u02bc": "'"})
 _WEEKDAY_LEAD = re.compile(r"^\(?\s*([a-z']+)\s*\)?\s*[,.]?\s*(.*)$")
 _NUMERIC = re.compile(r"^(\d{1,4})\s*([/\-.])\s*(\d{1,2})(?:\s*\2\s*(\d{2,4}))?$")
-_RELATIVE = re.compile(r"^(\d+|se)\s*(hari|minggu|pekan|bulan|day|days|week|weeks)\s*(?:yang\s+)?(?:lalu|ago|kemarin)$")
+_RELATIVE = re.compile(
+    r"^(\d+|se)\s*(hari|minggu|pekan|bulan|tahun|day|days|week|weeks|month|months|year|years)\s*"
+    r"(?:yang\s+)?(?:lalu|ago|kemarin)$"
+)
+# The unit of a relative date as a relativedelta keyword: `3 bulan lalu` is three calendar months back.
+_RELATIVE_UNITS = {"hari": "days", "day": "days", "minggu": "weeks", "pekan": "weeks", "week": "weeks"}
+_RELATIVE_UNITS |= {"bulan": "months", "month": "months", "tahun": "years", "year": "years"}
 _RELATIVE_WORDS = {
     "hari ini": 0,
     "today": 0,
@@ -70,11 +102,12 @@ _RELATIVE_WORDS = {
 
 def _fold(text: str) -> str:
     text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES).lower()
+    text = re.sub(r"\bjum\s?'?\s?at\b", "jumat", text)  # `Jum'at`, `Jum at`
     return re.sub(r"\s+", " ", text).strip()
 
 
 def _weekday_of(word: str) -> int | None:
-    return WEEKDAYS.get(word.replace("'", ""))
+    return weekday_number(word)
 
 
 # No Babinsa report predates the TNI (1945): an earlier year is a typo (`17/01/0025`, `17/01/202`).
@@ -121,10 +154,10 @@ def _month_name_date(text: str, rest: str, today: date) -> tuple[date, bool]:
     from dateutil import parser as dateutil_parser
 
     match = re.match(r"^(\d{1,2})\s*([a-z]+)\.?,?\s*(\d{2,4})?$", rest)
-    if not match or match.group(2) not in _month_lookup():
+    if not match or match.group(2) not in MONTHS:
         raise InvalidInput(t("date.unreadable", text=text))
     day, month_word, year_text = match.groups()
-    month = _month_lookup()[month_word]
+    month = MONTHS[month_word]
     if year_text is None:
         return _without_year(text, month, int(day), today), False
     year = _year(text, year_text)
@@ -135,68 +168,88 @@ def _month_name_date(text: str, rest: str, today: date) -> tuple[date, bool]:
     return parsed.date(), True
 
 
-_MONTHS_CACHE: dict[str, int] = {}
-
-
-def _month_lookup() -> dict[str, int]:
-    if not _MONTHS_CACHE:
-        for number, names in enumerate(_MONTH_WORDS, start=1):
-            for name in names:
-                _MONTHS_CACHE[name.lower()] = number
-    return _MONTHS_CACHE
-
-
-_MONTH_WORDS = (
-    ("jan", "januari", "january"),
-    ("feb", "peb", "februari", "pebruari", "february"),
-    ("mar", "maret", "march"),
-    ("apr", "april"),
-    ("mei", "may"),
-    ("jun", "juni", "june"),
-    ("jul", "juli", "july"),
-    ("agu", "agt", "ags", "agus", "agustus", "aug", "august"),
-    ("sep", "sept", "september"),
-    ("okt", "oktober", "oct", "october"),
-    ("nov", "nop", "nopember", "november"),
-    ("des", "desember", "dec", "december"),
-)
-
-
 def _parserinfo() -> Any:
     from dateutil import parser as dateutil_parser
 
     class IndonesianParserInfo(dateutil_parser.parserinfo):  # type: ignore[misc]
-        MONTHS = [tuple(names) for names in _MONTH_WORDS]  # noqa: RUF012
-        WEEKDAYS = [  # noqa: RUF012
-            ("sen", "senin", "mon", "monday"),
-            ("sel", "selasa", "tue", "tuesday"),
-            ("rab", "rabu", "wed", "wednesday"),
-            ("kam", "kamis", "thu", "thursday"),
-            ("jum", "jumat", "fri", "friday"),
-            ("sab", "sabtu", "sat", "saturday"),
-            ("min", "minggu", "ahad", "sun", "sunday"),
-        ]
+        MONTHS = list(MONTH_SPELLINGS)  # noqa: RUF012
+        WEEKDAYS = list(WEEKDAY_SPELLINGS)  # noqa: RUF012
 
     return IndonesianParserInfo(dayfirst=True)
 
 
 def parse_date(text: str, today: date | None = None) -> date:
-    """Read a date as a Babinsa writes it; InvalidInput says what was understood when refused."""
+    """Read a date as a Babinsa writes it; InvalidInput says what was understood when refused.
+
+    A time of day written with it (`pukul 09.30 WIB`, `pagi`) is read and set aside: see `parse_when`."""
+    return parse_when(text, today)[0]
+
+
+def parse_when(text: str, today: date | None = None) -> tuple[date, str | None]:
+    """The date and, when written with it, the time of day (`09:30`, or `pagi` when only the part of the
+    day is given): `Kamis (31/01/2019) pukul 09.30 WIB`, `Jumat pagi (17/1/2025)`, `31/1/2019 jam 8 pagi`.
+    The zone (WIB, WITA, WIT) is read and not converted: a report's hour is the hour where it happened."""
     today = today or date.today()
     if not text or not text.strip():
         raise InvalidInput(t("date.empty"))
-    folded = _fold(text)
+    folded, clock = _split_clock(text, _fold(text))
+    return _day(text, folded, today), clock
+
+
+_CLOCK_AFTER = re.compile(
+    r"[\s,]*(?:\bpada\s+)?(?:\bpukul|\bpkl\.?|\bjam)\s*(\d{1,2})(?:\s*[.:]\s*(\d{2}))?(?!\d)\s*"
+    r"(?:(?:wib|wita|wit)\b)?\s*,?\s*(?:(pagi|siang|sore|malam|petang)\b)?\s*[.,]?\s*$"
+)
+_PART_AFTER = re.compile(r"[\s,]*(?:\bpada\s+)?(?:\b(?:waktu|hari)\s+)?\b(pagi|siang|sore|malam|petang)\s*[.,]?\s*$")
+_PART_AFTER_WEEKDAY = re.compile(r"^(\(?\s*[a-z']+\s*\)?)\s*,?\s*(pagi|siang|sore|malam|petang)\b\s*,?\s*")
+
+
+def _split_clock(text: str, folded: str) -> tuple[str, str | None]:
+    """`folded` without the time of day written after the date (or a part of the day after the weekday),
+    and that time."""
+    clock = _CLOCK_AFTER.search(folded)
+    if clock and clock.start() > 0:
+        hour, minutes, part = clock.groups()
+        return folded[: clock.start()], clock_time(int(hour), minutes, part, text)
+    part = _PART_AFTER.search(folded)
+    if part and part.start() > 0:  # `17/1/2025 sore`, `kemarin sore`
+        return folded[: part.start()], _PART_WORDS[part.group(1)]
+    lead = _PART_AFTER_WEEKDAY.match(folded)
+    if lead and weekday_number(lead.group(1).strip("() ")) is not None:
+        return f"{lead.group(1)} {folded[lead.end() :]}", _PART_WORDS[lead.group(2)]
+    return folded, None
+
+
+def clock_time(hour: int, minutes: str | None, part: str | None, text: str) -> str:
+    """`HH:MM` of an hour as written with its part of the day: `jam 8 pagi` 08:00, `pukul 2 siang` 14:00,
+    `jam 7 malam` 19:00, `jam 12 malam` 00:00. InvalidInput (quoting `text`) for an hour that is none."""
+    part = (part or "").lower()
+    if (part == "siang" and hour < 11) or (part in ("sore", "petang", "malam") and hour < 12):
+        hour += 12
+    elif part == "malam" and hour == 12:
+        hour = 0
+    if not 0 <= hour <= 23 or not 0 <= int(minutes or 0) <= 59:
+        raise InvalidInput(t("time.unreadable", text=text))
+    return f"{hour:02d}:{int(minutes or 0):02d}"
+
+
+def _day(text: str, folded: str, today: date) -> date:
+    """The date in `folded` (the folded `text`, without its time of day)."""
+    folded = folded.strip(" ,")
     if folded in _RELATIVE_WORDS:
         return today - timedelta(days=_RELATIVE_WORDS[folded])
     relative = _RELATIVE.match(folded)
     if relative:
+        from dateutil.relativedelta import relativedelta
+
         count = 1 if relative.group(1) == "se" else int(relative.group(1))
-        unit = relative.group(2)
-        days = count * (7 if unit in ("minggu", "pekan", "week", "weeks") else 30 if unit == "bulan" else 1)
         earliest = (today - date(FIRST_YEAR, 1, 1)).days
-        if days > earliest:
+        if count > earliest:  # no unit is shorter than a day: too far back before any arithmetic overflows
             raise InvalidInput(t("date.too_far_back", text=text, first=FIRST_YEAR))
-        return today - timedelta(days=days)
+        result: date = today - relativedelta(**{_RELATIVE_UNITS[relative.group(2).rstrip("s")]: count})
+        if result < date(FIRST_YEAR, 1, 1):
+            raise InvalidInput(t("date.too_far_back", text=text, first=FIRST_YEAR))
+        return result
 
     weekday: int | None = None
     written_weekday = ""
@@ -237,6 +290,43 @@ def parse_date(text: str, today: date | None = None) -> date:
     if result > today:
         raise InvalidInput(t("date.future", text=text, date=result.isoformat()))
     return result
+
+
+_YEAR_ALONE = re.compile(r"^(\d{4})$")
+_MONTH_NUMBER_YEAR = re.compile(r"^(\d{1,2})\s*[/\-.]\s*(\d{4})$")
+_YEAR_MONTH_NUMBER = re.compile(r"^(\d{4})-(\d{1,2})$")
+_MONTH_NAME_YEAR = re.compile(r"^([a-z]+)\.?,?\s*(\d{4})$")
+
+
+def month_or_year(text: str) -> tuple[date, date] | None:
+    """`2025`, `Januari 2025`, `Agt 2024`, `01/2025`, `2025-01`: the first and last day of that year or
+    month; None when `text` names no whole month or year."""
+    import calendar
+
+    folded = _fold(text)
+    year_alone = _YEAR_ALONE.match(folded)
+    if year_alone:
+        year = int(year_alone.group(1))
+        return (date(year, 1, 1), date(year, 12, 31)) if year >= FIRST_YEAR else None
+    month: int | None = None
+    if numbered := _MONTH_NUMBER_YEAR.match(folded):
+        month, year = int(numbered.group(1)), int(numbered.group(2))
+    elif iso := _YEAR_MONTH_NUMBER.match(folded):
+        year, month = int(iso.group(1)), int(iso.group(2))
+    elif named := _MONTH_NAME_YEAR.match(folded):
+        month, year = month_number(named.group(1)), int(named.group(2))
+    if month is None or not 1 <= month <= 12 or year < FIRST_YEAR:
+        return None
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def parse_bound(text: str, *, last: bool = False, today: date | None = None) -> date:
+    """A `--since` (first day) or `--until` (`last`: last day) bound: a date as `parse_date` reads it, or a
+    whole month or year (`--since 2025`, `--until "Agt 2024"`)."""
+    span = month_or_year(text) if text else None
+    if span is not None:
+        return span[1] if last else span[0]
+    return parse_date(text, today)
 
 
 _CLOCK = re.compile(r"^(?:pukul|pkl\.?|jam)?\s*([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\s*(?:wib|wita|wit)?$")

@@ -12,7 +12,7 @@ from dataclasses import field as dataclass_field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from .dates import parse_date, parse_time
+from .dates import parse_time, parse_when
 from .errors import AmbiguousId, InvalidInput, MissingFields, NotFound
 from .messages import t
 from .model import (
@@ -56,7 +56,10 @@ def values_from_text(options: Mapping[str, Any], today: date | None = None) -> d
             # An empty value clears the field (on edit), as it does for every other optional field.
             values[key] = None
         elif key == "date":
-            values["date"] = parse_date(raw, today).isoformat()
+            day, clock = parse_when(raw, today)
+            values["date"] = day.isoformat()
+            if clock is not None and options.get("time") is None:
+                values["time"] = clock  # `Kamis (31/01/2019) pukul 09.30 WIB`: the hour written with the date
         elif key == "time":
             values["time"] = parse_time(raw)
         elif key == "babinsa":
@@ -379,6 +382,12 @@ class PlaceCheck:
         matches = places.find_villages(typed, **area)
         if not matches and len(firm) < len(area):
             matches = places.find_villages(typed, **firm)
+        if not matches and not (area and places.find_villages(typed)):
+            # as a clerk would still find it: another usual spelling, or the start of its official name
+            # (not when the name as typed is a village elsewhere: that is said below)
+            matches = places.find_villages_loosely(typed, **area)
+            if len(matches) == 1:
+                self.warnings.append(t("places.read_as", typed=typed, place=matches[0].describe()))
         if len(matches) == 1:
             return matches[0]
         if matches:

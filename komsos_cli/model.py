@@ -207,7 +207,10 @@ def format_babinsa(person: dict[str, str]) -> str:
     return f"{person['rank']} {person['name']}"
 
 
-_UNIT = re.compile(r"^(?:(koramil|kodim)\.?\s*)?(\d{2,4})\s*(?:[/\-]\s*|\s+)(.+)$", re.IGNORECASE)
+# The number may carry the Kodim's in front: `Koramil 0727-03/Kebakkramat` (kept so).
+_UNIT = re.compile(
+    r"^(?:(koramil|kodim)\.?\s*)?(\d{2,4}(?:\s*[-–]\s*\d{1,2}(?=\s*/))?)\s*(?:[/\-]\s*|\s+)(.+)$", re.IGNORECASE
+)
 
 
 def normalize_unit(text: str, unit: str) -> str:
@@ -219,6 +222,7 @@ def normalize_unit(text: str, unit: str) -> str:
     word, number, name = match.groups()
     if word and word.lower() != unit.lower():
         return cleaned
+    number = re.sub(r"\s*[-–]\s*", "-", number)
     return f"{unit} {number}/{name.strip()}"
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .names import area_key, official_key, village_key
+from .names import VILLAGE_PREFIXES, area_key, official_key, village_key
 
 if TYPE_CHECKING:
     import sqlite3
@@ -509,6 +509,61 @@ def find_villages(
     return _unique_places(rows)
 
 
+# The usual variants of Indonesian spelling inside a word, old spelling first: `Soemberdjo` is `Sumberjo`.
+_OLD_SPELLING = (("oe", "u"), ("dj", "j"), ("tj", "c"))
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def _loose_key(exact: str) -> str:
+    """A village's official key with the usual variants of spelling made one: doubled letters single
+    (`Piangu`, `Pianggu`), the old spelling (`oe` u, `dj` j, `tj` c), word by word, spaces dropped."""
+    words = []
+    for word in exact.split():
+        for old, new in _OLD_SPELLING:
+            word = word.replace(old, new)
+        words.append(_DOUBLED.sub(r"\1", word))
+    return "".join(words)
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a village name as written, without a leading Desa/Kelurahan/Nagari."""
+    words = official_key(name).split()
+    while len(words) > 1 and words[0] in VILLAGE_PREFIXES:
+        words = words[1:]
+    return words
+
+
+def find_villages_loosely(
+    name: str,
+    *,
+    kecamatan: str | None = None,
+    kabupaten: str | None = None,
+    province: str | None = None,
+) -> list[Place]:
+    """The villages a careful clerk would find for `name` where `find_villages` finds none.
+
+    - The same name in another usual spelling: doubled letters (`Piangu` for `Pianggu`), the old
+      spelling (`Soemberdjo`). Several such villages are all returned, to be asked.
+    - Within a kecamatan or kabupaten given, the one village there whose name starts with the words
+      of `name` (a Minangkabau nagari carries the old nagari's name after its own: `Salayo Tanang` for
+      `Salayo Tanang Bukik Sileh`). A start that several villages there share matches none.
+    """
+    words = _name_words(name)
+    if not words:
+        return []
+    loose = _loose_key(" ".join(words))
+    area_given = bool((kecamatan and area_key(kecamatan)) or (kabupaten and area_key(kabupaten)))
+    rows = _query(_keyed_places("village_key.exact"))
+    rows = _in_area(rows, kecamatan=kecamatan, kabupaten=kabupaten, province=province)
+    variants = [row for row in rows if _loose_key(row[8]) == loose]
+    if variants:
+        return _unique_places(variants)
+    if not area_given:
+        return []
+    starting = _unique_places(row for row in rows if _name_words(row[8])[: len(words)] == words)
+    return starting if len(starting) == 1 else []
+
+
 def _in_area(rows: list[Any], *, kecamatan: str | None, kabupaten: str | None, province: str | None) -> list[Any]:
     if kecamatan and area_key(kecamatan):
         kecamatan_ids = _kecamatan_ids(kecamatan)
@@ -794,6 +849,7 @@ __all__ = [
     "find_kabupaten",
     "find_kecamatan",
     "find_villages",
+    "find_villages_loosely",
     "is_new_papua_kabupaten",
     "is_new_papua_province",
     "provinces",

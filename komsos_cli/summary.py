@@ -45,14 +45,10 @@ _NAMED_MONTH = re.compile(r"^([a-z]{3,})\.?\s+(\d{4})$")
 
 
 def _month_number(word: str) -> int | None:
-    """`januari`, `jan`, `agu`, `august`: the month whose Indonesian or English name starts with `word`."""
-    from .dates import MONTH_NAMES_ID
+    """`januari`, `jan`, `Agt`, `Pebruari`, `Sept`, `august`: through the one calendar vocabulary (dates.py)."""
+    from .dates import month_number
 
-    for number, name in enumerate(MONTH_NAMES_ID, start=1):
-        english = calendar.month_name[number].lower()
-        if name.lower().startswith(word) or english.startswith(word):
-            return number
-    return None
+    return month_number(word)
 
 
 @dataclass(frozen=True)

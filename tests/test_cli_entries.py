@@ -89,6 +89,30 @@ def test_date_defaults_to_today(run) -> None:
     assert entry["date"] == date.today().isoformat()
 
 
+def test_the_hour_written_with_the_date_fills_the_time_unless_time_is_given(run) -> None:
+    args = ("record", "-b", "Serda Nursalim", "-v", "Kemiri", "--kecamatan", "Kebakkramat", "-s", "x")
+    entry = run.json(*args, "--date", "Kamis (31/01/2019) pukul 09.30 WIB")
+    assert (entry["date"], entry["time"]) == ("2019-01-31", "09:30")
+    entry = run.json(*args, "--date", "Jumat pagi (17/1/2025)", "--time", "14.00")
+    assert (entry["date"], entry["time"]) == ("2025-01-17", "14:00")
+    edited = run.json("edit", entry["id"], "--date", "Selasa, 11 Januari 2022, pukul 10.00 Wita")
+    assert (edited["date"], edited["time"]) == ("2022-01-11", "10:00")
+    refused = run(*args, "--date", "Kamis (17/01/2025) pukul 09.30 WIB")
+    assert refused.exit_code == 2 and "is a Jumat, not a Kamis" in refused.stderr
+
+
+def test_since_and_until_a_month_or_a_year(run, record) -> None:
+    july = record(date="31/07/2024")
+    august = record(date="13 Agt 2024")
+    january = record(date="02/01/2025")
+    assert [e["id"] for e in run.json("list", "--since", "Agt 2024", "--until", "Agt 2024")] == [august]
+    assert [e["id"] for e in run.json("list", "--since", "2025")] == [january]
+    assert [e["id"] for e in run.json("list", "--until", "2024")] == [august, july]
+    august_2024 = run.json("summary", "--period", "Agt 2024")
+    assert august_2024["total"] == 1
+    assert august_2024["period"] == {"label": "2024-08", "since": "2024-08-01", "until": "2024-08-31"}
+
+
 def test_missing_fields_off_a_terminal_exit_2_naming_all(run, db: Path) -> None:
     result = run("record", "--summary", "x")
     assert result.exit_code == 2

@@ -6,7 +6,15 @@ from datetime import date
 
 import pytest
 
-from komsos_cli.dates import format_date_id, parse_date, parse_time
+from komsos_cli.dates import (
+    format_date_id,
+    month_number,
+    parse_bound,
+    parse_date,
+    parse_time,
+    parse_when,
+    weekday_number,
+)
 from komsos_cli.errors import InvalidInput
 
 TODAY = date(2026, 11, 23)  # a Monday
@@ -144,3 +152,116 @@ def test_bad_times(text: str) -> None:
 
 def test_format_date_id() -> None:
     assert format_date_id(date(2025, 1, 17)) == "Jumat, 17 Januari 2025"
+
+
+# --- dates with their hour, and the one calendar vocabulary (issue 16) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "clock"),
+    [
+        ("Kamis (31/01/2019) pukul 09.30 WIB", date(2019, 1, 31), "09:30"),
+        ("Jumat pagi (17/1/2025)", date(2025, 1, 17), "pagi"),
+        ("Selasa, 11 Januari 2022, pukul 10.00 Wita", date(2022, 1, 11), "10:00"),
+        ("Kamis, 31/1/2019 jam 8 pagi", date(2019, 1, 31), "08:00"),
+        ("Jumat, 17/1/2025 pkl 19.30 WIT", date(2025, 1, 17), "19:30"),
+        ("17/01/2025 pukul 2 siang", date(2025, 1, 17), "14:00"),
+        ("17/01/2025 jam 7 malam", date(2025, 1, 17), "19:00"),
+        ("17/1/2025 sore", date(2025, 1, 17), "sore"),
+        ("kemarin sore", date(2026, 11, 22), "sore"),
+        ("kemarin pukul 20.00", date(2026, 11, 22), "20:00"),
+        ("Senin ( 13/01/2025 )", date(2025, 1, 13), None),
+        ("13 Sept 2024", date(2024, 9, 13), None),
+        ("13 Sep. 2024", date(2024, 9, 13), None),
+        ("13 Agt 2024", date(2024, 8, 13), None),
+        ("13 Ags 2024", date(2024, 8, 13), None),
+        ("13 Agustus 2024", date(2024, 8, 13), None),
+        ("17 Pebruari 2025", date(2025, 2, 17), None),
+        ("13 Nopember 2024", date(2024, 11, 13), None),
+        ("Jum at (17/01/2025)", date(2025, 1, 17), None),
+        ("Jum'at, 17/01/2025 pukul 08.00", date(2025, 1, 17), "08:00"),
+    ],
+)
+def test_a_date_written_with_its_hour(text: str, day: date, clock: str | None) -> None:
+    assert parse_when(text, TODAY) == (day, clock)
+    assert parse_date(text, TODAY) == day
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("Kamis (17/01/2025) pukul 09.30 WIB", "is a Jumat, not a Kamis"),
+        ("Kamis pagi (17/01/2025)", "is a Jumat, not a Kamis"),
+        ("17/01/2025 pukul 25.00", "cannot read the time"),
+        ("31/02/2024 pukul 09.00", "not a real date"),
+        ("24/11/2026 pukul 08.00", "in the future"),
+        ("pukul 09.00", "cannot read"),
+    ],
+)
+def test_a_date_with_its_hour_is_still_checked(text: str, says: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        parse_when(text, TODAY)
+    assert says in caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3 bulan lalu", date(2026, 8, 23)),  # three calendar months, not 90 days
+        ("sebulan lalu", date(2026, 10, 23)),
+        ("2 minggu lalu", date(2026, 11, 9)),
+        ("setahun lalu", date(2025, 11, 23)),
+        ("2 years ago", date(2024, 11, 23)),
+    ],
+)
+def test_relative_dates_count_calendar_months_and_years(text: str, expected: date) -> None:
+    assert parse_date(text, TODAY) == expected
+
+
+def test_a_relative_date_before_the_first_year_is_refused() -> None:
+    with pytest.raises(InvalidInput, match="before 1945"):
+        parse_date("90 tahun lalu", TODAY)
+
+
+@pytest.mark.parametrize(
+    ("word", "number"),
+    [
+        ("Januari", 1),
+        ("jan", 1),
+        ("Pebruari", 2),
+        ("Peb", 2),
+        ("Agt.", 8),
+        ("Ags", 8),
+        ("Agustus", 8),
+        ("Sept", 9),
+        ("Nopember", 11),
+        ("Nop", 11),
+        ("august", 8),
+        ("Janu", 1),
+        ("Ju", None),
+        ("Jambu", None),
+    ],
+)
+def test_the_one_month_vocabulary(word: str, number: int | None) -> None:
+    assert month_number(word) == number
+
+
+@pytest.mark.parametrize(("word", "number"), [("Senin", 0), ("Jum'at", 4), ("Jum at", 4), ("JUMAT", 4), ("Ahad", 6)])
+def test_the_one_weekday_vocabulary(word: str, number: int) -> None:
+    assert weekday_number(word) == number
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("2025", date(2025, 1, 1), date(2025, 12, 31)),
+        ("Januari 2025", date(2025, 1, 1), date(2025, 1, 31)),
+        ("Agt 2024", date(2024, 8, 1), date(2024, 8, 31)),
+        ("02/2024", date(2024, 2, 1), date(2024, 2, 29)),
+        ("2024-02", date(2024, 2, 1), date(2024, 2, 29)),
+        ("17/01/2025", date(2025, 1, 17), date(2025, 1, 17)),
+    ],
+)
+def test_a_since_or_until_bound_may_be_a_month_or_a_year(text: str, first: date, last: date) -> None:
+    assert parse_bound(text, today=TODAY) == first
+    assert parse_bound(text, last=True, today=TODAY) == last

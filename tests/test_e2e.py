@@ -155,3 +155,15 @@ def test_questions_at_a_terminal_leave_stdout_to_the_id(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout == json.loads(komsos("list", "--json", db=db).stdout)[0]["id"] + "\n"
     assert done.stderr == "Babinsa (rank and name): "
+
+
+def test_a_date_with_its_hour_and_a_month_period_with_the_installed_command(tmp_path: Path) -> None:
+    db = tmp_path / "komsos.json"
+    args = ("record", "-b", "Serda Nursalim", "-v", "Kemiri", "--kecamatan", "Kebakkramat", "-s", "Komsos")
+    recorded = komsos(*args, "--date", "Kamis (31/01/2019) pukul 09.30 WIB", "--json", db=db)
+    assert recorded.returncode == 0, recorded.stderr
+    assert (json.loads(recorded.stdout)["date"], json.loads(recorded.stdout)["time"]) == ("2019-01-31", "09:30")
+    listed = komsos("list", "--json", "--since", "Januari 2019", "--until", "Jan 2019", db=db)
+    assert [entry["date"] for entry in json.loads(listed.stdout)] == ["2019-01-31"]
+    refused = komsos(*args, "--date", "Jumat (31/01/2019) pukul 09.30 WIB", db=db)
+    assert refused.returncode == 2 and refused.stderr.count("\n") == 1 and "Traceback" not in refused.stderr

@@ -96,6 +96,16 @@ def test_record_at_a_terminal_asks_for_what_is_missing_and_confirms(run: Any, tm
     assert "[Y/n]" in result.stderr
 
 
+def test_a_date_answered_with_its_hour_fills_the_time(run: Any, tmp_path: Path) -> None:
+    report = tmp_path / "pesan.txt"
+    report.write_text("Babinsa Serda Budi melaksanakan patroli di Desa Waru bersama warga.", "utf-8")
+    answer = "Jumat (17/01/2025) pukul 19.30 WIB\ny\n"
+    result = run("parse", str(report), "--record", input=answer, env={"KOMSOS_INTERACTIVE": "1"})
+    assert result.exit_code == 0, result.stderr
+    [entry] = run.json("list")
+    assert (entry["date"], entry["time"]) == ("2025-01-17", "19:30")
+
+
 def test_record_at_a_terminal_confirms_with_enter(run: Any) -> None:
     result = run("parse", str(CORPUS / "seed-001.txt"), "--record", input="\n", env={"KOMSOS_INTERACTIVE": "1"})
     assert result.exit_code == 0, result.stderr

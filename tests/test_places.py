@@ -351,3 +351,18 @@ def test_area_key_variants() -> None:
     assert area_key("Inhu") == area_key("Kabupaten Indragiri Hulu")
     assert area_key("Sumatera Utara") == area_key("Sumut") == area_key("Sumatra Utara")
     assert area_key("Kab. Lima Puluh Kota") == area_key("Limapuluh Kota")
+
+
+@pytest.mark.parametrize(
+    ("written", "area", "found"),
+    [
+        ("Piangu", {"kabupaten": "Solok"}, ["Pianggu, IX Koto Sungai Lasi, Solok"]),
+        ("Piangu", {}, ["Pianggu, Awang, Barito Timur", "Pianggu, IX Koto Sungai Lasi, Solok"]),
+        ("Salayo Tanang", {"kabupaten": "Solok"}, ["Salayo Tanang Bukik Sileh, Lembang Jaya, Solok"]),
+        ("Nagari Sianok", {"kabupaten": "Agam"}, ["Sianok Anam Suku, IV Koto (Ampek Koto), Agam"]),
+        ("Malalak", {"kabupaten": "Agam"}, []),  # the start of several villages there: none
+        ("Salayo Tanang", {}, []),  # the start of a name counts only within an area given
+    ],
+)
+def test_villages_found_loosely(written: str, area: dict[str, str], found: list[str]) -> None:
+    assert [place.describe() for place in places.find_villages_loosely(written, **area)] == found

@@ -330,3 +330,50 @@ def test_places_bad_input_is_a_usage_error(run: Any, args: list[str], message: s
     result = run("places", *args)
     assert result.exit_code == 2
     assert result.stderr == f"komsos: {message}\n"
+
+
+# --- names a clerk would still find (issue 16) -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "kabupaten", "village"),
+    [
+        ("Salayo Tanang", "Solok", "Salayo Tanang Bukik Sileh"),  # the start of the official name, one village so
+        ("Sianok", "Agam", "Sianok Anam Suku"),
+        ("Piangu", "Solok", "Pianggu"),  # a letter written once that the gazetteer doubles
+        ("Air Manggih", "Pasaman", "Aia Manggih"),  # Aia/Air
+        ("Sei Puar", "Agam", "Sungai Puar"),  # Sei/Sungai
+        ("Rao Rao", "Tanah Datar", "Rao-Rao"),  # a space for a hyphen
+    ],
+)
+def test_a_village_written_as_a_clerk_would_still_find_it(run: Any, typed: str, kabupaten: str, village: str) -> None:
+    result = run(*record_args(typed, "--kabupaten", kabupaten))
+    assert result.exit_code == 0, result.stderr
+    entry = only_entry(run)
+    assert (entry["village"], entry["kabupaten"], entry["place_matched"]) == (village, kabupaten, True)
+
+
+def test_a_village_read_from_the_start_of_its_name_says_so() -> None:
+    from komsos_cli.entries import PlaceCheck
+
+    check = PlaceCheck()
+    entry = check.entry({"village": "Salayo Tanang", "kabupaten": "Solok"}, {})
+    assert entry["village"] == "Salayo Tanang Bukik Sileh"
+    assert check.warnings == ["village 'Salayo Tanang' read as Salayo Tanang Bukik Sileh, Lembang Jaya, Solok"]
+
+
+def test_a_start_several_villages_share_is_not_guessed(run: Any) -> None:
+    result = run(*record_args("Malalak", "--kabupaten", "Agam"))  # Malalak Barat, Malalak Timur, ...
+    assert result.exit_code == 0, result.stderr
+    assert "is not in the gazetteer" in result.stderr
+    assert only_entry(run)["place_matched"] is False
+
+
+def test_a_variant_spelling_found_in_several_places_is_asked_never_guessed(run: Any, db: Path) -> None:
+    result = run(*record_args("Piangu"))
+    assert result.exit_code == 2
+    assert "Awang, Barito Timur" in result.stderr and "IX Koto Sungai Lasi, Solok" in result.stderr
+    assert not db.exists()
+    picked = run(*record_args("Piangu"), input="2\n", env=INTERACTIVE)
+    assert picked.exit_code == 0, picked.stderr
+    assert only_entry(run)["kabupaten"] == "Solok"

@@ -68,6 +68,10 @@ def names(buckets: list[Any]) -> list[tuple[str | None, int]]:
         ("agu 2024", date(2024, 8, 1), date(2024, 8, 31)),
         ("Desember 2024", date(2024, 12, 1), date(2024, 12, 31)),
         ("Oct 2025", date(2025, 10, 1), date(2025, 10, 31)),
+        ("Agt 2024", date(2024, 8, 1), date(2024, 8, 31)),  # the calendar vocabulary of dates.py
+        ("Sept. 2024", date(2024, 9, 1), date(2024, 9, 30)),
+        ("Pebruari 2024", date(2024, 2, 1), date(2024, 2, 29)),
+        ("Nopember 2024", date(2024, 11, 1), date(2024, 11, 30)),
     ],
 )
 def test_period_bounds(text: str, since: date, until: date) -> None:

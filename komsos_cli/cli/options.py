@@ -117,10 +117,10 @@ with_store = extend_with(_store_source, "store")
 def _parse_day(text: str | None, option: str) -> Any:
     if text is None:
         return None
-    from ..dates import parse_date
+    from ..dates import parse_bound
 
     try:
-        return parse_date(text)
+        return parse_bound(text, last=option == "--until")
     except InvalidInput as error:
         raise InvalidInput(f"{option}: {error.message}") from None
 
@@ -136,8 +136,12 @@ def _criteria_source(
     ] = None,
     koramil: Annotated[str | None, typer.Option("--koramil", help="Only this Koramil (part of its name).")] = None,
     situation: Annotated[str | None, typer.Option("--situation", help="Only aman, waspada or rawan.")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="From this date on (17/01/2025, kemarin, ...).")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="Up to this date.")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="From this date on (17/01/2025, kemarin, Januari 2025, 2025, ...).")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="Up to this date (a month or a year: up to its last day).")
+    ] = None,
     search: Annotated[
         str | None, typer.Option("--search", "-s", help="Text in summary, findings, counterparts or venue.")
     ] = None,

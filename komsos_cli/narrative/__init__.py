@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..dates import parse_date
+from ..dates import parse_when
 from ..entries import complete_required
 from ..errors import InvalidInput, MissingFields
 from ..messages import t
@@ -162,9 +162,12 @@ def complete_entry(values: dict[str, Any], ask: Prompt | None, *, today: date | 
     completed = dict(values)
     while not completed.get("date") and ask is not None:
         try:
-            completed["date"] = parse_date(clean_text(ask("date"), field="date"), today).isoformat()
+            day, clock = parse_when(clean_text(ask("date"), field="date"), today)
         except InvalidInput:
             continue
+        completed["date"] = day.isoformat()
+        if clock is not None and not completed.get("time"):
+            completed["time"] = clock  # the hour answered with the date, when the report gave none
     completed = complete_required(completed, ask)
     return validate_entry(official_place(completed))
 
