@@ -146,10 +146,22 @@ def read_report(path: str) -> tuple[str, str]:
     return decode_report(data, path)
 
 
+def _source_key(entry: dict[str, Any]) -> str | None:
+    source = entry.get("source")
+    if not isinstance(source, dict):
+        return None
+    from .whatsapp import source_key
+
+    return source_key(source)
+
+
 def duplicate_of(entry: dict[str, Any], existing: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """An entry already stored from the same report (same date and the same text)."""
+    """An entry already stored from the same report (same date and the same text, or the same chat message)."""
+    key = _source_key(entry)
     for other in existing:
         if other.get("date") == entry.get("date") and other.get("summary") == entry.get("summary"):
+            return other
+        if key is not None and _source_key(other) == key:
             return other
     return None
 
