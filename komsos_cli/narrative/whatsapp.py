@@ -39,7 +39,8 @@ _IPHONE = re.compile(rf"^\[{_DATE},?\s+{_TIME}\]\s?(.*)$")
 # What starts like a message's date and time, readable or not: such a line is never a message's
 # second line, so one that cannot be read is an error, not text.
 _STAMP_LIKE = re.compile(
-    r"^\[?\s*\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4},?\s+\d{1,2}[.:]\d{2}[^\s\]]*(?:[\s\u202f]*[AaPp]\.?\s?[Mm]\.?)?\s*(?:\]|[-\u2013]\s)"
+    r"^\[?\s*\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4},?\s+\d{1,2}(?:[.:]\d{0,2}){1,2}(?:[\s\u202f]*[AaPp]\.?\s?[Mm]\.?)?"
+    r"\s*(?:\]|[-\u2013]\s)"
 )
 
 # Bodies that are WhatsApp's own words, not the sender's.
