@@ -42,6 +42,35 @@ def parse_text(text: str, *, today: date | None = None, gazetteer: bool = True) 
     return extract(text, today=today, find_villages=find_villages, find_kabupaten=find_kabupaten)
 
 
+def _remembered(lookup: Any, answers: dict[Any, list[Any]]) -> Any:
+    """`lookup` answering each question once (its answer copied, so no reader changes it)."""
+    if lookup is None:
+        return None
+
+    def remembered(*args: Any, **kwargs: Any) -> list[Any]:
+        key = (lookup, args, tuple(sorted(kwargs.items())))
+        if key not in answers:
+            answers[key] = list(lookup(*args, **kwargs))
+        return list(answers[key])
+
+    return remembered
+
+
+def text_reader(*, gazetteer: bool = True) -> Callable[..., Extraction]:
+    """`parse_text` for many reports of one area (a Koramil's chat): the gazetteer's answers are
+    remembered, since the reports name the same few villages again and again."""
+    find_villages, find_kabupaten = _gazetteer() if gazetteer else (None, None)
+    answers: dict[Any, list[Any]] = {}
+    villages, kabupaten = _remembered(find_villages, answers), _remembered(find_kabupaten, answers)
+
+    def read(text: str, *, today: date | None = None) -> Extraction:
+        if not clean_text(text[:2000], multiline=True, limit=2000):
+            raise InvalidInput(t("parse.empty"))
+        return extract(text, today=today, find_villages=villages, find_kabupaten=kabupaten)
+
+    return read
+
+
 def official_place(values: dict[str, Any]) -> dict[str, Any]:
     """`values` with a village the gazetteer matched in one place as `record` stores it: the
     official spelling of village, kecamatan and kabupaten, and the province (which reports seldom
@@ -197,4 +226,5 @@ __all__ = [
     "parse_text",
     "read_report",
     "report_sources",
+    "text_reader",
 ]

@@ -613,9 +613,9 @@ def read_chat_reports(
 ) -> ChatReading:
     """Every report of the chat (messages sent on or after `since`), with counts per sender."""
     if read is None:
-        from . import parse_text
+        from . import text_reader
 
-        read = parse_text
+        read = text_reader()
     messages = [message for message in chat.messages if since is None or message.sent_at.date() >= since]
     counts: dict[str, SenderCount] = {}
     for message in messages:
