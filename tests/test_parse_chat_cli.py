@@ -96,6 +96,18 @@ def test_record_stores_all_then_a_later_export_adds_only_the_new_report(run: Any
     assert len(run.json("list")) == 5
 
 
+def test_a_report_deleted_after_it_was_stored_is_not_stored_again(run: Any) -> None:
+    ids = run("parse", str(ANDROID_ID), "--record").stdout.split()
+    assert run("delete", ids[1], "--yes").exit_code == 0
+    preview = run("parse", str(ANDROID_ID))
+    assert f"deleted ({ids[1][:8]})" in preview.stdout
+    again = run("parse", str(ANDROID_ID), "--record")
+    assert again.exit_code == 0 and again.stdout == ""
+    assert "3 reports already stored; skipped" in again.stderr
+    assert "1 reports were stored once and deleted since; skipped" in again.stderr
+    assert len(run.json("list")) == 3
+
+
 def test_since_reads_only_the_newer_messages(run: Any) -> None:
     data = run.json("parse", str(ANDROID_ID), "--since", "14/01/2025")
     assert data["messages"] == 4 and [r["entry"]["village"] for r in data["reports"]] == ["Cibaregbeg"]

@@ -177,7 +177,7 @@ def _parse_chat(path: str, store: Store, since: str | None, *, json_out: bool, r
     from .options import _parse_day
 
     reading = read_chat_file(path, since=_parse_day(since, "--since"))
-    mark_stored(reading, store.entries())
+    mark_stored(reading, store.entries(), store.deletions())
     if not record:
         if json_out:
             render.write_json(reading.as_dict())
@@ -211,6 +211,8 @@ def _parse_chat(path: str, store: Store, since: str | None, *, json_out: bool, r
             typer.echo(entry["id"])
     if reading.already_stored:
         render.message(t("chat.already", count=reading.already_stored))
+    if reading.deleted_before:
+        render.message(t("chat.deleted", count=reading.deleted_before))
     render.message(t("parse.recorded", count=len(stored)))
 
 

@@ -113,6 +113,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{file}: the report of {sender} at {sent_at} lacks {fields}; nothing was stored",
         "id": "{file}: laporan {sender} pukul {sent_at} tidak memuat {fields}; tidak ada yang disimpan",
     },
+    "chat.deleted": {
+        "en": "{count} reports were stored once and deleted since; skipped",
+        "id": "{count} laporan pernah disimpan lalu dihapus; dilewati",
+    },
+    "chat.status.deleted": {"en": "deleted ({id})", "id": "sudah dihapus ({id})"},
     "chat.sender": {"en": "Sender", "id": "Pengirim"},
     "chat.messages": {"en": "Messages", "id": "Pesan"},
     "chat.reports": {"en": "Reports", "id": "Laporan"},

@@ -13,7 +13,7 @@ import hashlib
 import re
 import unicodedata
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import pairwise
@@ -116,6 +116,7 @@ class ChatEntry:
     extraction: Any
     missing: list[str]
     stored_as: str | None = None
+    deleted: bool = False  # stored once, then deleted: not stored again
 
 
 @dataclass
@@ -137,7 +138,11 @@ class ChatReading:
 
     @property
     def already_stored(self) -> int:
-        return sum(1 for entry in self.entries if entry.stored_as)
+        return sum(1 for entry in self.entries if entry.stored_as and not entry.deleted)
+
+    @property
+    def deleted_before(self) -> int:
+        return sum(1 for entry in self.entries if entry.deleted)
 
     def as_dict(self) -> dict[str, Any]:
         """What `komsos parse CHAT --json` prints: the counts, and per report its entry, what it lacks,
@@ -154,6 +159,7 @@ class ChatReading:
                     "missing": item.missing,
                     "notes": list(item.extraction.notes),
                     "stored_as": item.stored_as,
+                    "deleted": item.deleted,
                 }
             )
         return {
@@ -162,6 +168,7 @@ class ChatReading:
             "messages": self.messages,
             "report_count": len(self.entries),
             "already_stored": self.already_stored,
+            "deleted_before": self.deleted_before,
             "senders": [
                 {"sender": count.sender, "messages": count.messages, "reports": count.reports} for count in self.senders
             ],
@@ -627,8 +634,9 @@ def read_chat_reports(
     return ChatReading(file, chat.name, len(messages), senders, entries)
 
 
-def mark_stored(reading: ChatReading, existing: list[dict[str, Any]]) -> None:
-    """Set `stored_as` on each report already in the store: the same source, or the same date and text."""
+def mark_stored(reading: ChatReading, existing: list[dict[str, Any]], deleted: Mapping[str, str] | None = None) -> None:
+    """Set `stored_as` on each report already in the store (the same source, or the same date and text),
+    and `deleted` on those stored once and deleted since (`deleted`: id -> when, store.deletions())."""
     by_source = {
         source_key(entry["source"]): entry["id"] for entry in existing if isinstance(entry.get("source"), dict)
     }
@@ -636,6 +644,8 @@ def mark_stored(reading: ChatReading, existing: list[dict[str, Any]]) -> None:
     for item in reading.entries:
         key = source_key(item.values["source"])
         item.stored_as = by_source.get(key) or by_text.get((item.values.get("date"), item.values.get("summary")))
+        if item.stored_as is None and deleted and item.values["id"] in deleted:
+            item.stored_as, item.deleted = item.values["id"], True
 
 
 def read_chat_file(path: str, *, since: date | None = None) -> ChatReading:

@@ -122,7 +122,9 @@ def chat_view(reading: ChatReading, stderr: bool = False) -> None:
     table.add_column(t("chat.status"))
     for item in reading.entries:
         values = item.values
-        if item.stored_as:
+        if item.deleted:
+            status = _text(t("chat.status.deleted", id=item.stored_as[:8] if item.stored_as else ""), "dim")
+        elif item.stored_as:
             status = _text(t("chat.status.stored", id=item.stored_as[:8]), "dim")
         elif item.missing:
             status = _text(t("chat.status.missing", fields=", ".join(item.missing)), "yellow")
@@ -141,6 +143,8 @@ def chat_view(reading: ChatReading, stderr: bool = False) -> None:
     out.print(table)
     if reading.already_stored:
         out.print(_text(t("chat.already", count=reading.already_stored), "dim"))
+    if reading.deleted_before:
+        out.print(_text(t("chat.deleted", count=reading.deleted_before), "dim"))
 
 
 def progress(items: Iterable[T], total: int, description: str) -> Iterator[T]:
