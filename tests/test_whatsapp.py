@@ -229,6 +229,7 @@ def test_photos_alone_are_not_a_report() -> None:
     [
         ("Serda Nursalim Kemiri", "Kemiri", {"rank": "Serda", "name": "Nursalim"}),
         ("Serda Nursalim Kemiri", None, {"rank": "Serda", "name": "Nursalim Kemiri"}),
+        ("Serda Nursalim Kemiri", ["Sukamaju", "Kemiri"], {"rank": "Serda", "name": "Nursalim"}),
         ("Sertu Hari Sunyoto", "Sukamaju", {"rank": "Sertu", "name": "Hari Sunyoto"}),
         ("Babinsa Kopda Agus Ds Mekarsari", None, {"rank": "Kopda", "name": "Agus"}),
         ("Pelda Wiyono Ramil 05", None, {"rank": "Pelda", "name": "Wiyono"}),
@@ -237,8 +238,18 @@ def test_photos_alone_are_not_a_report() -> None:
         ("Serda", None, None),
     ],
 )
-def test_the_sender_gives_rank_and_name(sender: str, village: str | None, expected: object) -> None:
+def test_the_sender_gives_rank_and_name(sender: str, village: str | list[str] | None, expected: object) -> None:
     assert sender_babinsa(sender, village) == expected
+
+
+def test_the_village_in_a_contact_name_is_known_from_the_senders_other_reports() -> None:
+    text = (
+        "20/01/25 09.00 - Serda Nursalim Kemiri: Ijin melaporkan kegiatan komsos bersama warga di Desa Kemiri.\n"
+        "21/01/25 09.00 - Serda Nursalim Kemiri: Ijin melaporkan kegiatan patroli bersama Linmas di pos kamling.\n"
+    )
+    first, second = read_chat_reports(read_chat_text(text, "x"), "x").entries
+    assert second.values.get("village") is None
+    assert first.values["babinsa"] == second.values["babinsa"] == [{"rank": "Serda", "name": "Nursalim"}]
 
 
 def test_a_sender_without_rank_leaves_the_babinsa_to_the_text_or_to_ask() -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -64,6 +64,7 @@ class ChatEntry:
     values: dict[str, Any]
     extraction: Any
     missing: list[str]
+    babinsa_from_sender: bool = False
     stored_as: str | None = None
     deleted: bool = False  # stored once, then deleted: not stored again
 
@@ -239,9 +240,10 @@ _SENDER_STOP = re.compile(
 )
 
 
-def sender_babinsa(sender: str, village: str | None = None) -> dict[str, str] | None:
-    """The Babinsa a contact name gives: `Serda Nursalim Kemiri` -> Serda Nursalim when Kemiri is the
-    report's village (contacts are saved as rank, name and village); None without a TNI rank."""
+def sender_babinsa(sender: str, villages: str | Iterable[str] | None = None) -> dict[str, str] | None:
+    """The Babinsa a contact name gives: `Serda Nursalim Kemiri` -> Serda Nursalim when Kemiri is one of
+    `villages`, those his reports name (contacts are saved as rank, name and village); None without a
+    TNI rank."""
     words = [word for word in re.split(r"\s+", _MARKS_RE.sub("", sender).strip()) if word]
     if words and words[0].lower() in ("babinsa", "bab"):
         words = words[1:]
@@ -255,10 +257,11 @@ def sender_babinsa(sender: str, village: str | None = None) -> dict[str, str] | 
         if _SENDER_STOP.match(word):
             break
         name.append(word)
-    if village:
+    for village in [villages] if isinstance(villages, str) else villages or ():
         tail = village.lower().split()
-        if len(name) > len(tail) and [word.lower() for word in name[-len(tail) :]] == tail:
+        if tail and len(name) > len(tail) and [word.lower() for word in name[-len(tail) :]] == tail:
             name = name[: -len(tail)]
+            break
     if not name:
         return None
     return {"rank": rank, "name": " ".join(name)}
@@ -295,10 +298,11 @@ def report_entry(report: ChatReport, chat: Chat, read: Callable[..., Any]) -> Ch
         values["date"] = sent.date().isoformat()
     if not values.get("time") and values["date"] == sent.date().isoformat():
         values["time"] = f"{sent.hour:02d}:{sent.minute:02d}"
+    from_sender = False
     if not values.get("babinsa"):
         person = sender_babinsa(report.sender, values.get("village"))
         if person:
-            values["babinsa"] = [person]
+            values["babinsa"], from_sender = [person], True
     photos: list[dict[str, str]] = []
     for name in report.files:
         photo = {"name": name}
@@ -311,7 +315,7 @@ def report_entry(report: ChatReport, chat: Chat, read: Callable[..., Any]) -> Ch
     source = {"chat": chat.name, "sender": report.sender, "sent_at": sent.isoformat()}
     values["source"] = source
     values["id"] = source_id(source)
-    return ChatEntry(report, values, extraction, missing_for_record(values))
+    return ChatEntry(report, values, extraction, missing_for_record(values), from_sender)
 
 
 def read_chat_reports(
@@ -327,8 +331,15 @@ def read_chat_reports(
     for message in messages:
         counts.setdefault(message.sender, SenderCount(message.sender)).messages += 1
     entries = [report_entry(report, chat, read) for report in group_reports(messages)]
+    villages: dict[str, list[str]] = {}
     for entry in entries:
         counts[entry.report.sender].reports += 1
+        if entry.values.get("village"):
+            villages.setdefault(entry.report.sender, []).append(entry.values["village"])
+    for entry in entries:  # `Serda Nursalim Kemiri` on a report without a village, when others name Kemiri
+        if entry.babinsa_from_sender:
+            person = sender_babinsa(entry.report.sender, villages.get(entry.report.sender))
+            entry.values["babinsa"] = [person] if person else []
     senders = sorted(counts.values(), key=lambda count: (-count.reports, -count.messages, count.sender))
     return ChatReading(file, chat.name, len(messages), senders, entries)
 
