@@ -207,6 +207,29 @@ def test_what_a_babinsa_did_is_a_report(text: str) -> None:
     assert is_report(text)
 
 
+def test_an_officer_writing_of_an_activity_without_naming_a_babinsa_is_not_reporting() -> None:
+    text = (
+        "04/02/25 14.00 - Kapten Inf Wayan Sudarma: Mantap. Terus tingkatkan komsos dengan warga di desa binaan.\n"
+        "04/02/25 15.00 - Kapten Inf Wayan Sudarma: Meneruskan laporan: Serda Komang melaksanakan komsos "
+        "bersama warga di Desa Pegayaman.\n"
+    )
+    (forwarded,) = read_chat_reports(read_chat_text(text, "x"), "x").entries
+    assert forwarded.values["babinsa"] == [{"rank": "Serda", "name": "Komang"}]
+
+
+def test_a_held_out_chat_of_another_koramil() -> None:
+    """Written after the rules, in another Koramil's manner (Bali: Banjar Dinas, `Ndan`, `Lapor`)."""
+    found = reading(FIXTURES / "WhatsApp Chat with Babinsa Ramil 1609-02 Sukasada.txt")
+    assert found.messages == 28
+    assert [(entry.report.sender, entry.values["village"]) for entry in found.entries] == [
+        ("Serka Made Suardana", "Panji"),
+        ("Kopda Gede Wirawan", "Pancasari"),
+        ("Sertu Ketut Arsana", "Gitgit"),
+        ("Pratu Putu Eka", "Wanagiri"),
+        ("Serda Komang Ariawan", "Pegayaman"),
+    ]
+
+
 def test_a_second_whole_report_minutes_later_is_its_own_report() -> None:
     text = (
         "20/01/25 09.00 - Serda A: Serda A melaksanakan komsos dengan warga Desa Kemiri.\n"
@@ -233,6 +256,7 @@ def test_photos_alone_are_not_a_report() -> None:
         ("Sertu Hari Sunyoto", "Sukamaju", {"rank": "Sertu", "name": "Hari Sunyoto"}),
         ("Babinsa Kopda Agus Ds Mekarsari", None, {"rank": "Kopda", "name": "Agus"}),
         ("Pelda Wiyono Ramil 05", None, {"rank": "Pelda", "name": "Wiyono"}),
+        ("Kapten Inf Sugeng Danramil", None, {"rank": "Kapten", "name": "Sugeng"}),
         ("Budi Santoso", None, None),
         ("+62 812-3456-7890", None, None),
         ("Serda", None, None),

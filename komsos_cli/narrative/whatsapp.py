@@ -18,7 +18,7 @@ from typing import Any
 
 from ..errors import InvalidInput
 from ..messages import t
-from ..model import RANK_BY_LOWER
+from ..model import RANK_BY_LOWER, RANKS
 from .chat import (
     LIMIT_CHAT_BYTES,
     Chat,
@@ -153,7 +153,8 @@ _PEOPLE = re.compile(
 _INSTRUCTION = re.compile(
     r"(?i)\b(?:(?:kepada|kpd|untuk|utk|bagi)\s+(?:seluruh|semua|para|setiap|tiap|rekan-rekan|rekan2|rekan)?\s*"
     r"(?:babinsa|anggota|personel|personil|jajaran)|laksanakan|laporkan|kirimkan|agar\s+(?:seluruh|semua|setiap"
-    r"|tiap|para)|diperintahkan|jangan\s+lupa)\b"
+    r"|tiap|para)|diperintahkan|jangan\s+lupa|(?:rekan-rekan|rekan2|rekan\s+rekan)\s+babinsa"
+    r"|(?:desa|wilayah|daerah)\s+binaan\s+masing-masing)\b"
 )
 # What only a report says: the Babinsa reporting, or the activity as done.
 _REPORTING = re.compile(
@@ -235,8 +236,15 @@ def group_reports(messages: list[Message], merge_minutes: int = MERGE_MINUTES) -
 
 # --- entries -----------------------------------------------------------------------------
 
+# Babinsa are NCOs and privates: an officer (the Danramil, his staff) writing about an activity without
+# naming the Babinsa who did it is instructing, not reporting.
+OFFICERS = frozenset(RANKS[RANKS.index("Letda") :])
+# The corps an officer writes after his rank (`Kapten Inf Sugeng`), not part of his name.
+_CORPS = frozenset(
+    ["inf", "cba", "czi", "arh", "kav", "chb", "ckm", "cpm", "cku", "ctp", "caj", "chk", "cpl", "cbs", "kes", "cpn"]
+)
 _SENDER_STOP = re.compile(
-    r"(?i)^(?:babinsa|bab|ds|desa|kel|kelurahan|dsn|dusun|koramil|ramil|kodim|kec|nrp|hp|wa|\d.*|[-|/(].*)$"
+    r"(?i)^(?:babinsa|bab|danramil|dandim|ds|desa|kel|kelurahan|dsn|dusun|koramil|ramil|kodim|kec|nrp|hp|wa|\d.*|[-|/(].*)$"
 )
 
 
@@ -253,7 +261,8 @@ def sender_babinsa(sender: str, villages: str | Iterable[str] | None = None) -> 
     if rank is None:
         return None
     name: list[str] = []
-    for word in words[1:]:
+    rest = words[2:] if len(words) > 2 and words[1].lower().rstrip(".") in _CORPS else words[1:]
+    for word in rest:
         if _SENDER_STOP.match(word):
             break
         name.append(word)
@@ -318,6 +327,12 @@ def report_entry(report: ChatReport, chat: Chat, read: Callable[..., Any]) -> Ch
     return ChatEntry(report, values, extraction, missing_for_record(values), from_sender)
 
 
+def _officer_talking(entry: ChatEntry) -> bool:
+    """Whether a 'report' is an officer's message that names no Babinsa (the Danramil's own words)."""
+    babinsa = entry.values.get("babinsa") or []
+    return entry.babinsa_from_sender and bool(babinsa) and babinsa[0]["rank"] in OFFICERS
+
+
 def read_chat_reports(
     chat: Chat, file: str, *, since: date | None = None, read: Callable[..., Any] | None = None
 ) -> ChatReading:
@@ -331,6 +346,7 @@ def read_chat_reports(
     for message in messages:
         counts.setdefault(message.sender, SenderCount(message.sender)).messages += 1
     entries = [report_entry(report, chat, read) for report in group_reports(messages)]
+    entries = [entry for entry in entries if not _officer_talking(entry)]
     villages: dict[str, list[str]] = {}
     for entry in entries:
         counts[entry.report.sender].reports += 1
