@@ -118,6 +118,9 @@ def test_a_zip_stores_photos_with_their_sha256(run: Any, tmp_path: Path) -> None
     assert result.exit_code == 0, result.stderr
     stored = json.loads(result.stdout)
     assert [entry["source"]["chat"] for entry in stored] == ["Koramil 05 Cibeber"] * 2
+    detail = run("show", stored[0]["id"]).stdout
+    assert "• 00000012-PHOTO-2025-01-13-09-40-12.jpg (sha256 " in detail
+    assert "WhatsApp Koramil 05 Cibeber: Serda Nursalim Kemiri, 2025-01-13 09:40:12" in detail
     shown = run.json("show", stored[0]["id"])
     assert shown["photos"] == [
         {"name": name, "sha256": hashlib.sha256(PHOTOS[name]).hexdigest()} for name in list(PHOTOS)[:2]
