@@ -311,7 +311,7 @@ def read_chat_zip(data: bytes, file: str) -> Chat:
         text = _decode(archive.read(info), f"{file}:{inner}")
         name = chat_name(file) if inner == "_chat.txt" else chat_name(inner)
         chat = read_chat_text(text, name, f"{file}:{inner}")
-        wanted = {name for message in chat.messages for name in message.files}
+        wanted = {photo for message in chat.messages for photo in message.files}
         for member in members:
             base = PurePosixPath(member.filename).name
             if base in wanted and base not in chat.hashes:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InvalidInput
 from ..messages import t
@@ -31,6 +31,9 @@ from .chat import (
     read_chat_text,
 )
 from .chat import MARKS_RE as _MARKS_RE
+
+if TYPE_CHECKING:
+    from .extract import Extraction
 
 # Messages of one sender at most this many minutes apart are one report (text and photos).
 MERGE_MINUTES = 5
@@ -62,7 +65,7 @@ class ChatEntry:
 
     report: ChatReport
     values: dict[str, Any]
-    extraction: Any
+    extraction: Extraction
     missing: list[str]
     babinsa_from_sender: bool = False
     stored_as: str | None = None
@@ -134,7 +137,7 @@ _TEMPLATE_LINE = re.compile(
     r"|dokumentasi)[ \t]*[:=][ \t]*(.*)$"
 )
 _TEMPLATE_CORE = {"tempat", "lokasi", "kegiatan", "giat", "hasil"}
-_BLANK_VALUE = re.compile(r"^[\s.\-_…:…/]*$")
+_BLANK_VALUE = re.compile(r"^[\s.\-_…:/]*$")
 _ACTIVITY = re.compile(
     r"(?i)\b(?:komsos|komunikasi sosial|anjangsana|patroli|karya bakti|kerja bakti|gotong royong|goro"
     r"|pendampingan|mendampingi|monitoring|memonitor|memantau|puldata|pengumpulan data|sambang|menyambangi"
