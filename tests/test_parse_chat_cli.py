@@ -186,6 +186,11 @@ def test_a_chat_is_read_on_its_own_and_since_is_for_chats(run: Any) -> None:
     assert report.exit_code == 2 and "--since applies to a WhatsApp chat export" in report.stderr
 
 
+def test_a_chat_on_standard_input_is_refused_with_how_to_give_it(run: Any) -> None:
+    result = run("parse", "-", input=ANDROID_ID.read_bytes())
+    assert result.exit_code == 2 and "standard input holds a WhatsApp chat export" in result.stderr
+
+
 def test_user_text_in_a_chat_is_never_markup(run: Any, tmp_path: Path) -> None:
     chat = tmp_path / "chat.txt"
     chat.write_text(

@@ -48,6 +48,11 @@ def _read_all(sources: list[str], show_progress: bool) -> list[tuple[str, Extrac
     def one(source: str) -> tuple[str, Extraction]:
         name = "<stdin>" if source == STDIN else source
         text, encoding = decode_report(read_stdin_bytes(), name) if source == STDIN else read_report(source)
+        if source == STDIN:
+            from ..narrative.whatsapp import looks_like_chat
+
+            if looks_like_chat(text):  # its name, the chat's, comes from the file's
+                raise InvalidInput(t("chat.stdin"))
         try:
             extraction = parse_text(text)
         except InvalidInput as error:

@@ -97,6 +97,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{file} is a WhatsApp chat export: read it on its own (komsos parse {file})",
         "id": "{file} adalah ekspor chat WhatsApp: baca tersendiri (komsos parse {file})",
     },
+    "chat.stdin": {
+        "en": 'standard input holds a WhatsApp chat export: give its file (komsos parse "WhatsApp Chat with ....txt")',
+        "id": 'masukan standar berisi ekspor chat WhatsApp: berikan berkasnya (komsos parse "WhatsApp Chat with ....txt")',
+    },
     "chat.since_only": {
         "en": "--since applies to a WhatsApp chat export; {file} is a report",
         "id": "--since hanya untuk ekspor chat WhatsApp; {file} adalah laporan",
