@@ -5,10 +5,12 @@ from __future__ import annotations
 import hashlib
 import io
 import zipfile
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from komsos_cli.errors import InvalidInput
 from komsos_cli.model import validate_entry
@@ -461,3 +463,51 @@ def test_json_export_and_import_keep_photos_and_source_csv_leaves_them_out() -> 
     back = entry_from_row(csv, row.values)
     assert "photos" not in back and "source" not in back
     assert {k: v for k, v in entry.items() if k not in ("photos", "source")} == back
+
+
+# --- any chat, in any of the layouts, reads back ------------------------------------------------
+
+LAYOUTS = {
+    "android-id": lambda at: f"{at:%d/%m/%y %H.%M} - ",
+    "android-uk": lambda at: f"{at:%d/%m/%Y}, {at:%H:%M} - ",
+    "android-us": lambda at: f"{at.month}/{at.day}/{at:%y}, {at.hour % 12 or 12}:{at:%M} {at:%p} - ",
+    "iphone-id": lambda at: f"[{at:%d/%m/%y %H.%M.%S}] ",
+    "iphone-us": lambda at: f"[{at.month}/{at.day}/{at:%y}, {at.hour % 12 or 12}:{at:%M:%S}\u202f{at:%p}] ",
+}
+WORDS = st.sampled_from(["komsos", "warga", "Desa", "Kemiri", "aman", "Bapak", "Karto", "pukul", "09.00", "di"])
+MESSAGES = st.lists(
+    st.tuples(
+        st.integers(min_value=0, max_value=60 * 24 * 90),  # minutes after the first message
+        st.sampled_from(["Serda Nursalim", "Sertu Hari Sunyoto", "Kopda Agus", "+62 812-3456-7890"]),
+        st.lists(st.lists(WORDS, min_size=1, max_size=8).map(" ".join), min_size=1, max_size=3).map("\n".join),
+        st.lists(st.integers(min_value=1, max_value=999), max_size=2),
+    ),
+    min_size=1,
+    max_size=25,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    layout=st.sampled_from(sorted(LAYOUTS)),
+    messages=MESSAGES,
+    start=st.datetimes(datetime(2015, 1, 1), datetime(2030, 1, 1)),
+)
+def test_any_chat_in_any_layout_reads_back_message_by_message(
+    layout: str, messages: list[tuple[int, str, str, list[int]]], start: datetime
+) -> None:
+    stamp = LAYOUTS[layout]
+    seconds = layout.startswith("iphone")
+    start = start.replace(microsecond=0) if seconds else start.replace(second=0, microsecond=0)
+    written = []
+    lines = []
+    for offset, sender, text, photos in sorted(messages, key=lambda item: item[0]):
+        at = start + timedelta(minutes=offset)
+        files = [f"IMG-{at:%Y%m%d}-WA{number:04d}.jpg" for number in photos]
+        for name in files:
+            attached = f"<attached: {name}>" if seconds else f"{name} (file attached)"
+            lines.append(f"{stamp(at)}{sender}: {LRM}{attached}")
+        lines.append(f"{stamp(at)}{sender}: {text}")
+        written += [(at, sender, "", [name]) for name in files] + [(at, sender, text, [])]
+    chat = read_chat_text("\n".join(lines) + "\n", "x")
+    assert [(m.sent_at, m.sender, m.text, m.files) for m in chat.messages] == written
