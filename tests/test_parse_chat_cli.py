@@ -121,7 +121,9 @@ def test_a_zip_stores_photos_with_their_sha256(run: Any, tmp_path: Path) -> None
     detail = run("show", stored[0]["id"]).stdout
     assert "• 00000012-PHOTO-2025-01-13-09-40-12.jpg (sha256 " in detail
     assert "WhatsApp Koramil 05 Cibeber: Serda Nursalim Kemiri, 2025-01-13 09:40:12" in detail
+    assert run("edit", stored[0]["id"], "--situation", "waspada").exit_code == 0
     shown = run.json("show", stored[0]["id"])
+    assert shown["situation"] == "waspada" and shown["source"] == stored[0]["source"]  # an edit keeps both
     assert shown["photos"] == [
         {"name": name, "sha256": hashlib.sha256(PHOTOS[name]).hexdigest()} for name in list(PHOTOS)[:2]
     ]
