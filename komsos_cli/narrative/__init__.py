@@ -187,10 +187,14 @@ def _source_key(entry: dict[str, Any]) -> str | None:
 def duplicate_of(entry: dict[str, Any], existing: list[dict[str, Any]]) -> dict[str, Any] | None:
     """An entry already stored from the same report (same date and the same text, or the same chat message)."""
     key = _source_key(entry)
+    minute = str(entry["source"].get("sent_at"))[:16] if key is not None else None
     for other in existing:
         if other.get("date") == entry.get("date") and other.get("summary") == entry.get("summary"):
             return other
-        if key is not None and _source_key(other) == key:
+        theirs = other.get("source")
+        # the minute first: the key folds names, too slow to work out for every stored entry
+        same_minute = minute is not None and isinstance(theirs, dict) and str(theirs.get("sent_at"))[:16] == minute
+        if same_minute and _source_key(other) == key:
             return other
     return None
 
