@@ -96,6 +96,17 @@ def test_record_stores_all_then_a_later_export_adds_only_the_new_report(run: Any
     assert len(run.json("list")) == 5
 
 
+def test_a_renamed_export_or_an_edited_entry_is_still_known(run: Any, tmp_path: Path) -> None:
+    ids = run("parse", str(ANDROID_ID), "--record").stdout.split()
+    renamed = tmp_path / "chat.txt"  # another chat name: each report is known by its date and text
+    renamed.write_text(ANDROID_ID.read_text("utf-8"), "utf-8")
+    first = run("parse", str(renamed), "--record")
+    assert first.stdout == "" and "4 reports already stored" in first.stderr
+    assert run("edit", ids[0], "--summary", "Komsos di Kemiri (diringkas)").exit_code == 0
+    again = run("parse", str(ANDROID_ID), "--record")  # the edited one is known by its source
+    assert again.exit_code == 0 and again.stdout == "" and "4 reports already stored" in again.stderr
+
+
 def test_a_report_deleted_after_it_was_stored_is_not_stored_again(run: Any) -> None:
     ids = run("parse", str(ANDROID_ID), "--record").stdout.split()
     assert run("delete", ids[1], "--yes").exit_code == 0
