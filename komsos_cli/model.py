@@ -110,6 +110,10 @@ FIELDS = (
     "created_at",
     "updated_at",
 )
+# Fields an entry holds only when it has them, after FIELDS in the JSON shape: the photos sent with a
+# report and where a report read from a chat came from (`komsos parse CHAT`). JSON and JSON Lines
+# carry them; CSV and XLSX, whose columns are FIELDS, do not (docs/exchange.md).
+EXTRA_FIELDS = ("photos", "source")
 LIST_FIELDS = ("counterparts", "topics", "findings")
 ONE_LINE_FIELDS = (
     "koramil",
@@ -385,12 +389,63 @@ def _follow_up(value: Any) -> dict[str, Any] | None:
     return result
 
 
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+def _photos(value: Any) -> list[dict[str, str]]:
+    """`[{"name": "IMG-20250117-WA0003.jpg", "sha256": "..."}]`: the file names (and hashes) sent with a report."""
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(item, dict | str) for item in value):
+        raise InvalidInput(t("field.type", field="photos", expected=t("expected.photos")))
+    if len(value) > LIMIT_ITEMS:
+        raise InvalidInput(t("field.too_many", field="photos", count=len(value), limit=LIMIT_ITEMS))
+    photos: list[dict[str, str]] = []
+    for item in value:
+        item = {"name": item} if isinstance(item, str) else item
+        name = item.get("name")
+        digest = item.get("sha256")
+        if (
+            not isinstance(name, str)
+            or not (digest is None or isinstance(digest, str))
+            or set(item) - {"name", "sha256"}
+        ):
+            raise InvalidInput(t("field.type", field="photos", expected=t("expected.photos")))
+        photo = {"name": clean_text(name, field="photos")}
+        if digest:
+            digest = digest.strip().lower()
+            if not _SHA256.match(digest):
+                raise InvalidInput(t("field.type", field="photos.sha256", expected=t("expected.sha256")))
+            photo["sha256"] = digest
+        if photo["name"] and photo not in photos:
+            photos.append(photo)
+    return photos
+
+
+def _source(value: Any) -> dict[str, str] | None:
+    """`{"chat", "sender", "sent_at"}`: the chat a report was read from, its sender and the message time."""
+    if value is None:
+        return None
+    if not isinstance(value, dict) or set(value) - {"chat", "sender", "sent_at"}:
+        raise InvalidInput(t("field.type", field="source", expected=t("expected.source")))
+    chat = _optional_text(value.get("chat"), "source.chat")
+    sender = _optional_text(value.get("sender"), "source.sender")
+    sent_at = value.get("sent_at")
+    if not chat or not sender or not isinstance(sent_at, str):
+        raise InvalidInput(t("field.type", field="source", expected=t("expected.source")))
+    try:
+        moment = datetime.fromisoformat(sent_at.strip())
+    except ValueError:
+        raise InvalidInput(t("field.type", field="source.sent_at", expected=t("expected.timestamp"))) from None
+    return {"chat": chat, "sender": sender, "sent_at": moment.isoformat()}
+
+
 def validate_entry(raw: dict[str, Any]) -> dict[str, Any]:
     """A canonical copy of `raw`, or InvalidInput naming the first bad field.
 
     Every key of FIELDS is present in the result, in FIELDS order.
     """
-    unknown = sorted(set(raw) - set(FIELDS))
+    unknown = sorted(set(raw) - set(FIELDS) - set(EXTRA_FIELDS))
     if unknown:
         raise InvalidInput(t("field.unknown", fields=", ".join(unknown)))
     entry = blank_entry()
@@ -421,6 +476,12 @@ def validate_entry(raw: dict[str, Any]) -> dict[str, Any]:
     entry["updated_at"] = (
         _check_timestamp(raw["updated_at"], "updated_at") if raw.get("updated_at") else entry["created_at"]
     )
+    photos = _photos(raw.get("photos"))
+    if photos:
+        entry["photos"] = photos
+    source = _source(raw.get("source"))
+    if source:
+        entry["source"] = source
     missing = missing_required(entry)
     if missing:
         raise InvalidInput(t("field.required", fields=", ".join(missing)))
@@ -434,7 +495,7 @@ def in_field_order(entry: dict[str, Any]) -> dict[str, Any]:
     """The entry with its keys in FIELDS order (and a follow-up's, a Babinsa's, in theirs), as
     `validate_entry` makes it: a store that keeps entries as PostgreSQL `jsonb` (which orders
     keys its own way) gives them back exactly as the file store does."""
-    ordered = {key: entry[key] for key in FIELDS if key in entry}
+    ordered = {key: entry[key] for key in (*FIELDS, *EXTRA_FIELDS) if key in entry}
     if len(ordered) != len(entry):
         ordered.update((key, value) for key, value in entry.items() if key not in ordered)
     people = ordered.get("babinsa")

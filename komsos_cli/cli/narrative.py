@@ -22,6 +22,10 @@ Files = Annotated[
 RecordFlag = Annotated[
     bool, typer.Option("--record", help="Store what was read (all files or none; asks first at a terminal).")
 ]
+Since = Annotated[
+    str | None,
+    typer.Option("--since", metavar="DATE", help="A WhatsApp chat export: only messages sent on or after DATE."),
+]
 Style = Annotated[str, typer.Option("--style", help="press (a press-release paragraph) or wa (a WhatsApp report).")]
 EntryId = Annotated[str, typer.Argument(help="The entry's id, or any unique start of it.")]
 
@@ -44,6 +48,11 @@ def _read_all(sources: list[str], show_progress: bool) -> list[tuple[str, Extrac
     def one(source: str) -> tuple[str, Extraction]:
         name = "<stdin>" if source == STDIN else source
         text, encoding = decode_report(read_stdin_bytes(), name) if source == STDIN else read_report(source)
+        if source == STDIN:
+            from ..narrative.whatsapp import looks_like_chat
+
+            if looks_like_chat(text):  # its name, the chat's, comes from the file's
+                raise InvalidInput(t("chat.stdin"))
         try:
             extraction = parse_text(text)
         except InvalidInput as error:
@@ -97,7 +106,12 @@ def _json_result(name: str, extraction: Extraction) -> dict[str, Any]:
 @app.command()
 @with_store
 def parse(
-    files: Files, store: Store, json_out: JsonFlag = False, record: RecordFlag = False, yes: YesFlag = False
+    files: Files,
+    store: Store,
+    json_out: JsonFlag = False,
+    record: RecordFlag = False,
+    yes: YesFlag = False,
+    since: Since = None,
 ) -> None:
     """Read written Komsos reports (press releases, WhatsApp messages) into entries.
 
@@ -108,13 +122,28 @@ def parse(
 
     Example: komsos parse laporan/seed-002.txt   ("Asahan | ... Serda Jasem ... Desa Sei Silau Tua ...")
 
+    A WhatsApp group export (the .txt, or the .zip with the photos) is read as a chat:
+    each Babinsa's report among the messages becomes an entry, with its photos and the
+    message it came from; reports stored from an earlier export are skipped.
+
     Example: komsos parse laporan/ --record --yes
+
+    Example: komsos parse "WhatsApp Chat with Koramil 05.zip" --since 2025-01-13 --record
     """
     from .. import render
     from ..narrative import report_sources
+    from ..narrative.whatsapp import is_chat_file
     from ..render import narrative as view
 
     sources = report_sources(files)
+    chats = [source for source in sources if source != "-" and is_chat_file(source)]
+    if chats and len(sources) > 1:
+        raise InvalidInput(t("chat.alone", file=chats[0]))
+    if chats:
+        _parse_chat(chats[0], store, since, json_out=json_out, record=record, yes=yes)
+        return
+    if since is not None:
+        raise InvalidInput(t("chat.since_only", file=sources[0]))
     interactive = is_interactive()
     results = _read_all(sources, show_progress=interactive and record and len(sources) > 1)
 
@@ -141,6 +170,54 @@ def parse(
     else:
         for entry in stored:
             typer.echo(entry["id"])
+    render.message(t("parse.recorded", count=len(stored)))
+
+
+def _parse_chat(path: str, store: Store, since: str | None, *, json_out: bool, record: bool, yes: bool) -> None:
+    """A WhatsApp chat export: its reports shown, printed as JSON, or stored (all or none)."""
+    from .. import render
+    from ..narrative import complete_entry
+    from ..narrative.whatsapp import mark_stored_in, read_chat_file
+    from ..render import narrative as view
+    from .options import _parse_day
+
+    reading = read_chat_file(path, since=_parse_day(since, "--since"))
+    mark_stored_in(reading, store)
+    if not record:
+        if json_out:
+            render.write_json(reading.as_dict())
+        else:
+            view.chat_view(reading)
+        return
+    interactive = is_interactive()
+    entries: list[tuple[str, dict[str, Any]]] = []
+    for item in reading.entries:
+        if item.stored_as:
+            continue
+        label = f"{item.report.sender} {item.report.sent_at:%Y-%m-%d %H:%M}"
+        if item.missing and not interactive:
+            fields = ", ".join(item.missing)
+            sent_at = f"{item.report.sent_at:%Y-%m-%d %H:%M}"
+            raise MissingFields(
+                t("chat.missing", file=path, sender=item.report.sender, sent_at=sent_at, fields=fields), item.missing
+            )
+        if item.missing:
+            render.message(t("parse.asking", file=label, fields=", ".join(item.missing)))
+        entries.append((label, complete_entry(item.values, _ask if interactive else None)))
+    if interactive and not json_out:
+        view.chat_view(reading, stderr=True)
+    if entries and interactive and not yes and not ask_yes_no(t("parse.confirm", count=len(entries)), default=True):
+        raise Cancelled(t("cancelled"))
+    stored = _store(store, entries)
+    if json_out:
+        render.write_json(stored)
+    else:
+        for entry in stored:
+            typer.echo(entry["id"])
+    if reading.already_stored:
+        render.message(t("chat.already", count=reading.already_stored))
+    if reading.deleted_before:
+        render.message(t("chat.deleted", count=reading.deleted_before))
     render.message(t("parse.recorded", count=len(stored)))
 
 

@@ -11,13 +11,17 @@ from typing import Any
 
 from ..errors import InvalidInput
 from ..messages import t
-from ..model import FIELDS
+from ..model import EXTRA_FIELDS, FIELDS
 from . import ExportOptions, Row
 
 
 def ordered(entry: dict[str, Any]) -> dict[str, Any]:
-    """The entry with its keys in FIELDS order (the documented, stable order)."""
-    return {field: entry.get(field) for field in FIELDS}
+    """The entry with its keys in FIELDS order (the documented, stable order), then the EXTRA_FIELDS it has."""
+    shaped = {field: entry.get(field) for field in FIELDS}
+    for field in EXTRA_FIELDS:
+        if entry.get(field):
+            shaped[field] = entry[field]
+    return shaped
 
 
 def write(entries: Sequence[dict[str, Any]], options: ExportOptions) -> bytes:

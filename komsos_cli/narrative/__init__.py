@@ -42,6 +42,35 @@ def parse_text(text: str, *, today: date | None = None, gazetteer: bool = True) 
     return extract(text, today=today, find_villages=find_villages, find_kabupaten=find_kabupaten)
 
 
+def _remembered(lookup: Any, answers: dict[Any, list[Any]]) -> Any:
+    """`lookup` answering each question once (its answer copied, so no reader changes it)."""
+    if lookup is None:
+        return None
+
+    def remembered(*args: Any, **kwargs: Any) -> list[Any]:
+        key = (lookup, args, tuple(sorted(kwargs.items())))
+        if key not in answers:
+            answers[key] = list(lookup(*args, **kwargs))
+        return list(answers[key])
+
+    return remembered
+
+
+def text_reader(*, gazetteer: bool = True) -> Callable[..., Extraction]:
+    """`parse_text` for many reports of one area (a Koramil's chat): the gazetteer's answers are
+    remembered, since the reports name the same few villages again and again."""
+    find_villages, find_kabupaten = _gazetteer() if gazetteer else (None, None)
+    answers: dict[Any, list[Any]] = {}
+    villages, kabupaten = _remembered(find_villages, answers), _remembered(find_kabupaten, answers)
+
+    def read(text: str, *, today: date | None = None) -> Extraction:
+        if not clean_text(text[:2000], multiline=True, limit=2000):
+            raise InvalidInput(t("parse.empty"))
+        return extract(text, today=today, find_villages=villages, find_kabupaten=kabupaten)
+
+    return read
+
+
 def official_place(values: dict[str, Any]) -> dict[str, Any]:
     """`values` with a village the gazetteer matched in one place as `record` stores it: the
     official spelling of village, kecamatan and kabupaten, and the province (which reports seldom
@@ -146,10 +175,26 @@ def read_report(path: str) -> tuple[str, str]:
     return decode_report(data, path)
 
 
+def _source_key(entry: dict[str, Any]) -> str | None:
+    source = entry.get("source")
+    if not isinstance(source, dict):
+        return None
+    from .whatsapp import source_key
+
+    return source_key(source)
+
+
 def duplicate_of(entry: dict[str, Any], existing: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """An entry already stored from the same report (same date and the same text)."""
+    """An entry already stored from the same report (same date and the same text, or the same chat message)."""
+    key = _source_key(entry)
+    minute = str(entry["source"].get("sent_at"))[:16] if key is not None else None
     for other in existing:
         if other.get("date") == entry.get("date") and other.get("summary") == entry.get("summary"):
+            return other
+        theirs = other.get("source")
+        # the minute first: the key folds names, too slow to work out for every stored entry
+        same_minute = minute is not None and isinstance(theirs, dict) and str(theirs.get("sent_at"))[:16] == minute
+        if same_minute and _source_key(other) == key:
             return other
     return None
 
@@ -188,4 +233,5 @@ __all__ = [
     "parse_text",
     "read_report",
     "report_sources",
+    "text_reader",
 ]

@@ -99,6 +99,8 @@ LABELS = (
     ("findings", "Temuan"),
     ("follow_up", "Tindak lanjut"),
     ("place_matched", "Tempat terverifikasi"),
+    ("photos", "Foto"),
+    ("source", "Sumber"),
     ("created_at", "Dibuat"),
     ("updated_at", "Diubah"),
 )
@@ -122,6 +124,13 @@ def _field_text(key: str, value: Any) -> str:
         return text
     if key == "place_matched":
         return "ya" if value else "tidak"
+    if key == "photos":
+        return "\n".join(
+            f"• {photo['name']}" + (f" (sha256 {photo['sha256'][:12]}…)" if photo.get("sha256") else "")
+            for photo in value
+        )
+    if key == "source":
+        return f"WhatsApp {value['chat']}: {value['sender']}, {value['sent_at'].replace('T', ' ')}"
     if isinstance(value, list):
         return "\n".join(f"• {item}" for item in value)
     return str(value)

@@ -15,6 +15,7 @@ from .text import one_line
 
 if TYPE_CHECKING:
     from ..narrative.extract import Extraction
+    from ..narrative.whatsapp import ChatReading
 
 T = TypeVar("T")
 _LABEL = dict(LABELS)
@@ -90,6 +91,60 @@ def summary_view(results: list[tuple[str, Extraction]], stderr: bool = False) ->
     keys = list(results[0][1].fields) if results else []
     per_field = ", ".join(f"{key} {counts.get(key, 0)}/{len(results)}" for key in keys)
     out.print(_text(t("parse.summary.fields", counts=per_field), "dim"))
+
+
+def chat_view(reading: ChatReading, stderr: bool = False) -> None:
+    """What a chat export holds: messages and reports per sender, then one row per report with what
+    would be stored (or the entry it is already stored as)."""
+    from rich.table import Table
+
+    out = console(stderr=stderr)
+    out.print(
+        _text(t("chat.counts", chat=reading.chat, messages=reading.messages, reports=len(reading.entries)), "bold")
+    )
+    senders = Table(header_style="bold")
+    senders.add_column(t("chat.sender"))
+    senders.add_column(t("chat.messages"), justify="right")
+    senders.add_column(t("chat.reports"), justify="right")
+    for count in reading.senders:
+        senders.add_row(_text(count.sender), _text(count.messages), _text(count.reports))
+    out.print(senders)
+    if not reading.entries:
+        return
+    table = Table(header_style="bold")
+    table.add_column(t("chat.sent_at"), no_wrap=True)
+    table.add_column(t("chat.sender"))
+    table.add_column(_LABEL["date"], no_wrap=True)
+    table.add_column(_LABEL["kind"])
+    table.add_column(_LABEL["babinsa"])
+    table.add_column(_LABEL["village"])
+    table.add_column(t("chat.photos"), justify="right")
+    table.add_column(t("chat.status"))
+    for item in reading.entries:
+        values = item.values
+        if item.deleted:
+            status = _text(t("chat.status.deleted", id=item.stored_as[:8] if item.stored_as else ""), "dim")
+        elif item.stored_as:
+            status = _text(t("chat.status.stored", id=item.stored_as[:8]), "dim")
+        elif item.missing:
+            status = _text(t("chat.status.missing", fields=", ".join(item.missing)), "yellow")
+        else:
+            status = _text(t("chat.status.new"), "green")
+        table.add_row(
+            _text(f"{item.report.sent_at:%Y-%m-%d %H:%M}"),
+            _text(item.report.sender),
+            _text(" ".join(filter(None, (values.get("date"), values.get("time"))))),
+            _text(values.get("kind") or "—"),
+            _text(", ".join(format_babinsa(p) for p in values.get("babinsa") or []) or "—"),
+            _text(values.get("village") or "—"),
+            _text(len(values.get("photos") or [])),
+            status,
+        )
+    out.print(table)
+    if reading.already_stored:
+        out.print(_text(t("chat.already", count=reading.already_stored), "dim"))
+    if reading.deleted_before:
+        out.print(_text(t("chat.deleted", count=reading.deleted_before), "dim"))
 
 
 def progress(items: Iterable[T], total: int, description: str) -> Iterator[T]:

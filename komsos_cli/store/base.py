@@ -78,6 +78,10 @@ class Store(Protocol):
         """What `select` gives, one at a time (an export of a million entries holds none of them long)."""
         ...
 
+    def existing(self, ids: Iterable[str]) -> dict[str, Entry]:
+        """The stored entries among these ids (id -> entry)."""
+        ...
+
     def count(self, criteria: Criteria) -> int:
         """How many entries the criteria select (at most `criteria.limit`)."""
         ...

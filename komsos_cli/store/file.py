@@ -300,6 +300,10 @@ class FileStore:
     def stream(self, criteria: Criteria) -> Iterator[Entry]:
         return iter(self.select(criteria))
 
+    def existing(self, ids: Iterable[str]) -> dict[str, Entry]:
+        wanted = set(ids)
+        return {entry["id"]: entry for entry in self.tables()[ENTRIES].values() if entry["id"] in wanted}
+
     def count(self, criteria: Criteria) -> int:
         from ..query import Criteria as Everything
 

@@ -175,6 +175,10 @@ class HubStore:
             for (text,) in cursor:
                 yield _loads(text)
 
+    def existing(self, ids: Iterable[str]) -> dict[str, Entry]:
+        rows = self._fetch("SELECT entry::text FROM komsos_entries WHERE id = ANY(%s)", [list(ids)])
+        return {entry["id"]: entry for entry in (_loads(text) for (text,) in rows)}
+
     def count(self, criteria: Criteria) -> int:
         from ..query import criteria_sql
 
