@@ -9,7 +9,6 @@ touched, and entries are merged by id (`plan_merge`, a pure function).
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -306,10 +305,6 @@ def entry_from_row(fmt: Format, values: dict[str, Any]) -> dict[str, Any]:
     missing = [key for key in _BOOKKEEPING if not raw.get(key)]
     if missing:
         raise InvalidInput(t("field.required", fields=", ".join(missing)))
-    try:
-        uuid.UUID(str(raw["id"]))
-    except ValueError:
-        raise InvalidInput(t("field.type", field="id", expected="a UUID")) from None
     try:
         return validate_entry(raw)
     except InvalidInput:

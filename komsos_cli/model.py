@@ -267,7 +267,15 @@ def missing_required(entry: dict[str, Any]) -> list[str]:
     return [key for key in REQUIRED if not entry.get(key)]
 
 
+# An id as komsos writes it (uuid4, lower case): taken as it is, without building a UUID.
+_CANONICAL_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+# A timestamp as komsos writes it (utc_now): only its values need checking.
+_CANONICAL_TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+00:00")
+
+
 def _check_id(value: Any) -> str:
+    if isinstance(value, str) and _CANONICAL_ID.fullmatch(value):
+        return value
     try:
         return str(uuid.UUID(str(value)))
     except ValueError:
@@ -293,6 +301,12 @@ _ISO_DATE_SHAPE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 def _check_timestamp(value: Any, field: str) -> str:
     if not isinstance(value, str):
         raise InvalidInput(t("field.type", field=field, expected=t("expected.timestamp")))
+    if _CANONICAL_TIMESTAMP.fullmatch(value):
+        try:
+            datetime.fromisoformat(value)  # the values: no 2025-02-30, no 25:00
+        except ValueError:
+            raise InvalidInput(t("field.type", field=field, expected=t("expected.timestamp"))) from None
+        return value
     try:
         parsed = datetime.fromisoformat(value.strip())
     except ValueError:
@@ -471,8 +485,7 @@ def validate_entry(raw: dict[str, Any]) -> dict[str, Any]:
         entry["situation"] = choice(str(raw["situation"]), SITUATIONS, "situation")
     entry["follow_up"] = _follow_up(raw.get("follow_up"))
     entry["place_matched"] = bool(raw.get("place_matched"))
-    now = utc_now()
-    entry["created_at"] = _check_timestamp(raw["created_at"], "created_at") if raw.get("created_at") else now
+    entry["created_at"] = _check_timestamp(raw["created_at"], "created_at") if raw.get("created_at") else utc_now()
     entry["updated_at"] = (
         _check_timestamp(raw["updated_at"], "updated_at") if raw.get("updated_at") else entry["created_at"]
     )

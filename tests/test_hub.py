@@ -345,3 +345,30 @@ def test_the_profile_of_a_hub_user_lives_in_their_app_folder(run: Any, hub_addre
     assert (
         stored["babinsa"] == [{"rank": "Serda", "name": "Nursalim"}] and stored["koramil"] == "Koramil 03/Kebakkramat"
     )
+
+
+def test_a_merge_in_small_chunks_counts_and_keeps_what_the_file_store_does(
+    tmp_path: Path, hub_address: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import komsos_cli.store.hub as hub_module
+
+    monkeypatch.setattr(hub_module, "MERGE_CHUNK", 2)  # ids met again in later chunks, and within one
+    stored, deleted = entry("Lama"), entry("Dihapus")
+    edited = validate_entry({**stored, "summary": "Versi 2", "updated_at": "2030-01-01T00:00:00.000000+00:00"})
+    edited_again = validate_entry({**edited, "summary": "Versi 3", "updated_at": "2031-01-01T00:00:00.000000+00:00"})
+    fresh = entry("Baru")
+    fresh_newer = validate_entry({**fresh, "summary": "Baru lagi", "updated_at": "2030-01-01T00:00:00.000000+00:00"})
+    same_instant = validate_entry({**stored, "summary": "Lain"})
+    incoming = [edited, fresh, fresh, deleted, edited_again, fresh_newer, same_instant, entry("Lain")]
+    file_store = FileStore(tmp_path / "komsos.json")
+    hub = open_store(hub_address)
+    for store in (file_store, hub):
+        with store.transaction() as tx:
+            tx.add_many([stored, deleted])
+        with store.transaction() as tx:
+            tx.remove(deleted["id"])
+    assert hub.merge(list(incoming)) == file_store.merge(list(incoming))
+    assert HubProbe(hub_address).entries() == file_store.entries()
+    assert [h["version"]["summary"] for h in hub.history(stored["id"])] == [
+        h["version"]["summary"] for h in file_store.history(stored["id"])
+    ]

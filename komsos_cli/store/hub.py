@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -459,70 +459,175 @@ def _copy_rows(conn: Any, table: str, rows: Iterable[tuple[Any, ...]], extra: tu
     return count
 
 
+# Rows staged and merged at a time: big enough that a statement's fixed cost is nothing, small
+# enough that the next chunk is read and checked (a thread) while PostgreSQL merges this one.
+MERGE_CHUNK = 20_000
+
+
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+_ARRAY_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"'})
+
+
+def _copy_field(value: Any) -> str:
+    """One value in COPY's text format: \\N for NULL; text[] as an array literal; escapes doubled."""
+    if value is None:
+        return "\\N"
+    if isinstance(value, list):
+        value = "{" + ",".join('"' + _escaped(str(item), '\\"', _ARRAY_ESCAPES) + '"' for item in value) + "}"
+    return _escaped(str(value), "\\\t\n\r", _COPY_ESCAPES)
+
+
+def _escaped(text: str, special: str, table: dict[int, str]) -> str:
+    # str.translate looks every character up; most texts hold none of the few special ones.
+    return text.translate(table) if any(char in text for char in special) else text
+
+
+def copy_line(entry: Entry, order: int) -> str:
+    """The entry as one line of COPY's text format: COLUMNS, the entry (JSON), its order."""
+    return "\t".join(map(_copy_field, _row(entry))) + f"\t{order}\n"
+
+
+def _chunks_made_aside(entries: Iterable[Entry], size: int) -> Iterator[list[str]]:
+    """The COPY lines of `entries` (with their order), `size` at a time, made by a thread of their own.
+
+    Reading, checking and keying the entries is Python's work; merging a chunk is the
+    server's, during which this process only waits (without the GIL). A thread makes the
+    next chunk meanwhile, so an import costs about the larger of the two, not their sum.
+    An error while making them (InvalidInput for a bad row) is raised here, in order.
+    """
+    import queue
+    import threading
+
+    handoff: queue.Queue[Any] = queue.Queue(maxsize=2)
+    stop = threading.Event()
+    done = object()
+
+    def make() -> None:
+        try:
+            chunk: list[str] = []
+            for order, entry in enumerate(entries):
+                chunk.append(copy_line(entry, order))
+                if len(chunk) == size:
+                    handoff.put(chunk)
+                    chunk = []
+                    if stop.is_set():
+                        return
+            if chunk:
+                handoff.put(chunk)
+            handoff.put(done)
+        except BaseException as error:  # handed to the merging thread, which raises it
+            handoff.put(error)
+
+    maker = threading.Thread(target=make, name="komsos-import-rows", daemon=True)
+    maker.start()
+    try:
+        while True:
+            item = handoff.get()
+            if item is done:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        while maker.is_alive():  # let it finish its put, so that it ends
+            with suppress(queue.Empty):
+                handoff.get(timeout=0.1)
+
+
 def _merge_staged(conn: Any, entries: Iterable[Entry], dry_run: bool) -> MergeCounts:
-    """Stage, classify, apply: plan_merge's rules (exchange.py) in SQL.
+    """Stage, classify, apply, a chunk at a time: plan_merge's rules (exchange.py) in SQL.
 
     Among several rows of one id the newest `updated_at` wins (the first of equals). A new id
     is added unless it was deleted here at or after that time; a known id is replaced by a
     strictly newer different version; the same instant with another content is a conflict.
+    An id met again in a later chunk (the same entry in two files) counts once, as in
+    plan_merge: a newer version replaces the one this import brought, without a history row.
+    A dry run merges too; the caller rolls it back.
     """
     conn.execute(
         "CREATE TEMP TABLE komsos_incoming (LIKE komsos_entries INCLUDING DEFAULTS, ord bigint) ON COMMIT DROP"
     )
     conn.execute("ALTER TABLE komsos_incoming DROP COLUMN seq")
-    rows = _copy_rows(conn, "komsos_incoming", ((*_row(entry), order) for order, entry in enumerate(entries)), ("ord",))
-    conn.execute(
-        "CREATE TEMP TABLE komsos_winner ON COMMIT DROP AS"
-        " SELECT DISTINCT ON (i.id) i.*, min(i.ord) OVER (PARTITION BY i.id) AS first_ord,"
-        " i.updated_at::timestamptz AS instant"
-        " FROM komsos_incoming i ORDER BY i.id, i.updated_at::timestamptz DESC, i.ord"
-    )
-    conn.execute(
-        "CREATE TEMP TABLE komsos_plan ON COMMIT DROP AS"
-        " SELECT w.id, CASE"
-        "   WHEN e.id IS NULL AND d.at IS NOT NULL AND w.instant <= d.at::timestamptz THEN 'deleted_here'"
-        "   WHEN e.id IS NULL THEN 'added'"
-        "   WHEN e.entry = w.entry THEN 'same'"
-        "   WHEN w.instant > e.updated_at::timestamptz THEN 'updated'"
-        "   WHEN w.instant = e.updated_at::timestamptz THEN 'conflict'"
-        "   ELSE 'older' END AS verdict"
-        " FROM komsos_winner w"
-        " LEFT JOIN komsos_entries e ON e.id = w.id"
-        " LEFT JOIN (SELECT entry_id, max(at) AS at FROM komsos_history"
-        "   WHERE action = 'deleted' AND entry_id IN (SELECT id FROM komsos_winner) GROUP BY entry_id) d"
-        "   ON d.entry_id = w.id"
-    )
-    verdicts = dict(conn.execute("SELECT verdict, count(*) FROM komsos_plan GROUP BY verdict").fetchall())
-    added, updated = int(verdicts.get("added", 0)), int(verdicts.get("updated", 0))
-    counts = MergeCounts(
+    conn.execute('CREATE TEMP TABLE komsos_seen (id text COLLATE "C" PRIMARY KEY) ON COMMIT DROP')
+    totals: dict[str, int] = {}
+    rows = 0
+    names = ", ".join((*COLUMNS, "entry", "ord"))
+    for chunk in _chunks_made_aside(entries, MERGE_CHUNK):
+        conn.execute("TRUNCATE komsos_incoming")
+        with conn.cursor() as cursor, cursor.copy(f"COPY komsos_incoming ({names}) FROM STDIN") as copy:
+            copy.write("".join(chunk))
+        rows += len(chunk)
+        for verdict, count in _merge_chunk(conn).items():
+            totals[verdict] = totals.get(verdict, 0) + count
+    added, updated = totals.get("added", 0), totals.get("updated", 0)
+    return MergeCounts(
         rows=rows,
         added=added,
         updated=updated,
         skipped=rows - added - updated,
-        conflicts=int(verdicts.get("conflict", 0)),
-        deleted_here=int(verdicts.get("deleted_here", 0)),
+        conflicts=totals.get("conflict", 0),
+        deleted_here=totals.get("deleted_here", 0),
     )
-    if dry_run or not (added or updated):
-        return counts
-    names = ", ".join((*COLUMNS, "entry"))
-    if updated:
+
+
+def _merge_chunk(conn: Any) -> dict[str, int]:
+    """Merge the staged chunk (komsos_incoming); how many rows got each verdict."""
+    unique = conn.execute("SELECT count(*) = count(DISTINCT id) FROM komsos_incoming").fetchone()[0]
+    winner = "komsos_incoming"
+    if not unique:
+        winner = "komsos_winner"
+        conn.execute("DROP TABLE IF EXISTS komsos_winner")
+        conn.execute(
+            "CREATE TEMP TABLE komsos_winner ON COMMIT DROP AS SELECT DISTINCT ON (i.id) i.* FROM komsos_incoming i"
+            " ORDER BY i.id, i.updated_at::timestamptz DESC, i.ord"
+        )
+    conn.execute("DROP TABLE IF EXISTS komsos_plan")
+    conn.execute(
+        "CREATE TEMP TABLE komsos_plan ON COMMIT DROP AS"
+        " SELECT w.id, CASE"
+        "   WHEN s.id IS NOT NULL AND e.entry = w.entry THEN 'same'"
+        "   WHEN s.id IS NOT NULL AND w.updated_at::timestamptz > e.updated_at::timestamptz THEN 'again'"
+        "   WHEN s.id IS NOT NULL THEN 'older'"
+        "   WHEN e.id IS NULL AND d.at IS NOT NULL AND w.updated_at::timestamptz <= d.at::timestamptz"
+        "     THEN 'deleted_here'"
+        "   WHEN e.id IS NULL THEN 'added'"
+        "   WHEN e.entry = w.entry THEN 'same'"
+        "   WHEN w.updated_at::timestamptz > e.updated_at::timestamptz THEN 'updated'"
+        "   WHEN w.updated_at::timestamptz = e.updated_at::timestamptz THEN 'conflict'"
+        "   ELSE 'older' END AS verdict"
+        f" FROM {winner} w"
+        " LEFT JOIN komsos_entries e ON e.id = w.id"
+        " LEFT JOIN komsos_seen s ON s.id = w.id"
+        " LEFT JOIN (SELECT entry_id, max(at) AS at FROM komsos_history"
+        f"   WHERE action = 'deleted' AND entry_id IN (SELECT id FROM {winner}) GROUP BY entry_id) d"
+        "   ON d.entry_id = w.id"
+    )
+    verdicts = {verdict: int(count) for verdict, count in conn.execute(
+        "SELECT verdict, count(*) FROM komsos_plan GROUP BY verdict"
+    ).fetchall()}  # fmt: skip
+    if verdicts.get("updated"):
         conn.execute(
             "INSERT INTO komsos_history (entry_id, action, at, version)"
             " SELECT e.id, 'edited', %s, e.entry FROM komsos_entries e"
             " JOIN komsos_plan p ON p.id = e.id AND p.verdict = 'updated' ORDER BY e.seq",
             [utc_now()],
         )
+    if verdicts.get("updated") or verdicts.get("again"):
         assignments = ", ".join(f"{name} = w.{name}" for name in (*COLUMNS[1:], "entry"))
         conn.execute(
-            f"UPDATE komsos_entries e SET {assignments} FROM komsos_winner w"
-            " JOIN komsos_plan p ON p.id = w.id AND p.verdict = 'updated' WHERE e.id = w.id"
+            f"UPDATE komsos_entries e SET {assignments} FROM {winner} w"
+            " JOIN komsos_plan p ON p.id = w.id AND p.verdict IN ('updated', 'again') WHERE e.id = w.id"
         )
-    if added:
+    if verdicts.get("added"):
+        # In the order of the files: `seq` breaks ties in `list` as the file store's order does.
+        names = ", ".join((*COLUMNS, "entry"))
         conn.execute(
             f"INSERT INTO komsos_entries ({names}) SELECT {', '.join('w.' + n for n in (*COLUMNS, 'entry'))}"
-            " FROM komsos_winner w JOIN komsos_plan p ON p.id = w.id AND p.verdict = 'added' ORDER BY w.first_ord"
+            f" FROM {winner} w JOIN komsos_plan p ON p.id = w.id AND p.verdict = 'added' ORDER BY w.ord"
         )
-    return counts
+    conn.execute("INSERT INTO komsos_seen SELECT id FROM komsos_plan WHERE verdict IN ('added', 'updated')")
+    return verdicts
 
 
 __all__ = ["HubStore", "HubTransaction", "redact"]
