@@ -188,3 +188,29 @@ def test_no_room_for_the_temp_file_or_folder_is_a_store_error(
     with pytest.raises(StoreError, match="No space left on device"), Store(path).transaction() as tx:
         tx.add(make_entry("Gatak"))
     assert (path.read_bytes() if path.exists() else None) == before
+
+
+def test_the_library_never_freezes_its_callers_garbage_collector(tmp_path: Path) -> None:
+    import gc
+
+    store = Store(tmp_path / "komsos.json")
+    with store.transaction() as tx:
+        tx.add_many([make_entry(f"Desa {n}") for n in range(3000)])  # big enough to be read in slices
+    frozen = gc.get_freeze_count()
+    assert len(Store(store.path).entries()) == 3000
+    assert gc.get_freeze_count() == frozen
+    assert gc.isenabled()
+
+
+def test_the_file_store_changes_through_tinydb_storage(tmp_path: Path) -> None:
+    from tinydb import TinyDB
+    from tinydb.storages import Storage
+
+    from komsos_cli.store.file import StoreFile, storage_class
+
+    assert issubclass(storage_class(), Storage)
+    file = StoreFile(tmp_path / "komsos.json")
+    # TinyDB itself, on our storage: a write outside a transaction is written at once, atomically.
+    database = TinyDB(file, storage=storage_class())
+    database.table("entries").insert(make_entry())
+    assert [e["village"] for e in Store(file.path).entries()] == ["Kemiri"]
