@@ -214,3 +214,21 @@ def test_the_file_store_changes_through_tinydb_storage(tmp_path: Path) -> None:
     database = TinyDB(file, storage=storage_class())
     database.table("entries").insert(make_entry())
     assert [e["village"] for e in Store(file.path).entries()] == ["Kemiri"]
+
+
+def test_the_keyed_table_writes_what_tinydbs_own_table_writes(tmp_path: Path) -> None:
+    from tinydb import TinyDB
+    from tinydb.storages import MemoryStorage
+
+    from komsos_cli.store.file import database_class
+
+    ours, theirs = database_class()(storage=MemoryStorage), TinyDB(storage=MemoryStorage)
+    for database in (ours, theirs):
+        table = database.table("entries")
+        table.insert_multiple([{"id": "a"}, {"id": "b"}, {"id": "c"}])
+        table.remove(doc_ids=[2])
+        table.insert({"id": "d"})
+        table.update(lambda document: document.update(id="A"), doc_ids=[1, 9])
+        table.update({"x": 1}, doc_ids=[3])
+    assert ours.storage.read() == theirs.storage.read()
+    assert list(ours.storage.read()["entries"]) == list(theirs.storage.read()["entries"])
