@@ -125,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
             elapsed, peak, code, last = run_once(case)
             result = Result(case.name, [elapsed], peak) if code == 0 else Result(case.name, status=f"failed: {last}")
         results.append(result)
-        status = f"{seconds(result.median)} s, {result.peak_mib:.0f} MiB" if result.ok else result.status
+        status = f"{seconds(result.median)}, {result.peak_mib:.0f} MiB" if result.ok else result.status
         print(f"  {result.name}: {status}", file=sys.stderr, flush=True)
         return result
 
@@ -200,7 +200,7 @@ def report(results: list[Result], args: argparse.Namespace) -> str:
                     goal = f"< {GOALS_1M[key]:g} s, < {IMPORT_PEAK_MIB} MiB: {'met' if met else 'NOT met'}"
                 else:
                     goal = f"< {GOALS_1M[key]:g} s: {'met' if met else 'NOT met'}"
-        lines.append(f"| {result.name} | {seconds(result.median)} s | {result.peak_mib:.0f} MiB | {ratio} | {goal} |")
+        lines.append(f"| {result.name} | {seconds(result.median)} | {result.peak_mib:.0f} MiB | {ratio} | {goal} |")
     lines.append(END)
     return "\n".join(lines)
 
