@@ -180,13 +180,13 @@ def clean_text(value: str, *, multiline: bool = False, field: str = "text", limi
     if "\x00" in value and value.count("\x00") > 2:
         raise InvalidInput(t("field.binary", field=field))
     check_encoding(value, field)
-    text = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _ANSI.sub("", text)
+    text = _ANSI.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+    # NFC after the controls go: a mark left beside its letter by a removed character must combine.
     if multiline:
-        text = _CONTROL_MULTI_LINE.sub("", text)
+        text = unicodedata.normalize("NFC", _CONTROL_MULTI_LINE.sub("", text))
         text = "\n".join(line.rstrip() for line in text.split("\n")).strip("\n").strip()
     else:
-        text = _CONTROL_ONE_LINE.sub(" ", text)
+        text = unicodedata.normalize("NFC", _CONTROL_ONE_LINE.sub(" ", text))
         text = _SPACES.sub(" ", text).strip()
     maximum = limit or (LIMIT_SUMMARY if multiline else LIMIT_ONE_LINE)
     if len(text) > maximum:
