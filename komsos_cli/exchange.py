@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from . import formats
 from .errors import InvalidInput, KomsosError
 from .formats import ExportOptions, Format
-from .messages import t
+from .messages import t, tn
 from .model import validate_entry
 from .query import Criteria
 from .store.files import replace_file
@@ -360,7 +360,7 @@ def iter_entries(
         progress.advance(step)
     if failed:
         more = t("exchange.row.more", count=failed - len(errors)) if failed > len(errors) else ""
-        raise InvalidInput(t("exchange.import.invalid", count=failed, errors="; ".join(errors), more=more))
+        raise InvalidInput(tn("exchange.import.invalid", failed, count=failed, errors="; ".join(errors), more=more))
 
 
 @dataclass

@@ -141,7 +141,7 @@ def test_an_entry_deleted_then_imported_from_an_old_export_stays_deleted(run: An
     assert result.exit_code == 0, result.stderr
     assert result.stderr == (
         "1 file(s), 2 entries: 0 added, 0 updated, 2 skipped\n"
-        "1 skipped entries were deleted in this store after their last change; they stay deleted\n"
+        "1 skipped entry was deleted in this store after its last change; it stays deleted\n"
     )
     assert [entry["id"] for entry in run.json("list")] == [items[1]["id"]]
 

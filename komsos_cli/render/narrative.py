@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..messages import t
+from ..messages import t, tn
 from ..model import format_babinsa
 from . import LABELS, SITUATION_STYLE, _text, console
 from .text import one_line
@@ -67,7 +67,7 @@ def summary_view(results: list[tuple[str, Extraction]], stderr: bool = False) ->
     from rich.table import Table
 
     out = console(stderr=stderr)
-    table = Table(title=_text(t("parse.summary.title", count=len(results))), header_style="bold")
+    table = Table(title=_text(tn("parse.summary.title", len(results), count=len(results))), header_style="bold")
     table.add_column(t("parse.summary.file"))
     table.add_column(_LABEL["date"], no_wrap=True)
     table.add_column(_LABEL["village"])
@@ -142,9 +142,9 @@ def chat_view(reading: ChatReading, stderr: bool = False) -> None:
         )
     out.print(table)
     if reading.already_stored:
-        out.print(_text(t("chat.already", count=reading.already_stored), "dim"))
+        out.print(_text(tn("chat.already", reading.already_stored, count=reading.already_stored), "dim"))
     if reading.deleted_before:
-        out.print(_text(t("chat.deleted", count=reading.deleted_before), "dim"))
+        out.print(_text(tn("chat.deleted", reading.deleted_before, count=reading.deleted_before), "dim"))
 
 
 def progress(items: Iterable[T], total: int, description: str) -> Iterator[T]:

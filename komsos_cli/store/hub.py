@@ -22,7 +22,7 @@ from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING, Any
 
 from ..errors import AmbiguousId, InvalidInput, NotFound, StoreError, StoreLocked
-from ..messages import t
+from ..messages import t, tn
 from ..model import in_field_order, utc_now
 from . import migrations
 from .base import Entry, MergeCounts
@@ -251,8 +251,7 @@ class HubStore:
             tally.not_aman = tally.situations["waspada"] + tally.situations["rawan"]
             limit = "" if details is None else f" LIMIT {int(details)}"
             concerns = conn.execute(
-                f"SELECT entry FROM komsos_entries WHERE {where} AND {NOT_AMAN}"
-                f" ORDER BY day DESC, id DESC{limit}",
+                f"SELECT entry FROM komsos_entries WHERE {where} AND {NOT_AMAN} ORDER BY day DESC, id DESC{limit}",
                 params,
             ).fetchall()
             tally.concern_entries = [_loads(text) for (text,) in reversed(concerns)]
@@ -298,8 +297,7 @@ class HubStore:
         where, params = criteria_sql(criteria)
         limit = "" if criteria.limit is None else f" LIMIT {int(criteria.limit)}"
         rows = self._fetch(
-            f"SELECT entry FROM komsos_entries WHERE {where} AND follow_status = 'open'"
-            f" ORDER BY {OLDEST_FIRST}{limit}",
+            f"SELECT entry FROM komsos_entries WHERE {where} AND follow_status = 'open' ORDER BY {OLDEST_FIRST}{limit}",
             params,
         )
         return [_loads(text) for (text,) in rows]
@@ -359,7 +357,13 @@ class HubStore:
             for name in missing:
                 found.append(("warning", "indexes", t("doctor.hub.index_missing", name=name)))
             if not missing:
-                found.append(("ok", "indexes", t("doctor.hub.indexes", count=len(migrations.HUB_INDEXES))))
+                found.append(
+                    (
+                        "ok",
+                        "indexes",
+                        tn("doctor.hub.indexes", len(migrations.HUB_INDEXES), count=len(migrations.HUB_INDEXES)),
+                    )
+                )
             entries = conn.execute("SELECT count(*) FROM komsos_entries").fetchone()[0]
             history, deleted = conn.execute(
                 "SELECT count(*), count(*) FILTER (WHERE action = 'deleted') FROM komsos_history"
