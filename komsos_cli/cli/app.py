@@ -219,6 +219,14 @@ class KomsosGroup(TyperGroup):
             with formatter.section(framework_gettext("Commands")):
                 formatter.write_dl([(shown, command.get_short_help_str(limit)) for shown, command in rows])
 
+    def _main_shell_completion(self, ctx_args: Any, prog_name: str, complete_var: str | None = None) -> None:
+        """When the shell asks for completions: put the completers on the parameters first."""
+        if os.environ.get(complete_var or f"_{prog_name}_COMPLETE".replace("-", "_").upper()):
+            from .completion import attach
+
+            attach(self)
+        super()._main_shell_completion(ctx_args, prog_name, complete_var)
+
     def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
         """Both names of every command complete; the other options as Typer completes them."""
         from typer._click.shell_completion import CompletionItem
@@ -293,7 +301,7 @@ app = typer.Typer(
         "Example: komsos record --village Kemiri --summary 'Komsos dengan Sekdes' --babinsa 'Serda Nursalim'"
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
