@@ -26,7 +26,7 @@ FRAMEWORK_ENGLISH = (
 )
 # Words a user reads in an English sentence; the core commands' help holds none of them.
 ENGLISH_WORDS = re.compile(r"\b(the|and|of|with|Example|Show|entry|entries|required|default)\b")
-CORE = ("komsos record", "komsos list", "komsos show", "komsos edit", "komsos delete", "komsos profile")
+CORE = ("komsos",)  # every command (the framework words of every help are checked above too)
 
 
 @pytest.mark.parametrize("path", [path for path, _ in ALL] + ["komsos"])

@@ -185,6 +185,7 @@ INDONESIAN_NAMES = {
     "doctor": "periksa",
     "places": "tempat",
     "profile": "profil",
+    "push": "kirim",
 }
 ENGLISH_NAMES = {indonesian: english for english, indonesian in INDONESIAN_NAMES.items()}
 
