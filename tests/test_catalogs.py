@@ -176,3 +176,12 @@ def test_profile_set_lang(run, monkeypatch: pytest.MonkeyPatch, db: Path) -> Non
     assert run("profile", "set", "--lang", "en").exit_code == 0
     assert language() == "en"
     assert not db.exists()  # choosing the language does not touch the store
+
+
+def test_field_names_in_indonesian_errors(run, db: Path) -> None:  # type: ignore[no-untyped-def]
+    # English field keys inside Indonesian errors: `kind: 'ngopi' bukan salah satu dari…`.
+    wrong = run("record", "-v", "Kemiri", "-s", "x", "-b", "Serda A", "--kind", "ngopi", env={"KOMSOS_LANG": "id"})
+    assert wrong.stderr.startswith("komsos: jenis kegiatan: 'ngopi' bukan salah satu dari komsos")
+    missing = run("record", "-s", "x", env={"KOMSOS_LANG": "id"})
+    assert missing.stderr == "komsos: kolom wajib belum diisi: Babinsa, desa\n"
+    assert run("record", "-s", "x").stderr == "komsos: missing required field(s): babinsa, village\n"

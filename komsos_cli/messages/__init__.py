@@ -113,14 +113,34 @@ def plural_in(lang: str, key: str, n: int) -> str:
     return str(template)
 
 
+def field_name(lang: str, field: str) -> str:
+    """An entry field's name in `lang` (`village` is `desa` in Indonesian); unknown: as it is."""
+    found = translations(lang).gettext(f"fieldname.{field}")
+    return field if found.startswith("fieldname.") else found
+
+
+def _named(lang: str, values: dict[str, object]) -> dict[str, object]:
+    """`values` with the field keys in `field` and `fields` (", "-joined) named in `lang`."""
+    if lang == "en" or not ({"field", "fields"} & values.keys()):
+        return values
+    named = dict(values)
+    if isinstance(values.get("field"), str):
+        named["field"] = field_name(lang, str(values["field"]))
+    if isinstance(values.get("fields"), str):
+        named["fields"] = ", ".join(field_name(lang, f) for f in str(values["fields"]).split(", "))
+    return named
+
+
 def t(key: str, /, **values: object) -> str:
     """The message `key` in the user's language, filled with `values`."""
-    return text_in(language(), key).format(**values)
+    lang = language()
+    return text_in(lang, key).format(**_named(lang, values))
 
 
 def tn(key: str, n: int, /, **values: object) -> str:
     """The message `key` in the user's language in its plural form for `n`, filled with `values`."""
-    return plural_in(language(), key, n).format(**values)
+    lang = language()
+    return plural_in(lang, key, n).format(**_named(lang, values))
 
 
 def catalog() -> dict[str, dict[str, str]]:
