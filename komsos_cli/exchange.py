@@ -77,6 +77,10 @@ def plan_export(
             raise InvalidInput(t("exchange.delimiter.not_csv", format=fmt.name))
         if delimiter not in formats.DELIMITERS:
             raise InvalidInput(t("exchange.delimiter.unknown", delimiter=delimiter))
+    if lang is None and fmt.tabular:
+        from .messages import language as interface_language
+
+        lang = interface_language()  # a Babinsa reading Indonesian gets Indonesian headers
     language = (lang or "en").strip().lower()
     if language not in LANGUAGES:
         raise InvalidInput(t("exchange.lang.unknown", lang=lang))

@@ -90,3 +90,11 @@ def test_confirm_asks_again_on_an_unknown_answer(run: Any, record: Any) -> None:
     result = run("delete", entry, input="mungkin\nya\n", env={**ID, "KOMSOS_INTERACTIVE": "1"})
     assert "jawab y (ya) atau t (tidak)" in result.stderr
     assert run("show", entry).exit_code != 0
+
+
+def test_export_headers_follow_the_interface_language(run: Any, record: Any) -> None:
+    record()
+    indonesian = run("export", "-f", "csv", env=ID)
+    assert indonesian.stdout.lstrip("\ufeff").startswith('"ID",Tanggal,')
+    assert run("export", "-f", "csv").stdout.lstrip("\ufeff").startswith("id,date,")
+    assert run("export", "-f", "csv", "--lang", "en", env=ID).stdout.lstrip("\ufeff").startswith("id,date,")

@@ -42,7 +42,9 @@ def export(
     lang: Annotated[
         str | None,
         typer.Option(
-            "--lang", metavar="LANG", help="Header row of csv/xlsx: en (keys, default) or id (Tanggal, Desa, ...)."
+            "--lang",
+            metavar="LANG",
+            help="Header row of csv/xlsx: en (keys) or id (Tanggal, Desa, ...); default: the interface language.",
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
