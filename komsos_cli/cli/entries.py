@@ -80,6 +80,9 @@ def record(
         ask = _prompt_for if at_terminal else None
         entry = core.record(store, values, ask=ask, refused=_say_refused, resolve_place=check)
     show_warnings(check)
+    if at_terminal:  # one line on stderr; stdout still carries only the id
+        where = {"date": entry["date"], "village": entry["village"], "kind": entry["kind"]}
+        typer.echo(t("record.saved", short=entry["id"][:8], **where), err=True)
     if json_out:
         from ..render import write_json
 
