@@ -62,6 +62,13 @@ def extraction_view(name: str, extraction: Extraction, stderr: bool = False) -> 
     out.print()
 
 
+def _field(key: str) -> str:
+    """A field's name in the user's language (`date` is `tanggal` in Indonesian)."""
+    from ..messages import field_name, language
+
+    return field_name(language(), key)
+
+
 def summary_view(results: list[tuple[str, Extraction]], stderr: bool = False) -> None:
     """One row per report and, per field, in how many reports it was found."""
     from rich.table import Table
@@ -85,11 +92,11 @@ def summary_view(results: list[tuple[str, Extraction]], stderr: bool = False) ->
             _text(fields.get("village") or "—"),
             _text(", ".join(format_babinsa(p) for p in fields.get("babinsa") or []) or "—"),
             _text(f"{len(extraction.found)}/{len(fields)}"),
-            _text(", ".join(extraction.missing), "yellow"),
+            _text(", ".join(_field(key) for key in extraction.missing), "yellow"),
         )
     out.print(table)
     keys = list(results[0][1].fields) if results else []
-    per_field = ", ".join(f"{key} {counts.get(key, 0)}/{len(results)}" for key in keys)
+    per_field = ", ".join(f"{_field(key)} {counts.get(key, 0)}/{len(results)}" for key in keys)
     out.print(_text(t("parse.summary.fields", counts=per_field), "dim"))
 
 
