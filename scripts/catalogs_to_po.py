@@ -4,6 +4,7 @@
     python scripts/catalogs_to_po.py            # every dict module still present, then delete them
     python scripts/catalogs_to_po.py trust      # only messages/trust.py
     python scripts/catalogs_to_po.py --keep     # convert, but leave the modules in place
+    python scripts/catalogs_to_po.py --update   # a text that differs from the .po's replaces it
     python scripts/catalogs_to_po.py --compile  # only recompile the .mo files from the .po files
 
 A dict module is `MESSAGES = {key: {"en": text, "id": text}}`; a text may be a pair
@@ -113,8 +114,9 @@ def forms(text: Any, language: str, plural: bool) -> str | tuple[str, ...]:
     return (str(text[0]), str(text[-1])) if language == "en" else (str(text[0]),)
 
 
-def merge(area: str, messages: dict[str, dict[str, Any]], catalogs: dict[str, Any]) -> int:
-    """Add the module's messages to the catalogs; returns how many keys were new."""
+def merge(area: str, messages: dict[str, dict[str, Any]], catalogs: dict[str, Any], *, update: bool = False) -> int:
+    """Add the module's messages to the catalogs; returns how many keys were new. An entry already
+    in a catalog is kept, unless `update` (the module's text wins: a branch that changed a text)."""
     added = 0
     for key, texts in messages.items():
         english = texts.get("en")
@@ -132,8 +134,13 @@ def merge(area: str, messages: dict[str, dict[str, Any]], catalogs: dict[str, An
             msgid: str | tuple[str, str] = (key, key) if plural else key
             existing = catalog.get(key)
             if existing is not None and existing.string:
-                if existing.string != wanted:
+                if existing.string == wanted:
+                    continue
+                if not update:
                     print(f"catalogs_to_po: {key} ({language}) kept as in the .po; {area}.py differs", file=sys.stderr)
+                    continue
+                print(f"catalogs_to_po: {key} ({language}) updated from {area}.py", file=sys.stderr)
+                existing.id, existing.string = msgid, wanted  # in place: the file keeps its order
                 continue
             catalog.add(msgid, wanted, auto_comments=[area])
             added += language == "en"
@@ -145,6 +152,7 @@ def main() -> None:
     parser.add_argument("areas", nargs="*", help="module names under komsos_cli/messages (default: all present)")
     parser.add_argument("--keep", action="store_true", help="leave the converted modules in place")
     parser.add_argument("--compile", action="store_true", help="only recompile the .mo files")
+    parser.add_argument("--update", action="store_true", help="a text that differs from the .po's replaces it")
     options = parser.parse_args()
     if options.compile:
         compile_catalogs()
@@ -156,7 +164,7 @@ def main() -> None:
         if messages is None:
             print(f"catalogs_to_po: {path.name} has no MESSAGES dict; skipped", file=sys.stderr)
             continue
-        added = merge(path.stem, messages, catalogs)
+        added = merge(path.stem, messages, catalogs, update=options.update)
         print(f"{path.name}: {len(messages)} messages, {added} new", file=sys.stderr)
         converted.append(path)
     for language in LANGUAGES:

@@ -110,13 +110,24 @@ def test_a_dict_module_added_later_is_converted(tmp_path: Path) -> None:
     assert not module.exists()
     import gettext
 
+    def compiled(lang: str) -> gettext.GNUTranslations:  # read afresh: gettext.translation caches by path
+        with (copy / "komsos_cli" / "locale" / lang / "LC_MESSAGES" / "komsos.mo").open("rb") as handle:
+            return gettext.GNUTranslations(handle)
+
     for lang, single, plural in (("en", "1 signature", "2 signatures"), ("id", "1 tanda tangan", "2 tanda tangan")):
-        found = gettext.translation("komsos", copy / "komsos_cli" / "locale", languages=[lang])
+        found = compiled(lang)
         assert found.ngettext("trust.many", "trust.many", 1).format(n=1) == single
         assert found.ngettext("trust.many", "trust.many", 2).format(n=2) == plural
-    english = gettext.translation("komsos", copy / "komsos_cli" / "locale", languages=["en"])
+    english = compiled("en")
     assert english.gettext("profile.saved") == "profile saved"  # the existing entry is kept
     assert english.gettext("trust.new") == "a new message {name}"
+    # --update: a branch changed a text; the module's wins
+    module.write_text('MESSAGES = {"profile.saved": {"en": "profile saved!", "id": "profil tersimpan!"}}\n')
+    script = [sys.executable, str(copy / "scripts" / "catalogs_to_po.py"), "--update", "trust"]
+    subprocess.run(script, capture_output=True, text=True, check=True)
+    english = compiled("en")
+    assert english.gettext("profile.saved") == "profile saved!"
+    assert not module.exists()
 
 
 def test_a_dict_module_not_yet_converted_still_speaks(monkeypatch: pytest.MonkeyPatch) -> None:
