@@ -28,6 +28,9 @@ LANGUAGES = ("en", "id")
 DOMAIN = "komsos"
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 
+# The dict modules not yet moved into the catalogs (normally none; see the module's doc).
+CATALOGS: tuple[str, ...] = tuple(module.name for module in pkgutil.iter_modules(__path__))
+
 _translations: dict[str, gettext.NullTranslations] = {}
 _leftovers: dict[str, dict[str, Any]] | None = None
 _profile_language: dict[str, str | None] = {}
