@@ -98,3 +98,9 @@ def test_export_headers_follow_the_interface_language(run: Any, record: Any) -> 
     assert indonesian.stdout.lstrip("\ufeff").startswith('"ID",Tanggal,')
     assert run("export", "-f", "csv").stdout.lstrip("\ufeff").startswith("id,date,")
     assert run("export", "-f", "csv", "--lang", "en", env=ID).stdout.lstrip("\ufeff").startswith("id,date,")
+
+
+def test_the_html_recap_says_its_language(run: Any, record: Any) -> None:
+    record()
+    assert '<html lang="id">' in run("summary", "--format", "html", env=ID).stdout
+    assert '<html lang="en">' in run("summary", "--format", "html").stdout
