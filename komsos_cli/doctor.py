@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from .backups import Backup, backup_dir, generations, keep_aside, list_backups, same_file_content
 from .errors import InvalidInput, KomsosError, StoreError
-from .messages import t
+from .messages import t, tn
 from .model import SCHEMA_VERSION, validate_entry
 from .store import ENTRIES, META, FileStore, atomic_write, parse_store
 
@@ -120,13 +120,21 @@ def _entries_problems(tables: dict[str, Any]) -> list[Finding]:
             invalid.append(f"{entry_id[:8]}: {stored_badly}")
     if duplicates:
         findings.append(
-            Finding("error", "ids", t("doctor.duplicate_ids", count=len(duplicates), ids=", ".join(duplicates[:3])))
+            Finding(
+                "error",
+                "ids",
+                tn("doctor.duplicate_ids", len(duplicates), count=len(duplicates), ids=", ".join(duplicates[:3])),
+            )
         )
     else:
         findings.append(Finding("ok", "ids", t("doctor.ids_unique")))
     if invalid:
         findings.append(
-            Finding("error", "entries", t("doctor.invalid_entries", count=len(invalid), first="; ".join(invalid[:3])))
+            Finding(
+                "error",
+                "entries",
+                tn("doctor.invalid_entries", len(invalid), count=len(invalid), first="; ".join(invalid[:3])),
+            )
         )
     else:
         findings.append(Finding("ok", "entries", t("doctor.entries_valid")))
@@ -213,7 +221,7 @@ def check(path: Path) -> Report:
                 Finding(
                     "warning",
                     "store",
-                    t("doctor.no_store_but_backups", count=len(readable), entries=readable[0].entries),
+                    tn("doctor.no_store_but_backups", len(readable), count=len(readable), entries=readable[0].entries),
                 )
             )
         else:
@@ -255,7 +263,7 @@ def check(path: Path) -> Report:
     report.findings.extend(_permissions(path))
     strays = stray_temp_files(path)
     if strays:
-        report.findings.append(Finding("warning", "temp", t("doctor.stray_temp", count=len(strays))))
+        report.findings.append(Finding("warning", "temp", tn("doctor.stray_temp", len(strays), count=len(strays))))
     folder = backup_dir(path)
     if folder.exists() and not folder.is_dir():
         report.findings.append(Finding("warning", "backups", t("doctor.backups_not_folder", path=folder)))

@@ -146,11 +146,12 @@ def record(
     refused: Callable[[str], None] | None = None,
     today: date | None = None,
     resolve_place: Callable[[dict[str, Any], Mapping[str, Any]], dict[str, Any]] | None = None,
+    confirm: Callable[[dict[str, Any]], bool] | None = None,
 ) -> dict[str, Any]:
     """Validate and store one new entry; return it as stored.
 
-    Nothing is written unless the entry is complete and valid. `ask` and `refused`: see
-    `complete_required`.
+    Nothing is written unless the entry is complete and valid (and `confirm`, shown the entry,
+    says yes: else Cancelled). `ask` and `refused`: see `complete_required`.
     """
     profile = store.profile()
     merged = apply_profile(values, profile)
@@ -159,6 +160,10 @@ def record(
     if resolve_place is not None:
         merged = resolve_place(merged, profile)
     entry = validate_entry(merged)
+    if confirm is not None and not confirm(entry):
+        from .errors import Cancelled
+
+        raise Cancelled(t("record.not_saved"))
     with store.transaction() as transaction:
         transaction.add(entry)
     return entry

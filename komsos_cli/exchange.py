@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from . import formats
 from .errors import InvalidInput, KomsosError
 from .formats import ExportOptions, Format
-from .messages import t
+from .messages import t, tn
 from .model import validate_entry
 from .query import Criteria
 from .store.files import replace_file
@@ -77,6 +77,10 @@ def plan_export(
             raise InvalidInput(t("exchange.delimiter.not_csv", format=fmt.name))
         if delimiter not in formats.DELIMITERS:
             raise InvalidInput(t("exchange.delimiter.unknown", delimiter=delimiter))
+    if lang is None and fmt.tabular:
+        from .messages import language as interface_language
+
+        lang = interface_language()  # a Babinsa reading Indonesian gets Indonesian headers
     language = (lang or "en").strip().lower()
     if language not in LANGUAGES:
         raise InvalidInput(t("exchange.lang.unknown", lang=lang))
@@ -360,7 +364,7 @@ def iter_entries(
         progress.advance(step)
     if failed:
         more = t("exchange.row.more", count=failed - len(errors)) if failed > len(errors) else ""
-        raise InvalidInput(t("exchange.import.invalid", count=failed, errors="; ".join(errors), more=more))
+        raise InvalidInput(tn("exchange.import.invalid", failed, count=failed, errors="; ".join(errors), more=more))
 
 
 @dataclass

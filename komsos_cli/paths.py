@@ -8,6 +8,7 @@ from pathlib import Path
 
 APP_NAME = "komsos"
 STORE_NAME = "komsos.json"
+LANGUAGE_NAME = "language"  # the interface language `profile set --lang` chose: `id` or `en`
 
 
 def app_dir() -> Path:
@@ -45,3 +46,21 @@ def store_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
     if env:
         return Path(env).expanduser()
     return app_dir() / STORE_NAME
+
+
+def saved_language() -> str | None:
+    """The language `komsos profile set --lang` saved in the app folder (a tiny file of its own,
+    so choosing the language never reads the store), or None."""
+    try:
+        chosen = (app_dir() / LANGUAGE_NAME).read_text(encoding="utf-8").strip().lower()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return chosen if chosen in ("id", "en") else None
+
+
+def save_language(lang: str) -> None:
+    """Remember `lang` as the interface language for this user."""
+    from .store.files import atomic_write, ensure_folder
+
+    ensure_folder(app_dir())
+    atomic_write(app_dir() / LANGUAGE_NAME, f"{lang}\n".encode())

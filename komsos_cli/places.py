@@ -860,3 +860,28 @@ __all__ = [
     "villages_of",
     "written_village_names",
 ]
+
+
+def names_starting(level: str, prefix: str, *, kabupaten: str | None = None, limit: int = 50) -> list[str]:
+    """Names of villages, kecamatan or kabupaten (`level`) that start with `prefix` (case ignored),
+    villages and kecamatan within `kabupaten` when given; for shell completion."""
+    like = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    if level == "kabupaten":
+        rows = _query("SELECT name FROM kabupaten WHERE name LIKE ? ESCAPE '\\' ORDER BY name LIMIT ?", (like, limit))
+        return [row[0] for row in rows]
+    area = ""
+    params: list[Any] = [like]
+    if kabupaten:
+        ids = _kabupaten_ids(kabupaten)
+        if ids:
+            area = f" AND kecamatan.kabupaten IN ({', '.join('?' * len(ids))})"
+            params += sorted(ids)
+    if level == "kecamatan":
+        sql = "SELECT DISTINCT kecamatan.name FROM kecamatan WHERE kecamatan.name LIKE ? ESCAPE '\\'"
+    else:
+        sql = (
+            "SELECT DISTINCT village.name FROM village JOIN kecamatan ON kecamatan.id = village.kecamatan"
+            " WHERE village.name LIKE ? ESCAPE '\\'"
+        )
+    rows = _query(f"{sql}{area} ORDER BY 1 LIMIT ?", (*params, limit))
+    return [row[0] for row in rows]

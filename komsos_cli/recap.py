@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .dates import MONTH_NAMES_ID
-from .messages import t
+from .messages import language, t
 from .summary import Bucket, Summary, with_period
 
 if TYPE_CHECKING:
@@ -310,7 +310,7 @@ def html_page(summary: Summary, series: Series | None = None) -> str:
     title = f"{t('recap.title')}: {period_title(summary)}"
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="id"><head><meta charset="utf-8">',
+        f'<html lang="{language()}"><head><meta charset="utf-8">',  # the language its words are in
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_h(title)}</title><style>{_STYLE}</style></head><body>",

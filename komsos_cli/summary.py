@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 # The breakdowns of `summary`, in the order they are shown.
 BREAKDOWNS = ("village", "kind", "topic", "month", "babinsa", "koramil", "situation")
+# The Indonesian words `--by` also takes, and the breakdown each names.
+BREAKDOWN_WORDS = {"desa": "village", "jenis": "kind", "topik": "topic", "bulan": "month", "situasi": "situation"}
 # The groupings of `villages --by`.
 GROUPINGS = ("babinsa", "koramil")
 # Situations a commander must look at.

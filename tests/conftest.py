@@ -16,7 +16,9 @@ from komsos_cli.cli import app
 @pytest.fixture(autouse=True)
 def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No test sees the user's store, language or terminal."""
-    for var in ("KOMSOS_DB", "KOMSOS_LANG", "KOMSOS_DEBUG", "KOMSOS_INTERACTIVE", "LANG", "LC_ALL", "LC_MESSAGES"):
+    komsos = ("KOMSOS_DB", "KOMSOS_LANG", "KOMSOS_DEBUG", "KOMSOS_INTERACTIVE")
+    env = (*komsos, "LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES")
+    for var in env:
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("KOMSOS_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("KOMSOS_LANG", "en")

@@ -389,7 +389,7 @@ def test_damaged_store_every_command_refuses_and_says_how_to_recover(run, db: Pa
 def test_indonesian_messages(run) -> None:
     result = run("record", "--summary", "x", env={"KOMSOS_LANG": "id"})
     assert result.exit_code == 2
-    assert result.stderr == "komsos: kolom wajib belum diisi: babinsa, village\n"
+    assert result.stderr == "komsos: kolom wajib belum diisi: Babinsa, desa\n"
 
 
 def test_no_arguments_shows_help(run) -> None:

@@ -153,8 +153,10 @@ def test_questions_at_a_terminal_leave_stdout_to_the_id(tmp_path: Path) -> None:
     args = [str(BIN), "record", "--village", "Kemiri", "--kecamatan", "Kebakkramat", "--summary", "x"]
     done = subprocess.run(args, env=env, input="Serda Nursalim\n", capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
-    assert done.stdout == json.loads(komsos("list", "--json", db=db).stdout)[0]["id"] + "\n"
-    assert done.stderr == "Babinsa (rank and name): "
+    stored = json.loads(komsos("list", "--json", db=db).stdout)[0]
+    assert done.stdout == stored["id"] + "\n"
+    # the one line that confirms at a terminal (short id, date, village, kind) is on stderr too
+    assert done.stderr == f"Babinsa (rank and name): stored {stored['id'][:8]}: {stored['date']}, Kemiri, komsos\n"
 
 
 def test_a_date_with_its_hour_and_a_month_period_with_the_installed_command(tmp_path: Path) -> None:

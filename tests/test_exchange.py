@@ -141,7 +141,7 @@ def test_an_entry_deleted_then_imported_from_an_old_export_stays_deleted(run: An
     assert result.exit_code == 0, result.stderr
     assert result.stderr == (
         "1 file(s), 2 entries: 0 added, 0 updated, 2 skipped\n"
-        "1 skipped entries were deleted in this store after their last change; they stay deleted\n"
+        "1 skipped entry was deleted in this store after its last change; it stays deleted\n"
     )
     assert [entry["id"] for entry in run.json("list")] == [items[1]["id"]]
 
@@ -224,7 +224,7 @@ def test_one_bad_row_and_nothing_is_stored_errors_name_file_row_and_field(tmp_pa
     with pytest.raises(InvalidInput) as caught:
         exchange.import_files(store, [good, bad])
     message = caught.value.message
-    assert message.startswith("nothing was imported: 4 row(s) are not valid: ")
+    assert message.startswith("nothing was imported: 4 rows are not valid: ")
     assert f"{bad}, row 3: date: expected YYYY-MM-DD" in message
     assert f"{bad}, row 4: kind: 'ngopi' is not one of komsos" in message
     assert f"{bad}, row 5: 'Nursalim' does not start with a TNI AD rank" in message
@@ -592,7 +592,7 @@ def test_import_tells_about_conflicts(run: Any, db: Path, koramil: list[dict[str
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines() == [
         "1 file(s), 1 entries: 0 added, 0 updated, 1 skipped",
-        "1 entries have the same id and time as a stored one but other content; the stored ones were kept",
+        "1 entry has the same id and time as a stored one but other content; the stored one was kept",
     ]
 
 

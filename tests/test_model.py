@@ -165,10 +165,10 @@ def test_validate_is_idempotent() -> None:
     ("bad", "english", "indonesian"),
     [
         ({"id": "x"}, "id: expected a UUID", "id: seharusnya sebuah UUID"),
-        ({"date": 20250117}, "date: expected YYYY-MM-DD", "date: seharusnya TTTT-BB-HH"),
-        ({"venue": 3}, "venue: expected text", "venue: seharusnya teks"),
-        ({"topics": "keamanan"}, "topics: expected a list of texts", "topics: seharusnya daftar teks"),
-        ({"babinsa": "Serda X"}, "babinsa: expected a list of {rank, name}", "babinsa: seharusnya daftar {rank, name}"),
+        ({"date": 20250117}, "date: expected YYYY-MM-DD", "tanggal: seharusnya TTTT-BB-HH"),
+        ({"venue": 3}, "venue: expected text", "tempat: seharusnya teks"),
+        ({"topics": "keamanan"}, "topics: expected a list of texts", "topik: seharusnya daftar teks"),
+        ({"babinsa": "Serda X"}, "babinsa: expected a list of {rank, name}", "Babinsa: seharusnya daftar {rank, name}"),
     ],
 )
 def test_type_errors_read_in_the_users_language(

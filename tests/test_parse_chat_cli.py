@@ -94,7 +94,7 @@ def test_record_stores_all_then_a_later_export_adds_only_the_new_report(run: Any
     second = run("parse", str(later), "--record")
     assert second.exit_code == 0, second.stderr
     assert len(second.stdout.split()) == 1
-    assert "4 reports already stored; skipped" in second.stderr and "stored 1 new entries" in second.stderr
+    assert "4 reports already stored; skipped" in second.stderr and "stored 1 new entry" in second.stderr
     assert len(run.json("list")) == 5
 
 
@@ -117,7 +117,7 @@ def test_a_report_deleted_after_it_was_stored_is_not_stored_again(run: Any) -> N
     again = run("parse", str(ANDROID_ID), "--record")
     assert again.exit_code == 0 and again.stdout == ""
     assert "3 reports already stored; skipped" in again.stderr
-    assert "1 reports were stored once and deleted since; skipped" in again.stderr
+    assert "1 report was stored once and deleted since; skipped" in again.stderr
     assert len(run.json("list")) == 3
 
 

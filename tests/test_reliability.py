@@ -194,7 +194,7 @@ def test_restore_shows_what_changes_and_asks(run, db: Path) -> None:
     refused = run("doctor", "--restore")
     assert refused.exit_code == 2
     assert "--yes" in refused.stderr
-    assert "1 entr(y/ies) in the current store are not in the backup" in refused.stderr
+    assert "1 entry in the current store is not in the backup" in refused.stderr
     said_no = run("doctor", "--restore", input="n\n", env={"KOMSOS_INTERACTIVE": "1"})
     assert said_no.exit_code == 1
     assert len(Store(db).entries()) == 3

@@ -153,7 +153,7 @@ def test_summary_empty_store(run: Any) -> None:
     [
         (("--period", "2025-13"), "'2025-13': the month must be 01 to 12"),
         (("--period", "Januari"), "cannot read the period 'Januari'"),
-        (("--by", "desa"), "--by: 'desa' is not one of village, kind"),
+        (("--by", "dusun"), "--by: 'dusun' is not one of village, kind"),
         (("--format", "pdf"), "--format: 'pdf' is not one of"),
         (("--format", "md", "--json"), "--json and --format md cannot be used together"),
         (("--top", "0"), "--top must be 1 or more"),
@@ -422,3 +422,11 @@ def test_villages_and_followups_take_a_period(run: Any, koramil: dict[str, str])
     bad = run("followups", "--period", "2025-13")
     assert bad.exit_code == 2 and bad.stderr == "komsos: '2025-13': the month must be 01 to 12\n"
     assert run("villages", "--period", "Q1").exit_code == 2
+
+
+def test_summary_by_desa_is_by_village(run: Any, record: Any) -> None:
+    record()
+    english = run("summary", "--by", "village", "--json")
+    indonesian = run("summary", "--by", "desa", "--json")
+    assert english.exit_code == indonesian.exit_code == 0, indonesian.stderr
+    assert english.stdout == indonesian.stdout

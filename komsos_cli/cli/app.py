@@ -9,6 +9,8 @@ from contextlib import suppress
 from typing import Annotated, Any
 
 import typer
+from typer._click import Context as TyperContext
+from typer._click import HelpFormatter
 from typer.core import TyperGroup
 
 from .. import __version__
@@ -85,18 +87,58 @@ def usage_message(english: str) -> str:
     return english
 
 
-def speak_help(command: Any) -> None:
-    """Put the Indonesian help texts (messages `help.*`) on `command` and everything under it.
+# Typer's words that go through its `_()` (stdlib gettext, bound at import in typer.core), and the
+# catalog message that says each: rebinding typer.core._ puts them in the user's language.
+# ("No such command" stays English here: usage_message reads it, with its suggestion, to translate it.)
+_FRAMEWORK = {
+    "Options": "framework.options",
+    "Commands": "framework.commands",
+    "Arguments": "framework.arguments",
+    "default: {default}": "framework.default",
+    "required": "framework.required",
+    "env var: {var}": "framework.env_var",
+    "(dynamic)": "framework.dynamic",
+    "Aborted!": "framework.aborted",
+    "Missing command.": "framework.missing_command",
+}
 
-    A text is matched on its English wording, so help that changed in the code without its
+
+def framework_gettext(message: str) -> str:
+    """Typer's `_()`: its English word in the user's language (unknown words as they are)."""
+    from ..messages import text_in
+
+    key = _FRAMEWORK.get(message)
+    return message if key is None else text_in(_language(), key)
+
+
+def _language() -> str:
+    from ..messages import language
+
+    return language()
+
+
+def speak_help(command: Any) -> None:
+    """Put the help in the user's language on `command` and everything under it: the
+    Indonesian help texts (messages `help.*`) and the framework's own words (usage line,
+    section titles, the help option, required and default marks).
+
+    A help text is matched on its English wording, so help that changed in the code without its
     catalog entry stays English instead of showing a stale translation.
     """
+    import typer.core
+
     from ..messages import catalog
 
+    typer.core._ = framework_gettext  # type: ignore[attr-defined]
     indonesian = {texts["en"]: texts["id"] for key, texts in catalog().items() if key.startswith("help.")}
 
     def visit(node: Any) -> None:
         node.help = indonesian.get(node.help, node.help)
+        node.context_class = KomsosContext
+        if node.options_metavar == "[OPTIONS]":
+            node.options_metavar = t("framework.options_metavar")
+        if getattr(node, "subcommand_metavar", None) == "COMMAND [ARGS]...":
+            node.subcommand_metavar = t("framework.command_metavar")
         for param in node.params:
             if getattr(param, "help", None):
                 param.help = indonesian.get(param.help, param.help)
@@ -106,11 +148,99 @@ def speak_help(command: Any) -> None:
     visit(command)
 
 
+class KomsosFormatter(HelpFormatter):
+    """Click's help formatter, its usage line in the user's language."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, t("framework.usage") if prefix is None else prefix)
+
+
+class KomsosContext(TyperContext):
+    """A context whose help speaks the user's language (the formatter, the help option's text)."""
+
+    formatter_class = KomsosFormatter
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        option = self.command.get_help_option(self)
+        if option is not None:
+            option.help = t("framework.help_option")
+
+
+# Every command's Indonesian name; both names run it, help lists it under its language's name.
+INDONESIAN_NAMES = {
+    "record": "catat",
+    "list": "daftar",
+    "show": "lihat",
+    "edit": "ubah",
+    "delete": "hapus",
+    "export": "ekspor",
+    "import": "impor",
+    "summary": "ringkasan",
+    "villages": "desa",
+    "followups": "tindaklanjut",
+    "resolve": "selesaikan",
+    "parse": "baca",
+    "narrate": "tulis",
+    "doctor": "periksa",
+    "places": "tempat",
+    "profile": "profil",
+    "push": "kirim",
+}
+ENGLISH_NAMES = {indonesian: english for english, indonesian in INDONESIAN_NAMES.items()}
+
+
+def command_name(name: str) -> str:
+    """The command's own (English) name for `name`, which may be its Indonesian one."""
+    return ENGLISH_NAMES.get(name, name)
+
+
 class KomsosGroup(TyperGroup):
     """Turns every error into one line on stderr and an exit code; never a traceback.
 
-    `--debug` (or KOMSOS_DEBUG=1) lets the traceback through for developers.
+    `--debug` (or KOMSOS_DEBUG=1) lets the traceback through for developers. Every command also
+    answers to its Indonesian name (INDONESIAN_NAMES).
     """
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        return self.commands.get(cmd_name) or self.commands.get(command_name(cmd_name))
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        indonesian = _language() == "id"
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is None or command.hidden:
+                continue
+            other = INDONESIAN_NAMES.get(name)
+            shown = name if other is None else f"{other} ({name})" if indonesian else f"{name} ({other})"
+            rows.append((shown, command))
+        if rows:
+            limit = formatter.width - 6 - max(len(shown) for shown, _ in rows)
+            with formatter.section(framework_gettext("Commands")):
+                formatter.write_dl([(shown, command.get_short_help_str(limit)) for shown, command in rows])
+
+    def _main_shell_completion(self, ctx_args: Any, prog_name: str, complete_var: str | None = None) -> None:
+        """When the shell asks for completions: put the completers on the parameters first."""
+        if os.environ.get(complete_var or f"_{prog_name}_COMPLETE".replace("-", "_").upper()):
+            from .completion import attach
+
+            attach(self)
+        super()._main_shell_completion(ctx_args, prog_name, complete_var)
+
+    def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
+        """Both names of every command complete; the other options as Typer completes them."""
+        from typer._click.shell_completion import CompletionItem
+
+        indonesian = _language() == "id"
+        found = super().shell_complete(ctx, incomplete)
+        names = {item.value for item in found}
+        extra = [
+            CompletionItem(alias, help=self.commands[english].get_short_help_str())
+            for alias, english in ENGLISH_NAMES.items()
+            if alias.startswith(incomplete) and alias not in names and english in self.commands
+        ]
+        return [*extra, *found] if indonesian else [*found, *extra]
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -172,7 +302,7 @@ app = typer.Typer(
         "Example: komsos record --village Kemiri --summary 'Komsos dengan Sekdes' --babinsa 'Serda Nursalim'"
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -221,7 +351,7 @@ def _command_name(argv: list[str]) -> str | None:
         elif token in ("-h", "--help", "--version"):
             return None
         elif not token.startswith("-"):
-            return token
+            return command_name(token)
     return None
 
 

@@ -7,7 +7,7 @@ from datetime import UTC
 import typer
 
 from ..errors import Cancelled, InvalidInput, StoreError
-from ..messages import t
+from ..messages import t, tn
 from ..store.base import Store
 from .app import app
 from .options import JsonFlag, YesFlag, ask_yes_no, is_interactive, with_store
@@ -57,7 +57,7 @@ def doctor(
     current = (
         t("doctor.plan_current_damaged")
         if plan.current_entries is None
-        else t("doctor.plan_current", count=plan.current_entries)
+        else tn("doctor.plan_current", plan.current_entries, count=plan.current_entries)
     )
     from datetime import datetime
 
@@ -73,16 +73,17 @@ def doctor(
     )
     if plan.only_in_current:
         message(
-            t(
+            tn(
                 "doctor.plan_lost",
+                len(plan.only_in_current),
                 count=len(plan.only_in_current),
                 ids=", ".join(i[:8] for i in plan.only_in_current[:5]),
             )
         )
     if plan.only_in_backup:
-        message(t("doctor.plan_back", count=len(plan.only_in_backup)))
+        message(tn("doctor.plan_back", len(plan.only_in_backup), count=len(plan.only_in_backup)))
     if plan.changed:
-        message(t("doctor.plan_changed", count=len(plan.changed)))
+        message(tn("doctor.plan_changed", len(plan.changed), count=len(plan.changed)))
     if not yes:
         if not is_interactive():
             raise InvalidInput(t("doctor.needs_yes"))

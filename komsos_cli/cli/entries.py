@@ -38,11 +38,25 @@ def _say_refused(reason: str) -> None:
 @app.command()
 @with_entry_options
 @with_store
-def record(fields: dict[str, Any], store: Store, json_out: JsonFlag = False, strict: StrictFlag = False) -> None:
+def record(
+    fields: dict[str, Any],
+    store: Store,
+    json_out: JsonFlag = False,
+    strict: StrictFlag = False,
+    interactive: Annotated[
+        bool,
+        typer.Option(
+            "--interactive",
+            "-i",
+            help="Ask for every field in turn (the default at a terminal when no field is given).",
+        ),
+    ] = False,
+) -> None:
     """Record one activity (Komsos, anjangsana, ...). Prints the new entry's id.
 
     Missing village, summary or Babinsa are asked for at a terminal; elsewhere the
     command fails (exit 2) naming them. The profile fills Babinsa, units and area.
+    With -i, or at a terminal with no field given, every field is asked in turn.
 
     The village is looked up in the gazetteer within the area given (or the profile's):
     its official spelling is stored and kecamatan, kabupaten and province filled in. A name
@@ -53,11 +67,22 @@ def record(fields: dict[str, Any], store: Store, json_out: JsonFlag = False, str
     --kecamatan "Rengat Barat" --kabupaten "Indragiri Hulu" --venue "kedai kopi"
     -t keamanan -s "Komsos dengan warga di kedai kopi" --situation aman
     """
-    values = core.values_from_text(fields)
     check = place_check(strict)
-    ask = _prompt_for if is_interactive() else None
-    entry = core.record(store, values, ask=ask, refused=_say_refused, resolve_place=check)
+    at_terminal = is_interactive()
+    if interactive or (at_terminal and all(value in (None, []) for value in fields.values())):
+        if not at_terminal:
+            raise InvalidInput(t("guided.no_terminal"))
+        from .guided import guided_record
+
+        entry = guided_record(store, record=core.record, check=check)
+    else:
+        values = core.values_from_text(fields)
+        ask = _prompt_for if at_terminal else None
+        entry = core.record(store, values, ask=ask, refused=_say_refused, resolve_place=check)
     show_warnings(check)
+    if at_terminal:  # one line on stderr; stdout still carries only the id
+        where = {"date": entry["date"], "village": entry["village"], "kind": entry["kind"]}
+        typer.echo(t("record.saved", short=entry["id"][:8], **where), err=True)
     if json_out:
         from ..render import write_json
 

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from ..errors import InvalidInput
-from ..messages import t
+from ..messages import t, tn
 from ..query import Criteria
 from ..store.base import Store
 from .app import app
@@ -42,7 +42,9 @@ def export(
     lang: Annotated[
         str | None,
         typer.Option(
-            "--lang", metavar="LANG", help="Header row of csv/xlsx: en (keys, default) or id (Tanggal, Desa, ...)."
+            "--lang",
+            metavar="LANG",
+            help="Header row of csv/xlsx: en (keys) or id (Tanggal, Desa, ...); default: the interface language.",
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
@@ -71,9 +73,9 @@ def export(
         sys.stdout.flush()
         if buffer is not None:
             buffer.flush()
-        render.message(t("exchange.export.done_stdout", count=result.count))
+        render.message(tn("exchange.export.done_stdout", result.count, count=result.count))
     else:
-        render.message(t("exchange.export.done", count=result.count, path=result.path))
+        render.message(tn("exchange.export.done", result.count, count=result.count, path=result.path))
 
 
 @app.command("import")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from ..errors import Cancelled, InvalidInput, MissingFields
-from ..messages import t
+from ..messages import t, tn
 from ..store.base import Store
 from .app import app
 from .options import JsonFlag, YesFlag, ask_line, ask_yes_no, is_interactive, with_store
@@ -162,7 +162,7 @@ def parse(
     if interactive and not json_out:
         for name, extraction in results:
             view.extraction_view(name, extraction, stderr=True)
-    if interactive and not yes and not ask_yes_no(t("parse.confirm", count=len(entries)), default=True):
+    if interactive and not yes and not ask_yes_no(tn("parse.confirm", len(entries), count=len(entries)), default=True):
         raise Cancelled(t("cancelled"))
     stored = _store(store, entries)
     if json_out:
@@ -170,7 +170,7 @@ def parse(
     else:
         for entry in stored:
             typer.echo(entry["id"])
-    render.message(t("parse.recorded", count=len(stored)))
+    render.message(tn("parse.recorded", len(stored), count=len(stored)))
 
 
 def _parse_chat(path: str, store: Store, since: str | None, *, json_out: bool, record: bool, yes: bool) -> None:
@@ -206,7 +206,12 @@ def _parse_chat(path: str, store: Store, since: str | None, *, json_out: bool, r
         entries.append((label, complete_entry(item.values, _ask if interactive else None)))
     if interactive and not json_out:
         view.chat_view(reading, stderr=True)
-    if entries and interactive and not yes and not ask_yes_no(t("parse.confirm", count=len(entries)), default=True):
+    if (
+        entries
+        and interactive
+        and not yes
+        and not ask_yes_no(tn("parse.confirm", len(entries), count=len(entries)), default=True)
+    ):
         raise Cancelled(t("cancelled"))
     stored = _store(store, entries)
     if json_out:
@@ -215,10 +220,10 @@ def _parse_chat(path: str, store: Store, since: str | None, *, json_out: bool, r
         for entry in stored:
             typer.echo(entry["id"])
     if reading.already_stored:
-        render.message(t("chat.already", count=reading.already_stored))
+        render.message(tn("chat.already", reading.already_stored, count=reading.already_stored))
     if reading.deleted_before:
-        render.message(t("chat.deleted", count=reading.deleted_before))
-    render.message(t("parse.recorded", count=len(stored)))
+        render.message(tn("chat.deleted", reading.deleted_before, count=reading.deleted_before))
+    render.message(tn("parse.recorded", len(stored), count=len(stored)))
 
 
 def _store(store: Store, entries: list[tuple[str, dict[str, Any]]]) -> list[dict[str, Any]]:

@@ -82,11 +82,21 @@ def ask_line(question: str) -> str:
     return line.rstrip("\r\n")
 
 
+YES = ("y", "yes", "ya", "iya")
+NO = ("n", "no", "t", "tidak", "tdk", "gak", "nggak")
+
+
 def ask_yes_no(question: str, *, default: bool = False) -> bool:
-    """A yes/no question on stderr (y, yes, ya / n, no, tidak); an empty answer is `default`,
-    anything else is no."""
-    answer = ask_line(f"{question} {'[Y/n]' if default else '[y/N]'}").strip().lower()
-    return default if not answer else answer in ("y", "yes", "ya")
+    """A yes/no question on stderr, `[y/T]` in Indonesian (y, yes, ya / n, no, t, tidak); an
+    empty answer is `default`; anything else is asked again."""
+    mark = t("framework.yes_no_default_yes" if default else "framework.yes_no_default_no")
+    while True:
+        answer = ask_line(f"{question} {mark}").strip().lower()
+        if not answer:
+            return default
+        if answer in YES or answer in NO:
+            return answer in YES
+        sys.stderr.write(t("prompt.yes_no") + "\n")
 
 
 # --- the store -----------------------------------------------------------------

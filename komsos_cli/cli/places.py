@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..errors import InvalidInput, NotFound
-from ..messages import t
+from ..messages import t, tn
 from .app import app
 from .options import JsonFlag, ask_line, is_interactive
 
@@ -87,7 +87,7 @@ def places_search(
     from ..render.places import places_table
 
     places_table(found)
-    render.message(t("places.search.count", count=len(found)))
+    render.message(tn("places.search.count", len(found), count=len(found)))
 
 
 @places_app.command("show")
@@ -118,4 +118,4 @@ def places_show(
 
     places_table(found)
     names = sorted({f"{place.kecamatan}, {place.kabupaten}" for place in found})
-    render.message(t("places.show.count", count=len(found), kecamatan="; ".join(names)))
+    render.message(tn("places.show.count", len(found), count=len(found), kecamatan="; ".join(names)))

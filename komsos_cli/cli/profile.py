@@ -42,6 +42,14 @@ def profile_set(
     ] = None,
     add_village: Annotated[bool, typer.Option("--add", help="Add the --village values instead of replacing.")] = False,
     strict: StrictFlag = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            metavar="id|en",
+            help="The interface language: id (Indonesian) or en (English); KOMSOS_LANG still wins.",
+        ),
+    ] = None,
 ) -> None:
     """Set your profile; `record` takes Babinsa, Koramil, Kodim and area from it.
 
@@ -51,6 +59,10 @@ def profile_set(
     Example: komsos profile set -b "Serda Nursalim" --koramil "Koramil 03/Kebakkramat"
     --kodim "Kodim 0727/Karanganyar" --kabupaten Karanganyar --kecamatan Kebakkramat -v Kemiri
     """
+    if lang is not None:
+        choose_language(lang)
+        if all(v is None for v in (babinsa, nrp, koramil, kodim, province, kabupaten, kecamatan, villages)):
+            return
     check = place_check(strict)
     core.set_profile(
         store,
@@ -69,6 +81,22 @@ def profile_set(
     )
     show_warnings(check)
     typer.echo(t("profile.saved"), err=True)
+
+
+def choose_language(lang: str) -> None:
+    """Save the interface language for this user (a file in the app folder, not the store)."""
+    from ..errors import InvalidInput
+    from ..messages import forget_language
+    from ..paths import save_language
+
+    chosen = lang.strip().lower()
+    if chosen not in ("id", "en"):
+        raise InvalidInput(t("profile.lang.bad", value=lang))
+    save_language(chosen)
+    forget_language()
+    from ..messages import text_in
+
+    typer.echo(text_in(chosen, "profile.lang.saved"), err=True)
 
 
 @profile_app.command("show")

@@ -33,9 +33,13 @@ def _with_period(criteria: Criteria, period: str | None) -> Criteria:
 
 
 def _pick(value: str | None, choices: tuple[str, ...], key: str) -> str | None:
+    """The canonical choice `value` names, in English or Indonesian (`--by desa` is `--by village`)."""
+    from ..summary import BREAKDOWN_WORDS
+
     if value is None:
         return None
     lowered = value.strip().lower()
+    lowered = BREAKDOWN_WORDS.get(lowered, lowered)
     if lowered not in choices:
         raise InvalidInput(t(key, value=value, choices=", ".join(choices)))
     return lowered
@@ -51,7 +55,11 @@ def summary(
     by: Annotated[
         str | None,
         typer.Option(
-            "--by", help="Show one breakdown in full: village, kind, topic, month, babinsa, koramil, situation."
+            "--by",
+            help=(
+                "Show one breakdown in full: village, kind, topic, month, babinsa, koramil, situation"
+                " (or desa, jenis, topik, bulan, situasi)."
+            ),
         ),
     ] = None,
     output_format: Annotated[

@@ -119,12 +119,11 @@ def summary_sheet(workbook: Any, entries: Sequence[dict[str, Any]], lang: str) -
     Written after the entries sheet, which stays first (and is what `import` reads), rows
     in order (the workbook is in constant-memory mode).
     """
-    from ..messages import catalog
+    from ..messages import text_in
     from ..series import weekly_series
 
     def say(key: str) -> str:
-        texts = catalog()[key]
-        return texts.get(lang) or texts["en"]
+        return text_in(lang, key)
 
     series = weekly_series(entries)
     sheet = workbook.add_worksheet(say("sheet.name"))

@@ -136,10 +136,10 @@ def _field_text(key: str, value: Any) -> str:
     return str(value)
 
 
-def entry_detail(entry: dict[str, Any], history_count: int = 0) -> None:
+def entry_detail(entry: dict[str, Any], history_count: int = 0, *, stderr: bool = False) -> None:
     from rich.table import Table
 
-    out = console()
+    out = console(stderr=stderr)
     table = Table(show_header=False, box=None, pad_edge=False)
     table.add_column(style="bold", no_wrap=True)
     table.add_column()

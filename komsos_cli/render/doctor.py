@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..messages import t
+from ..messages import t, tn
 from . import console
 
 # Paths and ids in the report come from the user's --db and from the store itself, which
@@ -38,7 +38,13 @@ def doctor_report(report: Any) -> None:
         out.print(line)
     for backup in report.backups:
         text = (
-            t("doctor.backup_line", generation=backup.generation, modified=backup.modified, count=backup.entries)
+            tn(
+                "doctor.backup_line",
+                backup.entries,
+                generation=backup.generation,
+                modified=backup.modified,
+                count=backup.entries,
+            )
             if backup.entries is not None
             else t(
                 "doctor.backup_unreadable",

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from ..messages import t
+from ..messages import t, tn
 
 # Below this many rows an import is over before a bar would help.
 PROGRESS_FROM = 2_000
@@ -110,8 +110,8 @@ def import_counts(result: Any) -> None:
         )
     )
     if result.conflicts:
-        message(t("exchange.import.conflicts", count=result.conflicts))
+        message(tn("exchange.import.conflicts", result.conflicts, count=result.conflicts))
     if result.deleted_here:
-        message(t("exchange.import.deleted_here", count=result.deleted_here))
+        message(tn("exchange.import.deleted_here", result.deleted_here, count=result.deleted_here))
     if result.dry_run:
         message(t("exchange.import.dry_run"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ..messages import t
+from ..messages import t, tn
 from ..model import format_babinsa
 from . import LABELS, SITUATION_STYLE, _text, console
 from .text import one_line
@@ -62,12 +62,19 @@ def extraction_view(name: str, extraction: Extraction, stderr: bool = False) -> 
     out.print()
 
 
+def _field(key: str) -> str:
+    """A field's name in the user's language (`date` is `tanggal` in Indonesian)."""
+    from ..messages import field_name, language
+
+    return field_name(language(), key)
+
+
 def summary_view(results: list[tuple[str, Extraction]], stderr: bool = False) -> None:
     """One row per report and, per field, in how many reports it was found."""
     from rich.table import Table
 
     out = console(stderr=stderr)
-    table = Table(title=_text(t("parse.summary.title", count=len(results))), header_style="bold")
+    table = Table(title=_text(tn("parse.summary.title", len(results), count=len(results))), header_style="bold")
     table.add_column(t("parse.summary.file"))
     table.add_column(_LABEL["date"], no_wrap=True)
     table.add_column(_LABEL["village"])
@@ -85,11 +92,11 @@ def summary_view(results: list[tuple[str, Extraction]], stderr: bool = False) ->
             _text(fields.get("village") or "—"),
             _text(", ".join(format_babinsa(p) for p in fields.get("babinsa") or []) or "—"),
             _text(f"{len(extraction.found)}/{len(fields)}"),
-            _text(", ".join(extraction.missing), "yellow"),
+            _text(", ".join(_field(key) for key in extraction.missing), "yellow"),
         )
     out.print(table)
     keys = list(results[0][1].fields) if results else []
-    per_field = ", ".join(f"{key} {counts.get(key, 0)}/{len(results)}" for key in keys)
+    per_field = ", ".join(f"{_field(key)} {counts.get(key, 0)}/{len(results)}" for key in keys)
     out.print(_text(t("parse.summary.fields", counts=per_field), "dim"))
 
 
@@ -142,9 +149,9 @@ def chat_view(reading: ChatReading, stderr: bool = False) -> None:
         )
     out.print(table)
     if reading.already_stored:
-        out.print(_text(t("chat.already", count=reading.already_stored), "dim"))
+        out.print(_text(tn("chat.already", reading.already_stored, count=reading.already_stored), "dim"))
     if reading.deleted_before:
-        out.print(_text(t("chat.deleted", count=reading.deleted_before), "dim"))
+        out.print(_text(tn("chat.deleted", reading.deleted_before, count=reading.deleted_before), "dim"))
 
 
 def progress(items: Iterable[T], total: int, description: str) -> Iterator[T]:

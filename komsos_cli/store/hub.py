@@ -22,7 +22,7 @@ from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING, Any
 
 from ..errors import AmbiguousId, InvalidInput, NotFound, StoreError, StoreLocked
-from ..messages import t
+from ..messages import t, tn
 from ..model import in_field_order, utc_now
 from . import migrations
 from .base import Entry, MergeCounts
@@ -357,7 +357,13 @@ class HubStore:
             for name in missing:
                 found.append(("warning", "indexes", t("doctor.hub.index_missing", name=name)))
             if not missing:
-                found.append(("ok", "indexes", t("doctor.hub.indexes", count=len(migrations.HUB_INDEXES))))
+                found.append(
+                    (
+                        "ok",
+                        "indexes",
+                        tn("doctor.hub.indexes", len(migrations.HUB_INDEXES), count=len(migrations.HUB_INDEXES)),
+                    )
+                )
             entries = conn.execute("SELECT count(*) FROM komsos_entries").fetchone()[0]
             history, deleted = conn.execute(
                 "SELECT count(*), count(*) FILTER (WHERE action = 'deleted') FROM komsos_history"

@@ -1,0 +1,146 @@
+"""Shell completion (`komsos --install-completion`, `--show-completion`): what each option completes.
+
+Only loaded when the shell asks for completions (`_KOMSOS_COMPLETE` set): the completers are put on
+the parameters by name then, so the commands' declarations stay as they are. Each reads the least
+it can: closed vocabularies from the model, villages from the profile, the store and the gazetteer's
+index, ids from the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+Completer = Callable[[Any, Any, str], list[Any]]
+
+
+def _starting(values: Iterable[str], incomplete: str) -> list[str]:
+    """`values` that start with `incomplete` (case ignored), each once, in order."""
+    typed = incomplete.lower()
+    seen: dict[str, None] = {}
+    for value in values:
+        if value and value.lower().startswith(typed):
+            seen.setdefault(value, None)
+    return list(seen)
+
+
+def _fixed(values: Iterable[str]) -> Completer:
+    choices = tuple(values)
+    return lambda ctx, param, incomplete: _starting(choices, incomplete)
+
+
+def _store(ctx: Any) -> Any:
+    """The store this command line names (`--db`, KOMSOS_DB, the app folder); None when unreadable."""
+    from ..store import open_store
+
+    root = ctx.find_root()
+    try:
+        return open_store(ctx.params.get("db") or root.params.get("db"))
+    except Exception:
+        return None
+
+
+def _profile(ctx: Any) -> dict[str, Any]:
+    store = _store(ctx)
+    try:
+        return dict(store.profile()) if store is not None else {}
+    except Exception:
+        return {}
+
+
+def _entries(ctx: Any) -> list[dict[str, Any]]:
+    from ..query import Criteria
+
+    store = _store(ctx)
+    try:
+        return list(store.stream(Criteria())) if store is not None else []
+    except Exception:
+        return []
+
+
+def _places(level: str, incomplete: str, kabupaten: str | None) -> list[str]:
+    from .. import places
+
+    try:
+        return places.names_starting(level, incomplete, kabupaten=kabupaten)
+    except Exception:
+        return []
+
+
+def villages(ctx: Any, param: Any, incomplete: str) -> list[str]:
+    """The profile's villages first, then the store's, then the gazetteer's within the profile's kabupaten."""
+    profile = _profile(ctx)
+    known = list(profile.get("villages", []))
+    known += sorted({str(e.get("village") or "") for e in _entries(ctx)})
+    found = _starting(known, incomplete)
+    if len(incomplete) >= 2 or not found:
+        kabupaten = ctx.params.get("kabupaten") or profile.get("kabupaten")
+        found += [name for name in _places("village", incomplete, kabupaten) if name not in found]
+    return found
+
+
+def kecamatan(ctx: Any, param: Any, incomplete: str) -> list[str]:
+    profile = _profile(ctx)
+    known = [profile.get("kecamatan") or ""]
+    kabupaten = ctx.params.get("kabupaten") or profile.get("kabupaten")
+    return _starting([*known, *_places("kecamatan", incomplete, kabupaten)], incomplete)
+
+
+def kabupaten(ctx: Any, param: Any, incomplete: str) -> list[str]:
+    profile = _profile(ctx)
+    return _starting([profile.get("kabupaten") or "", *_places("kabupaten", incomplete, None)], incomplete)
+
+
+def entry_ids(ctx: Any, param: Any, incomplete: str) -> list[Any]:
+    """Ids of stored entries (the newest first), each with its date and village as help."""
+    from typer._click.shell_completion import CompletionItem
+
+    found = [e for e in _entries(ctx) if str(e.get("id", "")).startswith(incomplete.lower())]
+    found.sort(key=lambda e: (str(e.get("date", "")), str(e.get("created", ""))), reverse=True)
+    return [
+        CompletionItem(str(e["id"]), help=f"{e.get('date', '')} {e.get('village', '')} {e.get('kind', '')}".strip())
+        for e in found[:200]
+    ]
+
+
+def completers() -> dict[str, Completer]:
+    """Parameter name -> what completes it."""
+    from ..formats import FORMATS
+    from ..model import KINDS, SITUATIONS, TOPICS, VILLAGE_KINDS
+    from ..summary import BREAKDOWN_WORDS, BREAKDOWNS, GROUPINGS
+
+    return {
+        "kind": _fixed(KINDS),
+        "situation": _fixed(SITUATIONS),
+        "topic": _fixed(TOPICS),
+        "topics": _fixed(TOPICS),
+        "village_kind": _fixed(VILLAGE_KINDS),
+        "format_name": _fixed(FORMATS),
+        "style": _fixed(("press", "wa")),
+        "village": villages,
+        "villages": villages,
+        "kecamatan": kecamatan,
+        "kabupaten": kabupaten,
+        "entry_id": entry_ids,
+        "lang": _fixed(("id", "en")),
+        ("summary", "by"): _fixed((*BREAKDOWNS, *BREAKDOWN_WORDS)),  # type: ignore[dict-item]
+        ("villages", "by"): _fixed(GROUPINGS),  # type: ignore[dict-item]
+        ("summary", "output_format"): _fixed(("table", "md", "html", "json")),  # type: ignore[dict-item]
+    }
+
+
+def attach(command: Any) -> None:
+    """Put the completers on every parameter of `command` and its subcommands, by name."""
+    table: dict[Any, Completer] = completers()
+
+    def visit(node: Any) -> None:
+        for param in node.params:
+            found = table.get((node.name, param.name)) or table.get(param.name)
+            if param.name in ("id", "entry") and param.param_type_name == "argument":
+                found = entry_ids
+            if found is not None and getattr(param, "_custom_shell_complete", None) is None:
+                param._custom_shell_complete = found
+        for child in getattr(node, "commands", {}).values():
+            visit(child)
+
+    visit(command)
