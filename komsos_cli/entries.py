@@ -315,6 +315,8 @@ def set_profile(
                 villages = [clean_text(v, field="village") for v in raw]
                 kept = [] if replace_villages else list(profile.get("villages", []))
                 profile["villages"] = kept + [v for v in villages if v and v not in kept]
+            elif key == "require_signed":  # import refuses unsigned files (docs/trust.md)
+                profile[key] = bool(raw)
             elif key in ("koramil", "kodim"):
                 from .model import normalize_unit
 

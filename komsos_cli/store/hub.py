@@ -251,8 +251,7 @@ class HubStore:
             tally.not_aman = tally.situations["waspada"] + tally.situations["rawan"]
             limit = "" if details is None else f" LIMIT {int(details)}"
             concerns = conn.execute(
-                f"SELECT entry FROM komsos_entries WHERE {where} AND {NOT_AMAN}"
-                f" ORDER BY day DESC, id DESC{limit}",
+                f"SELECT entry FROM komsos_entries WHERE {where} AND {NOT_AMAN} ORDER BY day DESC, id DESC{limit}",
                 params,
             ).fetchall()
             tally.concern_entries = [_loads(text) for (text,) in reversed(concerns)]
@@ -298,8 +297,7 @@ class HubStore:
         where, params = criteria_sql(criteria)
         limit = "" if criteria.limit is None else f" LIMIT {int(criteria.limit)}"
         rows = self._fetch(
-            f"SELECT entry FROM komsos_entries WHERE {where} AND follow_status = 'open'"
-            f" ORDER BY {OLDEST_FIRST}{limit}",
+            f"SELECT entry FROM komsos_entries WHERE {where} AND follow_status = 'open' ORDER BY {OLDEST_FIRST}{limit}",
             params,
         )
         return [_loads(text) for (text,) in rows]
@@ -578,6 +576,10 @@ def _merge_staged(conn: Any, entries: Iterable[Entry], dry_run: bool) -> MergeCo
     )
 
 
+# The same report (exchange.same_report): who sent a copy (`received_from`) is not part of it.
+_SAME = "(e.entry = w.entry OR (e.entry - 'received_from') = (w.entry - 'received_from'))"
+
+
 def _merge_chunk(conn: Any) -> dict[str, int]:
     """Merge the staged chunk (komsos_incoming); how many rows got each verdict."""
     unique = conn.execute("SELECT count(*) = count(DISTINCT id) FROM komsos_incoming").fetchone()[0]
@@ -593,13 +595,13 @@ def _merge_chunk(conn: Any) -> dict[str, int]:
     conn.execute(
         "CREATE TEMP TABLE komsos_plan ON COMMIT DROP AS"
         " SELECT w.id, CASE"
-        "   WHEN s.id IS NOT NULL AND e.entry = w.entry THEN 'same'"
+        f"   WHEN s.id IS NOT NULL AND {_SAME} THEN 'same'"
         "   WHEN s.id IS NOT NULL AND w.updated_at::timestamptz > e.updated_at::timestamptz THEN 'again'"
         "   WHEN s.id IS NOT NULL THEN 'older'"
         "   WHEN e.id IS NULL AND d.at IS NOT NULL AND w.updated_at::timestamptz <= d.at::timestamptz"
         "     THEN 'deleted_here'"
         "   WHEN e.id IS NULL THEN 'added'"
-        "   WHEN e.entry = w.entry THEN 'same'"
+        f"   WHEN {_SAME} THEN 'same'"
         "   WHEN w.updated_at::timestamptz > e.updated_at::timestamptz THEN 'updated'"
         "   WHEN w.updated_at::timestamptz = e.updated_at::timestamptz THEN 'conflict'"
         "   ELSE 'older' END AS verdict"
