@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from typing import Annotated
 
 import typer
@@ -12,7 +11,7 @@ from ..errors import InvalidInput
 from ..messages import t
 from ..store.base import Store
 from .app import app
-from .options import JsonFlag, with_store
+from .options import JsonFlag, is_interactive, with_store
 
 keys_app = typer.Typer(
     help=(
@@ -31,7 +30,7 @@ def ask_passphrase(confirm: bool = False) -> str | None:
     given = os.environ.get(PASSPHRASE_ENV)
     if given:
         return given
-    if not sys.stdin.isatty():
+    if not is_interactive():
         return None
     return str(typer.prompt(t("trust.passphrase.prompt"), hide_input=True, confirmation_prompt=confirm, err=True))
 
