@@ -223,6 +223,7 @@ def edit(
         updated = {**current, **changes, **place, "updated_at": later_than(current["updated_at"])}
         if not place and any(key in changes for key in PLACE_FIELDS):
             updated["place_matched"] = False
+        updated.pop("received_from", None)  # edited here: no longer the version its sender signed
         entry = validate_entry(updated)
         transaction.replace(entry)
     return entry

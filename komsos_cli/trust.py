@@ -374,6 +374,8 @@ def verify_file(path: Path, trusted: Sequence[PublicKey], require_signed: bool =
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
     sig_path = signature_path(path)
+    if not path.is_file():
+        return Verdict(path, None)  # the reader names what is wrong with it
     if not sig_path.exists():
         if require_signed:
             raise Untrusted(t("trust.unsigned.refused", path=path, sig=sig_path.name))

@@ -453,3 +453,23 @@ def test_the_keyring_file_is_written_whole_and_read_back(tmp_path: Path) -> None
     assert [k.name for k in trust.keyring()] == ["Serda Jasem (Sei Silau Tua)"]
     assert trust.forget(key.fingerprint).raw == key.raw
     assert trust.keyring() == []
+
+
+def test_an_entry_edited_here_is_no_longer_what_its_sender_signed(tmp_path: Path) -> None:
+    from komsos_cli import entries as core
+    from komsos_cli.store import FileStore
+
+    sender = {"name": "Serda Nursalim", "fingerprint": "21d9 3e81 3df7 266d", "at": "2019-02-01T08:12:40+00:00"}
+    entry = validate_entry(_raw(received_from=sender))
+    store = FileStore(tmp_path / "koramil.json")
+    with store.transaction() as transaction:
+        transaction.add(entry)
+    assert core.get(store, entry["id"])["received_from"]["name"] == "Serda Nursalim"
+    edited = core.edit(store, entry["id"], {"situation": "waspada"})
+    assert "received_from" not in edited and "received_from" not in core.get(store, entry["id"])
+
+
+def test_a_missing_file_is_named_as_missing_even_when_signatures_are_required(tmp_path: Path) -> None:
+    commander = Person(tmp_path / "danramil", tmp_path / "danramil.json")
+    line = refused(commander("import", "--require-signed", str(tmp_path / "hilang.csv")), 2)
+    assert "cannot read" in line

@@ -62,7 +62,9 @@ def export(
         raise InvalidInput(t("exchange.stdout.binary", format=plan.format.name))
     signer = None
     if plan.output is not None and trust.has_key():
-        exchange.check_output(plan.output, plan.force)  # a wrong file name says so before the passphrase is asked
+        # A file that cannot be written says so before the passphrase is asked.
+        exchange.check_output(plan.output, plan.force)
+        exchange.check_output(trust.signature_path(plan.output), plan.force)
         signer = trust.load_signer(ask_passphrase)
     result = exchange.export(store, criteria, plan, signer)
     if result.payload is not None:
