@@ -473,3 +473,17 @@ def test_a_missing_file_is_named_as_missing_even_when_signatures_are_required(tm
     commander = Person(tmp_path / "danramil", tmp_path / "danramil.json")
     line = refused(commander("import", "--require-signed", str(tmp_path / "hilang.csv")), 2)
     assert "cannot read" in line
+
+
+def test_commands_that_touch_no_key_never_import_the_crypto(tmp_path: Path) -> None:
+    for args in (["--help"], ["list"], ["keys", "--help"]):
+        result = subprocess.run(
+            [sys.executable, "-X", "importtime", "-m", "komsos_cli", *args],
+            env={**os.environ, "KOMSOS_HOME": str(tmp_path), "KOMSOS_DB": str(tmp_path / "k.json")},
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr[-500:]
+        assert "cryptography" not in result.stderr, args
