@@ -228,6 +228,7 @@ def edit(
         updated = {**current, **changes, **place, "updated_at": later_than(current["updated_at"])}
         if not place and any(key in changes for key in PLACE_FIELDS):
             updated["place_matched"] = False
+        updated.pop("received_from", None)  # edited here: no longer the version its sender signed
         entry = validate_entry(updated)
         transaction.replace(entry)
     return entry
@@ -320,6 +321,8 @@ def set_profile(
                 villages = [clean_text(v, field="village") for v in raw]
                 kept = [] if replace_villages else list(profile.get("villages", []))
                 profile["villages"] = kept + [v for v in villages if v and v not in kept]
+            elif key == "require_signed":  # import refuses unsigned files (docs/trust.md)
+                profile[key] = bool(raw)
             elif key in ("koramil", "kodim"):
                 from .model import normalize_unit
 

@@ -60,3 +60,10 @@ class Cancelled(KomsosError):
     """The user said no at a confirmation prompt."""
 
     code = 1
+
+
+class Untrusted(KomsosError):
+    """A file's signature does not hold: changed after signing, broken, by a key not trusted, or
+    missing where one is required (docs/trust.md). Nothing was imported."""
+
+    code = 6

@@ -25,6 +25,7 @@ from .store.files import replace_file
 
 if TYPE_CHECKING:
     from .store.base import MergeCounts, Store
+    from .trust import Signer, Verdict
 
 # How many failing rows an import error names before it says "and N more".
 ERRORS_SHOWN = 3
@@ -100,27 +101,63 @@ class ExportResult:
     count: int
     path: Path | None
     payload: Iterable[bytes] | None  # what goes to stdout when there is no path, in pieces
+    signature: Path | None = None  # FILE.sig, when the file was signed
 
 
-def export(store: Store, criteria: Criteria, plan: ExportPlan) -> ExportResult:
+def export(store: Store, criteria: Criteria, plan: ExportPlan, signer: Signer | None = None) -> ExportResult:
     """Select entries as `list` does and write them as the plan says; a csv is written as it
-    is made, so the whole file is never held in memory beside the entries."""
+    is made, so the whole file is never held in memory beside the entries. With a `signer`, a
+    file (never stdout) gets its detached signature beside it, `FILE.sig` (docs/trust.md)."""
     if plan.output is not None:
         check_output(plan.output, plan.force)
+        from .trust import signature_path
+
+        check_output(signature_path(plan.output), plan.force)
     if plan.format.streams:
         # csv and jsonl are written as they are made: a hub's million entries go through one at a time.
         counted = _Counted(store.stream(criteria))
         pieces: Iterable[bytes] = plan.format.write_chunks(counted, plan.options)
         if plan.output is None:
             return ExportResult(store.count(criteria), None, pieces)
-        write_file(plan.output, pieces, force=plan.force)
-        return ExportResult(counted.count, plan.output, None)
+        signature = _write_signed(plan.output, pieces, plan.force, signer)
+        return ExportResult(counted.count, plan.output, None, signature)
     chosen = store.select(criteria)
     pieces = plan.format.write_chunks(chosen, plan.options)
     if plan.output is None:
         return ExportResult(len(chosen), None, pieces)
-    write_file(plan.output, pieces, force=plan.force)
-    return ExportResult(len(chosen), plan.output, None)
+    signature = _write_signed(plan.output, pieces, plan.force, signer)
+    return ExportResult(len(chosen), plan.output, None, signature)
+
+
+def _write_signed(path: Path, pieces: Iterable[bytes], force: bool, signer: Signer | None) -> Path | None:
+    """Write the file, hashing it as it goes; then its signature beside it (or, unsigned, remove
+    a signature left there by an older file, which would no longer match)."""
+    import hashlib
+
+    from .trust import signature_path
+
+    sig_path = signature_path(path)
+    digest = hashlib.sha256()
+    size = 0
+
+    def hashed() -> Iterator[bytes]:
+        nonlocal size
+        for piece in pieces:
+            digest.update(piece)
+            size += len(piece)
+            yield piece
+
+    write_file(path, hashed(), force=force)
+    if signer is None:
+        if force and (sig_path.exists() or sig_path.is_symlink()):
+            sig_path.unlink()
+        return None
+    try:
+        write_file(sig_path, signer.sign(path.name, digest.hexdigest(), size), force=force)
+    except BaseException:
+        path.unlink(missing_ok=True)  # a file that claims no signature beside a stale one helps nobody
+        raise
+    return sig_path
 
 
 class _Counted:
@@ -198,6 +235,18 @@ def _instant(entry: Mapping[str, Any]) -> datetime:
     return datetime.fromisoformat(str(entry["updated_at"]))
 
 
+def same_report(one: Mapping[str, Any], other: Mapping[str, Any]) -> bool:
+    """Whether two versions of an entry say the same: who sent a copy (`received_from`) is not
+    part of it, so the same report from another sender, or unsigned, is not a conflict."""
+    if one == other:
+        return True
+    if "received_from" not in one and "received_from" not in other:
+        return False
+    return {k: v for k, v in one.items() if k != "received_from"} == {
+        k: v for k, v in other.items() if k != "received_from"
+    }
+
+
 def plan_merge(
     existing: Mapping[str, Mapping[str, Any]],
     incoming: Iterable[dict[str, Any]],
@@ -227,7 +276,7 @@ def plan_merge(
             deleted_here.add(key)
         elif current is None:
             new[key] = entry
-        elif entry == current:
+        elif same_report(entry, current):
             continue
         elif _instant(entry) > _instant(current):
             changed[key] = entry
@@ -262,6 +311,7 @@ class ImportResult:
     conflicts: int = 0
     deleted_here: int = 0
     dry_run: bool = False
+    verdicts: tuple[Verdict, ...] = ()  # each file's signature check, in the order given
 
     def counts(self) -> dict[str, Any]:
         return {
@@ -326,7 +376,10 @@ def read_entries(
 
 
 def iter_entries(
-    paths: Sequence[str | os.PathLike[str]], format_name: str | None = None, progress: Progress | None = None
+    paths: Sequence[str | os.PathLike[str]],
+    format_name: str | None = None,
+    progress: Progress | None = None,
+    senders: Sequence[Mapping[str, str] | None] | None = None,
 ) -> Iterator[dict[str, Any]]:
     """Every entry of every file, validated, one at a time: a JSON Lines file is read as a
     stream (a hub imports a million entries holding none of them long), other formats whole.
@@ -334,6 +387,9 @@ def iter_entries(
     All or nothing: a row that fails is not given, and once every row was read the
     generator raises InvalidInput naming the first failing rows, so a caller that stores
     as it goes (inside one transaction) rolls back.
+
+    With `senders` (one per path: the file's checked signer, or None for an unsigned file), each
+    entry's `received_from` is that sender; a file's own claim of one is never kept.
     """
     if not paths:
         raise InvalidInput(t("exchange.input.none"))
@@ -345,10 +401,15 @@ def iter_entries(
     errors: list[str] = []
     failed = 0
     step = 0
-    for source in sources:
+    for index, source in enumerate(sources):
+        sender = senders[index] if senders is not None else None
         for row in source.rows():
             try:
                 entry = entry_from_row(source.format, row.values)
+                if senders is not None:
+                    entry.pop("received_from", None)
+                    if sender is not None:
+                        entry["received_from"] = dict(sender)
             except InvalidInput as error:
                 failed += 1
                 if len(errors) < ERRORS_SHOWN:
@@ -418,9 +479,23 @@ def import_files(
     format_name: str | None = None,
     progress: Progress | None = None,
     dry_run: bool = False,
+    require_signed: bool | None = None,
 ) -> ImportResult:
-    """Read, validate and merge the files into the store, all or nothing (see `Store.merge`)."""
-    counts = store.merge(iter_entries(paths, format_name, progress), dry_run=dry_run)
+    """Read, validate and merge the files into the store, all or nothing (see `Store.merge`).
+
+    First each file's signature is checked (`trust.verify_files`): one that does not hold, or
+    an unsigned file when `require_signed` (None: as the profile says), stops the import
+    before anything is read. Entries of a signed file remember their sender (`received_from`).
+    """
+    from .trust import verify_files
+
+    if not paths:
+        raise InvalidInput(t("exchange.input.none"))
+    if require_signed is None:
+        require_signed = bool(store.profile().get("require_signed"))
+    verdicts = verify_files([Path(path) for path in paths], require_signed)
+    senders = [verdict.sender for verdict in verdicts]
+    counts = store.merge(iter_entries(paths, format_name, progress, senders), dry_run=dry_run)
     return ImportResult(
         files=len(paths),
         rows=counts.rows,
@@ -430,6 +505,7 @@ def import_files(
         conflicts=counts.conflicts,
         deleted_here=counts.deleted_here,
         dry_run=dry_run,
+        verdicts=tuple(verdicts),
     )
 
 
@@ -492,5 +568,6 @@ __all__ = [
     "plan_merge",
     "push",
     "read_entries",
+    "same_report",
     "write_file",
 ]

@@ -111,9 +111,10 @@ FIELDS = (
     "updated_at",
 )
 # Fields an entry holds only when it has them, after FIELDS in the JSON shape: the photos sent with a
-# report and where a report read from a chat came from (`komsos parse CHAT`). JSON and JSON Lines
+# report, where a report read from a chat came from (`komsos parse CHAT`), and who sent it, checked by the
+# signature of the file it came in (`received_from`, docs/trust.md). JSON and JSON Lines
 # carry them; CSV and XLSX, whose columns are FIELDS, do not (docs/exchange.md).
-EXTRA_FIELDS = ("photos", "source")
+EXTRA_FIELDS = ("photos", "source", "received_from")
 LIST_FIELDS = ("counterparts", "topics", "findings")
 ONE_LINE_FIELDS = (
     "koramil",
@@ -454,6 +455,24 @@ def _source(value: Any) -> dict[str, str] | None:
     return {"chat": chat, "sender": sender, "sent_at": moment.isoformat()}
 
 
+_FINGERPRINT = re.compile(r"^[0-9a-f]{4}( [0-9a-f]{4}){3}$")
+_RECEIVED_KEYS = ("name", "fingerprint", "at")
+
+
+def check_received_from(value: Any) -> dict[str, str] | None:
+    """`{"name", "fingerprint", "at"}`: the trusted sender whose signed file brought the entry, and
+    when they signed it (docs/trust.md)."""
+    if value is None:
+        return None
+    if not isinstance(value, dict) or set(value) != set(_RECEIVED_KEYS):
+        raise InvalidInput(t("field.type", field="received_from", expected=t("expected.received_from")))
+    name = _optional_text(value["name"], "received_from.name")
+    fingerprint = value["fingerprint"]
+    if not name or not isinstance(fingerprint, str) or not _FINGERPRINT.match(fingerprint):
+        raise InvalidInput(t("field.type", field="received_from", expected=t("expected.received_from")))
+    return {"name": name, "fingerprint": fingerprint, "at": _check_timestamp(value["at"], "received_from.at")}
+
+
 def validate_entry(raw: dict[str, Any]) -> dict[str, Any]:
     """A canonical copy of `raw`, or InvalidInput naming the first bad field.
 
@@ -495,6 +514,9 @@ def validate_entry(raw: dict[str, Any]) -> dict[str, Any]:
     source = _source(raw.get("source"))
     if source:
         entry["source"] = source
+    received = check_received_from(raw.get("received_from"))
+    if received:
+        entry["received_from"] = received
     missing = missing_required(entry)
     if missing:
         raise InvalidInput(t("field.required", fields=", ".join(missing)))
@@ -517,4 +539,7 @@ def in_field_order(entry: dict[str, Any]) -> dict[str, Any]:
     follow = ordered.get("follow_up")
     if follow:
         ordered["follow_up"] = {key: follow[key] for key in _FOLLOW_UP_ORDER if key in follow}
+    received = ordered.get("received_from")
+    if received:
+        ordered["received_from"] = {key: received[key] for key in _RECEIVED_KEYS if key in received}
     return ordered

@@ -82,6 +82,11 @@ def seed(path: Path, items: list[dict[str, Any]]) -> Store:
     return store
 
 
+def unsigned(path: Path) -> str:
+    """The warning import gives for a file without its signature beside it (docs/trust.md)."""
+    return f"warning: {path} is not signed (no {path.name}.sig beside it): anyone could have written or changed it\n"
+
+
 def by_id(items: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return {item["id"]: item for item in items}
 
@@ -140,7 +145,7 @@ def test_an_entry_deleted_then_imported_from_an_old_export_stays_deleted(run: An
     result = run("import", str(old_export))
     assert result.exit_code == 0, result.stderr
     assert result.stderr == (
-        "1 file(s), 2 entries: 0 added, 0 updated, 2 skipped\n"
+        unsigned(old_export) + "1 file(s), 2 entries: 0 added, 0 updated, 2 skipped\n"
         "1 skipped entry was deleted in this store after its last change; it stays deleted\n"
     )
     assert [entry["id"] for entry in run.json("list")] == [items[1]["id"]]
@@ -451,7 +456,7 @@ def test_import_prints_counts_and_reimport_adds_nothing(run: Any, tmp_path: Path
     exchange.export(source, Criteria(), exchange.plan_export(str(path)))
     result = run("import", str(path))
     assert result.exit_code == 0, result.stderr
-    assert result.stderr == "1 file(s), 3 entries: 3 added, 0 updated, 0 skipped\n"
+    assert result.stderr == unsigned(path) + "1 file(s), 3 entries: 3 added, 0 updated, 0 skipped\n"
     assert result.stdout == ""
     result = run("import", str(path), "--json")
     assert json.loads(result.stdout) == {
@@ -474,6 +479,7 @@ def test_import_dry_run_stores_nothing(run: Any, db: Path, tmp_path: Path) -> No
     result = run("import", "--dry-run", str(path))
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines() == [
+        unsigned(path).strip(),
         "1 file(s), 1 entries: 1 added, 0 updated, 0 skipped",
         "dry run: nothing was stored",
     ]
@@ -550,7 +556,10 @@ def test_messages_in_indonesian(run: Any, koramil: list[dict[str, Any]], tmp_pat
     result = run("export", "-o", str(path), env={"KOMSOS_LANG": "id"})
     assert result.stderr == f"komsos: {path} sudah ada; pakai --force untuk menimpanya\n"
     result = run("import", str(path), env={"KOMSOS_LANG": "id"})
-    assert result.stderr == "1 berkas, 4 entri: 0 ditambah, 0 diperbarui, 4 dilewati\n"
+    assert result.stderr == (
+        f"peringatan: {path} tidak bertanda tangan (tidak ada {path.name}.sig di sampingnya): siapa pun bisa"
+        " menulis atau mengubahnya\n1 berkas, 4 entri: 0 ditambah, 0 diperbarui, 4 dilewati\n"
+    )
 
 
 def test_help_has_examples(run: Any) -> None:
@@ -591,6 +600,7 @@ def test_import_tells_about_conflicts(run: Any, db: Path, koramil: list[dict[str
     result = run("import", str(path))
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines() == [
+        unsigned(path).strip(),
         "1 file(s), 1 entries: 0 added, 0 updated, 1 skipped",
         "1 entry has the same id and time as a stored one but other content; the stored one was kept",
     ]

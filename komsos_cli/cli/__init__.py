@@ -7,7 +7,7 @@ import importlib
 from .app import app
 
 # Importing a module registers its commands; this order is the order of `komsos --help`.
-COMMAND_MODULES = ("entries", "profile", "exchange", "summary", "places", "narrative", "doctor")
+COMMAND_MODULES = ("entries", "profile", "exchange", "keys", "summary", "places", "narrative", "doctor")
 for _name in COMMAND_MODULES:
     importlib.import_module(f"{__name__}.{_name}")
 

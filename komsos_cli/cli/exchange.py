@@ -56,12 +56,19 @@ def export(
 
     Example: komsos export --koramil "03/Kebakkramat" --since 01/01/2019 --excel-id -o koramil03.csv
     """
-    from .. import exchange, render
+    from .. import exchange, render, trust
+    from .keys import ask_passphrase
 
     plan = exchange.plan_export(output, format_name, delimiter=delimiter, excel_id=excel_id, lang=lang, force=force)
     if plan.output is None and plan.format.binary and sys.stdout.isatty():
         raise InvalidInput(t("exchange.stdout.binary", format=plan.format.name))
-    result = exchange.export(store, criteria, plan)
+    signer = None
+    if plan.output is not None and trust.has_key():
+        # A file that cannot be written says so before the passphrase is asked.
+        exchange.check_output(plan.output, plan.force)
+        exchange.check_output(trust.signature_path(plan.output), plan.force)
+        signer = trust.load_signer(ask_passphrase)
+    result = exchange.export(store, criteria, plan, signer)
     if result.payload is not None:
         sys.stdout.flush()
         buffer = getattr(sys.stdout, "buffer", None)
@@ -74,8 +81,14 @@ def export(
         if buffer is not None:
             buffer.flush()
         render.message(tn("exchange.export.done_stdout", result.count, count=result.count))
+        if trust.has_key():
+            render.message(t("trust.export.stdout_unsigned"))
     else:
         render.message(tn("exchange.export.done", result.count, count=result.count, path=result.path))
+        if signer is not None and result.signature is not None:
+            render.message(
+                t("trust.export.signed", name=signer.key.name, fingerprint=signer.key.fingerprint, sig=result.signature)
+            )
 
 
 @app.command("import")
@@ -86,12 +99,20 @@ def import_command(
     format_name: FormatOption = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Check and count, store nothing.")] = False,
     json_out: Annotated[bool, typer.Option("--json", help="Print the counts as JSON on stdout.")] = False,
+    require_signed: Annotated[
+        bool,
+        typer.Option(
+            "--require-signed", help="Refuse unsigned files (also: profile set --require-signed). See docs/trust.md."
+        ),
+    ] = False,
 ) -> None:
     """Import and merge files from export (csv, xlsx, json, jsonl): matched by id, nothing doubled.
 
     A new id is added; the same entry is skipped; a newer version (updated_at)
     replaces the stored one, which goes to its history. All or nothing: one bad
-    row and nothing is stored.
+    row and nothing is stored. A file signed by export (FILE.sig beside it) must be
+    unchanged and signed by a key you trust (komsos keys trust); an unsigned one is
+    imported with a warning.
 
     Example: komsos import serda-nursalim.csv kopda-hasibuan.xlsx serda-jasem.json
     """
@@ -99,7 +120,15 @@ def import_command(
     from ..render import exchange as view
 
     with view.import_progress(enabled=sys.stderr.isatty()) as progress:
-        result = exchange.import_files(store, files, format_name=format_name, progress=progress, dry_run=dry_run)
+        result = exchange.import_files(
+            store,
+            files,
+            format_name=format_name,
+            progress=progress,
+            dry_run=dry_run,
+            require_signed=True if require_signed else None,
+        )
+    view.signatures(result.verdicts)
     if json_out:
         from ..render import write_json
 

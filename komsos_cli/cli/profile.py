@@ -41,6 +41,13 @@ def profile_set(
         typer.Option("--village", "-v", help="A village in your care; repeatable (replaces the list)."),
     ] = None,
     add_village: Annotated[bool, typer.Option("--add", help="Add the --village values instead of replacing.")] = False,
+    require_signed: Annotated[
+        bool | None,
+        typer.Option(
+            "--require-signed/--no-require-signed",
+            help="Import only signed files from trusted keys (--no-require-signed: allow unsigned ones again).",
+        ),
+    ] = None,
     strict: StrictFlag = False,
     lang: Annotated[
         str | None,
@@ -75,6 +82,7 @@ def profile_set(
             "kabupaten": kabupaten,
             "kecamatan": kecamatan,
             "villages": villages,
+            "require_signed": require_signed,
         },
         replace_villages=not add_village,
         check=check,

@@ -101,6 +101,7 @@ LABELS = (
     ("place_matched", "Tempat terverifikasi"),
     ("photos", "Foto"),
     ("source", "Sumber"),
+    ("received_from", "Diterima dari"),
     ("created_at", "Dibuat"),
     ("updated_at", "Diubah"),
 )
@@ -131,6 +132,8 @@ def _field_text(key: str, value: Any) -> str:
         )
     if key == "source":
         return f"WhatsApp {value['chat']}: {value['sender']}, {value['sent_at'].replace('T', ' ')}"
+    if key == "received_from":
+        return f"{value['name']} ({value['fingerprint']}), {value['at'][:19].replace('T', ' ')} UTC"
     if isinstance(value, list):
         return "\n".join(f"• {item}" for item in value)
     return str(value)
@@ -163,6 +166,7 @@ PROFILE_LABELS = (
     ("kabupaten", "Kabupaten/Kota"),
     ("kecamatan", "Kecamatan"),
     ("villages", "Desa binaan"),
+    ("require_signed", "Wajib bertanda tangan"),
 )
 
 
@@ -181,6 +185,8 @@ def profile_panel(profile: dict[str, Any]) -> None:
             value = format_babinsa(value)
         elif isinstance(value, list):
             value = ", ".join(value)
+        elif isinstance(value, bool):
+            value = "ya" if value else ""
         if value:
             table.add_row(_text(labels.get(key, key)), _text(value))
     out.print(table)

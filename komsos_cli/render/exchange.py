@@ -115,3 +115,25 @@ def import_counts(result: Any) -> None:
         message(tn("exchange.import.deleted_here", result.deleted_here, count=result.deleted_here))
     if result.dry_run:
         message(t("exchange.import.dry_run"))
+
+
+def signatures(verdicts: Any) -> None:
+    """What import's signature check found, one line a file on stderr: its signer, or a warning."""
+    from ..trust import signature_path
+    from . import message
+
+    for verdict in verdicts:
+        sender = verdict.sender
+        if sender is None:
+            message(t("trust.unsigned.warning", path=verdict.path, sig=signature_path(verdict.path).name))
+        else:
+            at = sender["at"][:19].replace("T", " ") + " UTC"
+            message(
+                t(
+                    "trust.import.signed",
+                    path=verdict.path,
+                    name=sender["name"],
+                    fingerprint=sender["fingerprint"],
+                    at=at,
+                )
+            )

@@ -582,6 +582,10 @@ def _merge_staged(conn: Any, entries: Iterable[Entry], dry_run: bool) -> MergeCo
     )
 
 
+# The same report (exchange.same_report): who sent a copy (`received_from`) is not part of it.
+_SAME = "(e.entry = w.entry OR (e.entry - 'received_from') = (w.entry - 'received_from'))"
+
+
 def _merge_chunk(conn: Any) -> dict[str, int]:
     """Merge the staged chunk (komsos_incoming); how many rows got each verdict."""
     unique = conn.execute("SELECT count(*) = count(DISTINCT id) FROM komsos_incoming").fetchone()[0]
@@ -597,13 +601,13 @@ def _merge_chunk(conn: Any) -> dict[str, int]:
     conn.execute(
         "CREATE TEMP TABLE komsos_plan ON COMMIT DROP AS"
         " SELECT w.id, CASE"
-        "   WHEN s.id IS NOT NULL AND e.entry = w.entry THEN 'same'"
+        f"   WHEN s.id IS NOT NULL AND {_SAME} THEN 'same'"
         "   WHEN s.id IS NOT NULL AND w.updated_at::timestamptz > e.updated_at::timestamptz THEN 'again'"
         "   WHEN s.id IS NOT NULL THEN 'older'"
         "   WHEN e.id IS NULL AND d.at IS NOT NULL AND w.updated_at::timestamptz <= d.at::timestamptz"
         "     THEN 'deleted_here'"
         "   WHEN e.id IS NULL THEN 'added'"
-        "   WHEN e.entry = w.entry THEN 'same'"
+        f"   WHEN {_SAME} THEN 'same'"
         "   WHEN w.updated_at::timestamptz > e.updated_at::timestamptz THEN 'updated'"
         "   WHEN w.updated_at::timestamptz = e.updated_at::timestamptz THEN 'conflict'"
         "   ELSE 'older' END AS verdict"
