@@ -258,13 +258,19 @@ def count_entries(store: Store) -> int:
 
 
 def record_many(
-    store: Store, named: list[tuple[str, dict[str, Any]]], skipped: Callable[[str, dict[str, Any]], None]
+    store: Store,
+    named: list[tuple[str, dict[str, Any]]],
+    skipped: Callable[[str, dict[str, Any]], None],
+    likely: Callable[[dict[str, Any], dict[str, Any]], None] | None = None,
 ) -> list[dict[str, Any]]:
     """Add new entries (each named by where it came from) in one transaction, all or nothing.
 
     One already stored from the same report (same date and text: `narrative.duplicate_of`),
-    or twice among these, is not added: `skipped(name, twin)` is told instead.
+    or twice among these, is not added: `skipped(name, twin)` is told instead. One that is
+    likely the same activity as another of that day (`duplicates.reasons`) is added, and
+    `likely(entry, other)` told.
     """
+    from .duplicates import twins_of
     from .narrative import duplicate_of
 
     fresh: list[dict[str, Any]] = []
@@ -279,6 +285,9 @@ def record_many(
             if twin is not None:
                 skipped(name, twin)
                 continue
+            if likely is not None:
+                for other in twins_of(store, entry, same_day[day]):
+                    likely(entry, other)
             fresh.append(entry)
             same_day[day].append(entry)
         transaction.add_many(fresh)

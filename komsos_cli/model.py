@@ -113,7 +113,7 @@ FIELDS = (
 # Fields an entry holds only when it has them, after FIELDS in the JSON shape: the photos sent with a
 # report and where a report read from a chat came from (`komsos parse CHAT`). JSON and JSON Lines
 # carry them; CSV and XLSX, whose columns are FIELDS, do not (docs/exchange.md).
-EXTRA_FIELDS = ("photos", "source")
+EXTRA_FIELDS = ("photos", "source", "merged_ids")
 LIST_FIELDS = ("counterparts", "topics", "findings")
 ONE_LINE_FIELDS = (
     "koramil",
@@ -495,10 +495,27 @@ def validate_entry(raw: dict[str, Any]) -> dict[str, Any]:
     source = _source(raw.get("source"))
     if source:
         entry["source"] = source
+    merged_ids = _merged_ids(raw.get("merged_ids"))
+    if merged_ids:
+        entry["merged_ids"] = merged_ids
     missing = missing_required(entry)
     if missing:
         raise InvalidInput(t("field.required", fields=", ".join(missing)))
     return entry
+
+
+def _merged_ids(value: Any) -> list[str]:
+    """The ids of entries folded into this one by `komsos merge` (canonical ids, no repeats)."""
+    if not value:
+        return []
+    if not isinstance(value, list):
+        raise InvalidInput(t("field.type", field="merged_ids", expected=t("expected.list")))
+    ids: list[str] = []
+    for item in value:
+        checked = _check_id(str(item))
+        if checked not in ids:
+            ids.append(checked)
+    return ids
 
 
 _FOLLOW_UP_ORDER = ("action", "status", "resolved_on", "note")

@@ -58,12 +58,22 @@ def record(fields: dict[str, Any], store: Store, json_out: JsonFlag = False, str
     ask = _prompt_for if is_interactive() else None
     entry = core.record(store, values, ask=ask, refused=_say_refused, resolve_place=check)
     show_warnings(check)
+    _warn_likely_twins(store, entry)
     if json_out:
         from ..render import write_json
 
         write_json(entry)
     else:
         typer.echo(entry["id"])
+
+
+def _warn_likely_twins(store: Store, entry: dict[str, Any]) -> None:
+    """One warning line per stored entry that is likely the same activity as the new one."""
+    from ..duplicates import twins_of, warning
+    from ..render import message
+
+    for twin in twins_of(store, entry):
+        message(warning(entry, twin))
 
 
 @app.command("list")
@@ -148,3 +158,60 @@ def delete(entry_id: EntryId, store: Store, yes: YesFlag = False) -> None:
             raise Cancelled(t("cancelled"))
     core.delete(store, entry["id"])
     typer.echo(t("delete.done", id=entry["id"]), err=True)
+
+
+@app.command()
+@with_criteria
+@with_store
+def duplicates(criteria: Criteria, store: Store, json_out: JsonFlag = False) -> None:
+    """List likely duplicates: pairs of entries of the same date and village that share a
+    Babinsa or have a near-identical summary, and why. Fold one into the other with `merge`.
+
+    Example: komsos duplicates --since 01/01/2025 --json
+    """
+    from .. import duplicates as core_duplicates
+    from .. import render
+
+    found = core_duplicates.pairs(store, criteria)
+    if json_out:
+        render.write_json([pair.as_dict() for pair in found])
+        return
+    if not found:
+        render.message(t("duplicates.none"))
+        return
+    for pair in found:
+        typer.echo(
+            t(
+                "duplicates.line",
+                first=pair.first["id"][:8],
+                second=pair.second["id"][:8],
+                date=pair.first["date"],
+                village=pair.first.get("village") or "",
+                why=", ".join(t(key) for key in pair.why),
+            )
+        )
+    render.message(t("duplicates.count", count=len(found)))
+
+
+@app.command("merge")
+@with_store
+def merge_command(
+    keep: Annotated[str, typer.Argument(metavar="KEEP", help="The entry to keep (id or unique start).")],
+    other: Annotated[str, typer.Argument(metavar="OTHER", help="The entry folded into KEEP, then deleted.")],
+    store: Store,
+    json_out: JsonFlag = False,
+) -> None:
+    """Fold OTHER into KEEP: Babinsa, counterparts, topics and findings united, the longer
+    summary kept, OTHER's id remembered in KEEP's merged_ids; OTHER is deleted (kept in the
+    history), so a later import of it does not bring it back.
+
+    Example: komsos merge 3f2a 9c1e
+    """
+    from .. import duplicates as core_duplicates
+    from .. import render
+
+    other_id = store.find(other)["id"]
+    entry = core_duplicates.merge(store, keep, other)
+    if json_out:
+        render.write_json(entry)
+    render.message(t("merge.done", keep=entry["id"][:8], other=other_id[:8]))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 import os
 
-CATALOGS = ("core", "exchange", "summary", "places", "reliability", "narrative", "hub")
+CATALOGS = ("core", "exchange", "summary", "places", "reliability", "narrative", "hub", "history")
 _merged: dict[str, dict[str, str]] = {}
 
 

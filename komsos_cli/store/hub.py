@@ -251,8 +251,7 @@ class HubStore:
             tally.not_aman = tally.situations["waspada"] + tally.situations["rawan"]
             limit = "" if details is None else f" LIMIT {int(details)}"
             concerns = conn.execute(
-                f"SELECT entry FROM komsos_entries WHERE {where} AND {NOT_AMAN}"
-                f" ORDER BY day DESC, id DESC{limit}",
+                f"SELECT entry FROM komsos_entries WHERE {where} AND {NOT_AMAN} ORDER BY day DESC, id DESC{limit}",
                 params,
             ).fetchall()
             tally.concern_entries = [_loads(text) for (text,) in reversed(concerns)]
@@ -298,8 +297,7 @@ class HubStore:
         where, params = criteria_sql(criteria)
         limit = "" if criteria.limit is None else f" LIMIT {int(criteria.limit)}"
         rows = self._fetch(
-            f"SELECT entry FROM komsos_entries WHERE {where} AND follow_status = 'open'"
-            f" ORDER BY {OLDEST_FIRST}{limit}",
+            f"SELECT entry FROM komsos_entries WHERE {where} AND follow_status = 'open' ORDER BY {OLDEST_FIRST}{limit}",
             params,
         )
         return [_loads(text) for (text,) in rows]
