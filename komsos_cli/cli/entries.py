@@ -79,12 +79,33 @@ def _warn_likely_twins(store: Store, entry: dict[str, Any]) -> None:
 @app.command("list")
 @with_criteria
 @with_store
-def list_command(criteria: Criteria, store: Store, json_out: JsonFlag = False) -> None:
+def list_command(
+    criteria: Criteria,
+    store: Store,
+    json_out: JsonFlag = False,
+    deleted: Annotated[
+        bool, typer.Option("--deleted", help="List the deleted entries instead (bring one back with undelete).")
+    ] = False,
+) -> None:
     """List entries, newest first, filtered by village, kind, dates, ...
 
     Example: komsos list --village "Sei Silau Tua" --since 01/01/2022 --limit 20
     """
     from .. import render
+
+    if deleted:
+        from ..history import deleted_entries
+        from ..query import entry_matcher
+
+        matches = entry_matcher(criteria)
+        gone = [entry for entry in deleted_entries(store) if matches(entry)][: criteria.limit]
+        if json_out:
+            render.write_json(gone)
+        elif not gone:
+            render.message(t("list.deleted_empty"))
+        else:
+            render.entries_table(gone)
+        return
 
     chosen = core.list_entries(store, criteria)
     if json_out:
@@ -215,3 +236,63 @@ def merge_command(
     if json_out:
         render.write_json(entry)
     render.message(t("merge.done", keep=entry["id"][:8], other=other_id[:8]))
+
+
+@app.command("history")
+@with_store
+def history_command(entry_id: EntryId, store: Store, json_out: JsonFlag = False) -> None:
+    """List an entry's versions, oldest first: when, and what changed, field by field (also of a deleted entry).
+
+    Example: komsos history 3f2a
+    """
+    from .. import history, render
+
+    listed = history.versions(store, entry_id)
+    if json_out:
+        render.write_json(listed)
+        return
+    for version in listed:
+        typer.echo(t("history.line", number=version["number"], at=version["at"], event=version["event"]))
+        for field, (before, after) in version["changed"].items():
+            typer.echo(t("history.change", field=field, before=_shown(before), after=_shown(after)))
+
+
+def _shown(value: Any) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value.replace("\n", " ")
+
+
+@app.command()
+@with_store
+def revert(
+    entry_id: EntryId,
+    store: Store,
+    to: Annotated[int, typer.Option("--to", metavar="N", help="The version to bring back (see history).")],
+    json_out: JsonFlag = False,
+) -> None:
+    """Bring back version N of an entry as a new version (the current one stays in its history).
+
+    Example: komsos revert 3f2a --to 1
+    """
+    from .. import history, render
+
+    entry = history.revert(store, entry_id, to)
+    if json_out:
+        render.write_json(entry)
+    render.message(t("revert.done", id=entry["id"][:8], number=to))
+
+
+@app.command()
+@with_store
+def undelete(entry_id: EntryId, store: Store, json_out: JsonFlag = False) -> None:
+    """Bring back a deleted entry as it was when deleted, with its history (see list --deleted).
+
+    Example: komsos undelete 3f2a
+    """
+    from .. import history, render
+
+    entry = history.undelete(store, entry_id)
+    if json_out:
+        render.write_json(entry)
+    render.message(t("undelete.done", id=entry["id"][:8]))

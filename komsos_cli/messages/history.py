@@ -27,3 +27,35 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "{other} digabung ke {keep}; {other} dihapus (tersimpan di riwayat).",
     },
 }
+
+MESSAGES.update(
+    {
+        "revert.deleted": {
+            "en": "entry {id} is deleted; bring it back first with: komsos undelete {id}",
+            "id": "entri {id} sudah dihapus; kembalikan dulu dengan: komsos undelete {id}",
+        },
+        "revert.no_version": {
+            "en": "entry {id} has no version {number}; it has versions 1 to {count} (see: komsos history {id})",
+            "id": "entri {id} tidak punya versi {number}; versinya 1 sampai {count} (lihat: komsos history {id})",
+        },
+        "revert.same": {
+            "en": "entry {id} is already as version {number}; nothing changed",
+            "id": "entri {id} sudah sama dengan versi {number}; tidak ada yang diubah",
+        },
+        "revert.done": {
+            "en": "Entry {id} is back to version {number} (saved as a new version).",
+            "id": "Entri {id} kembali ke versi {number} (disimpan sebagai versi baru).",
+        },
+        "undelete.not_deleted": {
+            "en": "entry {id} is not deleted",
+            "id": "entri {id} tidak dihapus",
+        },
+        "undelete.done": {
+            "en": "Entry {id} is back, with its history.",
+            "id": "Entri {id} kembali, beserta riwayatnya.",
+        },
+        "history.line": {"en": "{number}  {at}  {event}", "id": "{number}  {at}  {event}"},
+        "history.change": {"en": "    {field}: {before} -> {after}", "id": "    {field}: {before} -> {after}"},
+        "list.deleted_empty": {"en": "No deleted entries.", "id": "Tidak ada entri yang dihapus."},
+    }
+)
