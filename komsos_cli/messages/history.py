@@ -56,6 +56,10 @@ MESSAGES.update(
         },
         "history.line": {"en": "{number}  {at}  {event}", "id": "{number}  {at}  {event}"},
         "history.change": {"en": "    {field}: {before} -> {after}", "id": "    {field}: {before} -> {after}"},
+        "help.list_deleted": {
+            "en": "List the deleted entries instead (bring one back with undelete).",
+            "id": "Tampilkan entri yang dihapus (kembalikan dengan undelete).",
+        },
         "list.deleted_empty": {"en": "No deleted entries.", "id": "Tidak ada entri yang dihapus."},
     }
 )
