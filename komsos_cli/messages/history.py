@@ -60,6 +60,21 @@ MESSAGES.update(
             "en": "List the deleted entries instead (bring one back with undelete).",
             "id": "Tampilkan entri yang dihapus (kembalikan dengan undelete).",
         },
+        "store.read_only": {
+            "en": "the store {path} is read-only (its owner may not write it); nothing was changed."
+            " Make it writable with: chmod u+w {path}",
+            "id": "penyimpanan {path} hanya-baca (pemiliknya tidak boleh menulis); tidak ada yang diubah."
+            " Izinkan menulis dengan: chmod u+w {path}",
+        },
+        "store.no_folder": {
+            "en": "the folder {folder} does not exist; make it first (mkdir -p {folder}) or give another --db",
+            "id": "folder {folder} tidak ada; buat dulu (mkdir -p {folder}) atau berikan --db lain",
+        },
+        "store.created": {"en": "created a new store: {path}", "id": "penyimpanan baru dibuat: {path}"},
+        "store.missing": {
+            "en": "the store {path} does not exist (yet): nothing recorded there",
+            "id": "penyimpanan {path} (belum) ada: belum ada catatan di sana",
+        },
         "list.deleted_empty": {"en": "No deleted entries.", "id": "Tidak ada entri yang dihapus."},
     }
 )

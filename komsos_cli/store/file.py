@@ -21,12 +21,12 @@ TinyDB (9 ms).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import NotFound
+from ..errors import NotFound, StoreError
 from ..messages import t
 from ..model import utc_now
 from . import jsonfile
@@ -76,8 +76,11 @@ class StoreFile:
     def transaction(self) -> Iterator[dict[str, Any]]:
         """Lock, read, let the caller change the tables, then write once if `dirty` was set.
 
-        An exception inside the block leaves the file as it was.
+        An exception inside the block leaves the file as it was. A file its owner made
+        read-only (no owner write bit: read from the mode, as root may write anything) is
+        refused before anything is touched.
         """
+        refuse_read_only(self.path)
         with self.locked():
             remove_stray_temp_files(self.path)
             tables = self.read()
@@ -107,6 +110,18 @@ class StoreFile:
         atomic_write(self.path, jsonfile.dumps_store(tables))
 
 
+def refuse_read_only(path: Path) -> None:
+    """StoreError when the store file exists without its owner's write bit."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return  # not there yet (or not readable: said when it is read)
+    if not mode & stat.S_IWUSR:
+        raise StoreError(t("store.read_only", path=path))
+
+
 _STORAGE_CLASS: Any = None
 _DATABASE_CLASS: Any = None
 
@@ -121,7 +136,7 @@ def database_class() -> Any:
     """
     global _DATABASE_CLASS
     if _DATABASE_CLASS is None:
-        from collections.abc import Callable, Mapping, MutableMapping
+        from collections.abc import Mapping, MutableMapping
 
         from tinydb import TinyDB
         from tinydb.table import Table
@@ -336,10 +351,17 @@ class FileTransaction:
 class FileStore:
     """The store at `path`. Reads take a consistent snapshot; writes go through `transaction()`."""
 
-    def __init__(self, path: Path, lock_timeout: float | None = None, *, share_values: bool = False) -> None:
+    def __init__(
+        self, path: Path, lock_timeout: float | None = None, *, share_values: bool = False, explicit: bool = False
+    ) -> None:
         self.path = path
         self.location = str(path)
         self.file = StoreFile(path, lock_timeout, share_values)
+        # Named by the user (--db, KOMSOS_DB): its folder is never made for them.
+        self.explicit = explicit
+        # Told (one line each) when a read finds no store file, and when a write creates it.
+        self.notices: Callable[[str], None] | None = None
+        self._missing_said = False
 
     @property
     def share_values(self) -> bool:
@@ -356,6 +378,11 @@ class FileStore:
 
     def tables(self) -> dict[str, Any]:
         """A snapshot of every table (see `StoreFile.read`); callers must not mutate it."""
+        quiet = self.notices is None or self.file.pending is not None or self._missing_said
+        if not quiet and not self.path.exists():
+            self._missing_said = True
+            if self.notices is not None:
+                self.notices(t("store.missing", path=self.path))
         return self.file.read()
 
     def entries(self) -> list[Entry]:
@@ -435,7 +462,7 @@ class FileStore:
         )
 
     def profile(self) -> dict[str, Any]:
-        raw = self.tables().get(PROFILE, {})
+        raw = self.file.read().get(PROFILE, {})
         return dict(next(iter(raw.values()), {}))
 
     def profile_store(self) -> FileStore:
@@ -447,8 +474,13 @@ class FileStore:
 
         An exception inside the block leaves the file as it was.
         """
+        if self.explicit and not self.path.parent.is_dir():
+            raise StoreError(t("store.no_folder", path=self.path, folder=self.path.parent))
+        new = not self.path.exists()
         with self.file.transaction():
             yield FileTransaction(self.file)
+        if new and self.notices is not None and self.path.exists():
+            self.notices(t("store.created", path=self.path))
 
     @contextmanager
     def lock(self) -> Iterator[None]:
