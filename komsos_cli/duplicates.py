@@ -165,3 +165,21 @@ def merge(store: Store, keep_prefix: str, other_prefix: str) -> dict[str, Any]:
         transaction.replace(entry)
         transaction.remove(other_id)
     return entry
+
+
+def likely_after_import(store: Store, imported: dict[str, str]) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """(imported entry, other) pairs likely the same activity, among the days of `imported` (id -> date):
+    one selection over those days' range, grouped by day and village."""
+    if not imported:
+        return []
+    days = set(imported.values())
+    span = Criteria(since=date.fromisoformat(min(days)), until=date.fromisoformat(max(days)))
+    found = []
+    for pair in pairs(store, span):
+        if pair.first["date"] not in days:
+            continue
+        if pair.first["id"] in imported:
+            found.append((pair.first, pair.second))
+        elif pair.second["id"] in imported:
+            found.append((pair.second, pair.first))
+    return found

@@ -258,6 +258,8 @@ class ImportResult:
     conflicts: int = 0
     deleted_here: int = 0
     dry_run: bool = False
+    # (new id, stored id) pairs likely the same activity (`duplicates.reasons`), after an import that added
+    likely: tuple[tuple[dict[str, Any], dict[str, Any]], ...] = ()
 
     def counts(self) -> dict[str, Any]:
         return {
@@ -415,8 +417,23 @@ def import_files(
     progress: Progress | None = None,
     dry_run: bool = False,
 ) -> ImportResult:
-    """Read, validate and merge the files into the store, all or nothing (see `Store.merge`)."""
-    counts = store.merge(iter_entries(paths, format_name, progress), dry_run=dry_run)
+    """Read, validate and merge the files into the store, all or nothing (see `Store.merge`).
+
+    After an import that added entries, those likely the same activity as another of their day
+    (`duplicates`) are given in `likely`, to be warned of."""
+    seen: dict[str, str] = {}  # id -> date, of the entries read (a few bytes each)
+
+    def noted(entries: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        for entry in entries:
+            seen[entry["id"]] = entry["date"]
+            yield entry
+
+    counts = store.merge(noted(iter_entries(paths, format_name, progress)), dry_run=dry_run)
+    likely: tuple[tuple[dict[str, Any], dict[str, Any]], ...] = ()
+    if counts.added and not dry_run:
+        from .duplicates import likely_after_import
+
+        likely = tuple(likely_after_import(store, seen))
     return ImportResult(
         files=len(paths),
         rows=counts.rows,
@@ -426,6 +443,7 @@ def import_files(
         conflicts=counts.conflicts,
         deleted_here=counts.deleted_here,
         dry_run=dry_run,
+        likely=likely,
     )
 
 

@@ -24,6 +24,7 @@ def test_the_five_seed_reports_parsed_twice_merge_to_five_activities(run, tmp_pa
     assert run("--db", str(other), "export", "-o", str(exported)).exit_code == 0
     imported = run("import", str(exported))
     assert imported.exit_code == 0, imported.stderr
+    assert imported.stderr.count("likely the same activity") == 5  # import warns, naming the other
     assert len(run.json("list")) == 10
 
     pairs = run.json("duplicates")
