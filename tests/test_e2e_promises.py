@@ -49,3 +49,15 @@ def test_a_new_store_is_announced_and_a_missing_one_said_on_read(tmp_path: Path)
     assert made.returncode == 0 and "created a new store" in made.stderr
     again = komsos("--db", str(db), *RECORD, "-s", "Rapat lain sama sekali", home=tmp_path)
     assert again.returncode == 0 and "created" not in again.stderr
+
+
+def test_the_app_folder_is_its_owners_only_when_the_gazetteer_index_is_written_first(tmp_path: Path) -> None:
+    home = tmp_path / "fresh" / "komsos"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KOMSOS_")}
+    env.update({"KOMSOS_HOME": str(home), "KOMSOS_LANG": "en"})
+    found = subprocess.run(
+        [str(BIN), "places", "search", "Kemiri"], env=env, capture_output=True, text=True, timeout=300,
+        preexec_fn=lambda: os.umask(0o022),
+    )  # fmt: skip
+    assert found.returncode == 0, found.stderr
+    assert stat.S_IMODE(home.stat().st_mode) == 0o700
