@@ -87,6 +87,10 @@ def values_from_text(options: Mapping[str, Any], today: date | None = None) -> d
             values["situation"] = choice(raw, SITUATIONS, "situation")
         elif key == "summary":
             values["summary"] = clean_text(raw, multiline=True, field="summary")
+        elif key in ("koramil", "kodim"):
+            from .model import check_unit
+
+            values[key] = check_unit(raw, key.capitalize()) or None
         elif key in ONE_LINE_FIELDS:
             values[key] = clean_text(raw, field=key)
         else:
@@ -154,6 +158,10 @@ def record(
     """
     profile = store.profile()
     merged = apply_profile(values, profile)
+    if not merged.get("kodim"):
+        from .model import kodim_of
+
+        merged["kodim"] = kodim_of(merged.get("koramil"))  # `Koramil 0727-03/...` names its Kodim
     merged.setdefault("date", (today or date.today()).isoformat())
     merged = complete_required(merged, ask, refused)
     if resolve_place is not None:
@@ -325,9 +333,9 @@ def set_profile(
                 kept = [] if replace_villages else list(profile.get("villages", []))
                 profile["villages"] = kept + [v for v in villages if v and v not in kept]
             elif key in ("koramil", "kodim"):
-                from .model import normalize_unit
+                from .model import check_unit
 
-                profile[key] = normalize_unit(raw, key.capitalize()) or None
+                profile[key] = check_unit(raw, key.capitalize()) or None
             elif key in PROFILE_FIELDS:
                 profile[key] = clean_text(raw, field=key) or None
             else:

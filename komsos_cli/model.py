@@ -230,6 +230,29 @@ def normalize_unit(text: str, unit: str) -> str:
     return f"{unit} {number}/{name.strip()}"
 
 
+_UNIT_WORD = re.compile(r"^\s*(koramil|kodim|korem|kodam)\b", re.IGNORECASE)
+_KODIM_IN_KORAMIL = re.compile(r"^Koramil (\d{4})-\d{1,2}/")
+UNIT_EXAMPLES = {"Koramil": "Koramil 03/Kebakkramat", "Kodim": "Kodim 0727/Karanganyar"}
+
+
+def check_unit(text: str, unit: str) -> str:
+    """What a user typed for --koramil or --kodim, in its one stored form; another kind of unit
+    (`Kodim 0727` given as the Koramil) is refused with an example."""
+    cleaned = clean_text(text, field=unit.lower())
+    word = _UNIT_WORD.match(cleaned)
+    if word and word.group(1).lower() != unit.lower():
+        raise InvalidInput(
+            t("unit.wrong_kind", option=f"--{unit.lower()}", value=cleaned, unit=unit, example=UNIT_EXAMPLES[unit])
+        )
+    return normalize_unit(cleaned, unit) if cleaned else cleaned
+
+
+def kodim_of(koramil: str | None) -> str | None:
+    """`Kodim 0727` from a Koramil written with its Kodim's number (`Koramil 0727-03/Kebakkramat`)."""
+    match = _KODIM_IN_KORAMIL.match(koramil or "")
+    return f"Kodim {match.group(1)}" if match else None
+
+
 def normalize_topic(text: str) -> str:
     return clean_text(text, field="topics", limit=LIMIT_ITEM).lower()
 

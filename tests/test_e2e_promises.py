@@ -4,6 +4,7 @@ not written; an explicit store's missing folder is not made; a new store and a m
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import stat
 import subprocess
@@ -40,17 +41,6 @@ def test_an_explicit_store_whose_folder_is_missing_is_refused_and_no_folder_made
     assert not db.parent.exists()
 
 
-def test_a_new_store_is_announced_and_a_missing_one_said_on_read(tmp_path: Path) -> None:
-    db = tmp_path / "komsos.json"
-    missing = komsos("--db", str(db), "list", home=tmp_path)
-    assert missing.returncode == 0 and missing.stdout == ""
-    assert "does not exist" in missing.stderr and not db.exists()
-    made = komsos("--db", str(db), *RECORD, "-s", "Komsos", home=tmp_path)
-    assert made.returncode == 0 and "created a new store" in made.stderr
-    again = komsos("--db", str(db), *RECORD, "-s", "Rapat lain sama sekali", home=tmp_path)
-    assert again.returncode == 0 and "created" not in again.stderr
-
-
 def test_the_app_folder_is_its_owners_only_when_the_gazetteer_index_is_written_first(tmp_path: Path) -> None:
     home = tmp_path / "fresh" / "komsos"
     env = {k: v for k, v in os.environ.items() if not k.startswith("KOMSOS_")}
@@ -61,3 +51,22 @@ def test_the_app_folder_is_its_owners_only_when_the_gazetteer_index_is_written_f
     )  # fmt: skip
     assert found.returncode == 0, found.stderr
     assert stat.S_IMODE(home.stat().st_mode) == 0o700
+
+
+def test_units_are_checked_stored_in_one_form_and_filtered_by_number(tmp_path: Path) -> None:
+    db = str(tmp_path / "komsos.json")
+    wrong = komsos("--db", db, *RECORD, "-s", "Komsos", "--koramil", "Kodim 0727", home=tmp_path)
+    assert wrong.returncode == 2 and "Koramil 03/Kebakkramat" in wrong.stderr and "Traceback" not in wrong.stderr
+    assert komsos("--db", db, *RECORD, "-s", "Komsos", "--kodim", "Koramil 03/X", home=tmp_path).returncode == 2
+    assert not Path(db).exists()
+    full = komsos("--db", db, *RECORD, "-s", "Komsos satu", "--koramil", "koramil 0727-03 / Kebakkramat", "--json",
+                  home=tmp_path)  # fmt: skip
+    assert full.returncode == 0, full.stderr
+    stored = json.loads(full.stdout)
+    assert (stored["koramil"], stored["kodim"]) == ("Koramil 0727-03/Kebakkramat", "Kodim 0727")
+    other = komsos("--db", db, *RECORD, "-s", "Rapat lain", "--koramil", "Koramil 13/Buntu Pane", home=tmp_path)
+    assert other.returncode == 0
+    three = json.loads(komsos("--db", db, "list", "--koramil", "3", "--json", home=tmp_path).stdout)
+    assert [e["koramil"] for e in three] == ["Koramil 0727-03/Kebakkramat"]
+    thirteen = json.loads(komsos("--db", db, "list", "--koramil", "13", "--json", home=tmp_path).stdout)
+    assert [e["koramil"] for e in thirteen] == ["Koramil 13/Buntu Pane"]

@@ -105,12 +105,7 @@ def _store_source(
     from ..store import open_store
 
     # A str, not a Path: Typer turns an empty --db into Path("."), which hid the mistake.
-    store = open_store(db if db is not None else State.db)
-    if hasattr(store, "notices"):  # a file store: says when it is missing, and when it is made
-        from ..render import message
-
-        store.notices = lambda text: message(f"komsos: {text}")
-    return store
+    return open_store(db if db is not None else State.db)
 
 
 with_store = extend_with(_store_source, "store")

@@ -70,10 +70,9 @@ MESSAGES.update(
             "en": "the folder {folder} does not exist; make it first (mkdir -p {folder}) or give another --db",
             "id": "folder {folder} tidak ada; buat dulu (mkdir -p {folder}) atau berikan --db lain",
         },
-        "store.created": {"en": "created a new store: {path}", "id": "penyimpanan baru dibuat: {path}"},
-        "store.missing": {
-            "en": "the store {path} does not exist (yet): nothing recorded there",
-            "id": "penyimpanan {path} (belum) ada: belum ada catatan di sana",
+        "unit.wrong_kind": {
+            "en": "{option}: '{value}' is not a {unit}; write it as, e.g., '{example}'",
+            "id": "{option}: '{value}' bukan {unit}; tulis seperti '{example}'",
         },
         "list.deleted_empty": {"en": "No deleted entries.", "id": "Tidak ada entri yang dihapus."},
     }

@@ -21,7 +21,7 @@ TinyDB (9 ms).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -136,7 +136,7 @@ def database_class() -> Any:
     """
     global _DATABASE_CLASS
     if _DATABASE_CLASS is None:
-        from collections.abc import Mapping, MutableMapping
+        from collections.abc import Callable, Mapping, MutableMapping
 
         from tinydb import TinyDB
         from tinydb.table import Table
@@ -359,9 +359,6 @@ class FileStore:
         self.file = StoreFile(path, lock_timeout, share_values)
         # Named by the user (--db, KOMSOS_DB): its folder is never made for them.
         self.explicit = explicit
-        # Told (one line each) when a read finds no store file, and when a write creates it.
-        self.notices: Callable[[str], None] | None = None
-        self._missing_said = False
 
     @property
     def share_values(self) -> bool:
@@ -378,11 +375,6 @@ class FileStore:
 
     def tables(self) -> dict[str, Any]:
         """A snapshot of every table (see `StoreFile.read`); callers must not mutate it."""
-        quiet = self.notices is None or self.file.pending is not None or self._missing_said
-        if not quiet and not self.path.exists():
-            self._missing_said = True
-            if self.notices is not None:
-                self.notices(t("store.missing", path=self.path))
         return self.file.read()
 
     def entries(self) -> list[Entry]:
@@ -476,11 +468,8 @@ class FileStore:
         """
         if self.explicit and not self.path.parent.is_dir():
             raise StoreError(t("store.no_folder", path=self.path, folder=self.path.parent))
-        new = not self.path.exists()
         with self.file.transaction():
             yield FileTransaction(self.file)
-        if new and self.notices is not None and self.path.exists():
-            self.notices(t("store.created", path=self.path))
 
     @contextmanager
     def lock(self) -> Iterator[None]:
