@@ -87,6 +87,10 @@ def values_from_text(options: Mapping[str, Any], today: date | None = None) -> d
             values["situation"] = choice(raw, SITUATIONS, "situation")
         elif key == "summary":
             values["summary"] = clean_text(raw, multiline=True, field="summary")
+        elif key in ("koramil", "kodim"):
+            from .model import check_unit
+
+            values[key] = check_unit(raw, key.capitalize()) or None
         elif key in ONE_LINE_FIELDS:
             values[key] = clean_text(raw, field=key)
         else:
@@ -155,6 +159,10 @@ def record(
     """
     profile = store.profile()
     merged = apply_profile(values, profile)
+    if not merged.get("kodim"):
+        from .model import kodim_of
+
+        merged["kodim"] = kodim_of(merged.get("koramil"))  # `Koramil 0727-03/...` names its Kodim
     merged.setdefault("date", (today or date.today()).isoformat())
     merged = complete_required(merged, ask, refused)
     if resolve_place is not None:
@@ -264,13 +272,19 @@ def count_entries(store: Store) -> int:
 
 
 def record_many(
-    store: Store, named: list[tuple[str, dict[str, Any]]], skipped: Callable[[str, dict[str, Any]], None]
+    store: Store,
+    named: list[tuple[str, dict[str, Any]]],
+    skipped: Callable[[str, dict[str, Any]], None],
+    likely: Callable[[dict[str, Any], dict[str, Any]], None] | None = None,
 ) -> list[dict[str, Any]]:
     """Add new entries (each named by where it came from) in one transaction, all or nothing.
 
     One already stored from the same report (same date and text: `narrative.duplicate_of`),
-    or twice among these, is not added: `skipped(name, twin)` is told instead.
+    or twice among these, is not added: `skipped(name, twin)` is told instead. One that is
+    likely the same activity as another of that day (`duplicates.reasons`) is added, and
+    `likely(entry, other)` told.
     """
+    from .duplicates import twins_of
     from .narrative import duplicate_of
 
     fresh: list[dict[str, Any]] = []
@@ -285,6 +299,9 @@ def record_many(
             if twin is not None:
                 skipped(name, twin)
                 continue
+            if likely is not None:
+                for other in twins_of(store, entry, same_day[day]):
+                    likely(entry, other)
             fresh.append(entry)
             same_day[day].append(entry)
         transaction.add_many(fresh)
@@ -324,9 +341,9 @@ def set_profile(
             elif key == "require_signed":  # import refuses unsigned files (docs/trust.md)
                 profile[key] = bool(raw)
             elif key in ("koramil", "kodim"):
-                from .model import normalize_unit
+                from .model import check_unit
 
-                profile[key] = normalize_unit(raw, key.capitalize()) or None
+                profile[key] = check_unit(raw, key.capitalize()) or None
             elif key in PROFILE_FIELDS:
                 profile[key] = clean_text(raw, field=key) or None
             else:

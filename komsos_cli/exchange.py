@@ -312,6 +312,8 @@ class ImportResult:
     deleted_here: int = 0
     dry_run: bool = False
     verdicts: tuple[Verdict, ...] = ()  # each file's signature check, in the order given
+    # (new id, stored id) pairs likely the same activity (`duplicates.reasons`), after an import that added
+    likely: tuple[tuple[dict[str, Any], dict[str, Any]], ...] = ()
 
     def counts(self) -> dict[str, Any]:
         return {
@@ -486,6 +488,8 @@ def import_files(
     First each file's signature is checked (`trust.verify_files`): one that does not hold, or
     an unsigned file when `require_signed` (None: as the profile says), stops the import
     before anything is read. Entries of a signed file remember their sender (`received_from`).
+    After an import that added entries, those likely the same activity as another of their day
+    (`duplicates`) are given in `likely`, to be warned of.
     """
     from .trust import verify_files
 
@@ -495,7 +499,19 @@ def import_files(
         require_signed = bool(store.profile().get("require_signed"))
     verdicts = verify_files([Path(path) for path in paths], require_signed)
     senders = [verdict.sender for verdict in verdicts]
-    counts = store.merge(iter_entries(paths, format_name, progress, senders), dry_run=dry_run)
+    seen: dict[str, str] = {}  # id -> date, of the entries read (a few bytes each)
+
+    def noted(entries: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        for entry in entries:
+            seen[entry["id"]] = entry["date"]
+            yield entry
+
+    counts = store.merge(noted(iter_entries(paths, format_name, progress, senders)), dry_run=dry_run)
+    likely: tuple[tuple[dict[str, Any], dict[str, Any]], ...] = ()
+    if counts.added and not dry_run:
+        from .duplicates import likely_after_import
+
+        likely = tuple(likely_after_import(store, seen))
     return ImportResult(
         files=len(paths),
         rows=counts.rows,
@@ -506,6 +522,7 @@ def import_files(
         deleted_here=counts.deleted_here,
         dry_run=dry_run,
         verdicts=tuple(verdicts),
+        likely=likely,
     )
 
 

@@ -114,7 +114,7 @@ FIELDS = (
 # report, where a report read from a chat came from (`komsos parse CHAT`), and who sent it, checked by the
 # signature of the file it came in (`received_from`, docs/trust.md). JSON and JSON Lines
 # carry them; CSV and XLSX, whose columns are FIELDS, do not (docs/exchange.md).
-EXTRA_FIELDS = ("photos", "source", "received_from")
+EXTRA_FIELDS = ("photos", "source", "received_from", "merged_ids")
 LIST_FIELDS = ("counterparts", "topics", "findings")
 ONE_LINE_FIELDS = (
     "koramil",
@@ -229,6 +229,29 @@ def normalize_unit(text: str, unit: str) -> str:
         return cleaned
     number = re.sub(r"\s*[-–]\s*", "-", number)
     return f"{unit} {number}/{name.strip()}"
+
+
+_UNIT_WORD = re.compile(r"^\s*(koramil|kodim|korem|kodam)\b", re.IGNORECASE)
+_KODIM_IN_KORAMIL = re.compile(r"^Koramil (\d{4})-\d{1,2}/")
+UNIT_EXAMPLES = {"Koramil": "Koramil 03/Kebakkramat", "Kodim": "Kodim 0727/Karanganyar"}
+
+
+def check_unit(text: str, unit: str) -> str:
+    """What a user typed for --koramil or --kodim, in its one stored form; another kind of unit
+    (`Kodim 0727` given as the Koramil) is refused with an example."""
+    cleaned = clean_text(text, field=unit.lower())
+    word = _UNIT_WORD.match(cleaned)
+    if word and word.group(1).lower() != unit.lower():
+        raise InvalidInput(
+            t("unit.wrong_kind", option=f"--{unit.lower()}", value=cleaned, unit=unit, example=UNIT_EXAMPLES[unit])
+        )
+    return normalize_unit(cleaned, unit) if cleaned else cleaned
+
+
+def kodim_of(koramil: str | None) -> str | None:
+    """`Kodim 0727` from a Koramil written with its Kodim's number (`Koramil 0727-03/Kebakkramat`)."""
+    match = _KODIM_IN_KORAMIL.match(koramil or "")
+    return f"Kodim {match.group(1)}" if match else None
 
 
 def normalize_topic(text: str) -> str:
@@ -517,10 +540,27 @@ def validate_entry(raw: dict[str, Any]) -> dict[str, Any]:
     received = check_received_from(raw.get("received_from"))
     if received:
         entry["received_from"] = received
+    merged_ids = _merged_ids(raw.get("merged_ids"))
+    if merged_ids:
+        entry["merged_ids"] = merged_ids
     missing = missing_required(entry)
     if missing:
         raise InvalidInput(t("field.required", fields=", ".join(missing)))
     return entry
+
+
+def _merged_ids(value: Any) -> list[str]:
+    """The ids of entries folded into this one by `komsos merge` (canonical ids, no repeats)."""
+    if not value:
+        return []
+    if not isinstance(value, list):
+        raise InvalidInput(t("field.type", field="merged_ids", expected=t("expected.list")))
+    ids: list[str] = []
+    for item in value:
+        checked = _check_id(str(item))
+        if checked not in ids:
+            ids.append(checked)
+    return ids
 
 
 _FOLLOW_UP_ORDER = ("action", "status", "resolved_on", "note")

@@ -225,7 +225,10 @@ def build_index(path: Path, signature: str) -> None:
     import sqlite3
     import tempfile
 
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.parent.exists():
+        # the app folder may be made here first (the index before any store): its owner's only
+        path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
+        os.chmod(path.parent, 0o700)
     _remove_abandoned_builds(path.parent)
     handle, temp_name = tempfile.mkstemp(prefix=".places-", suffix=".tmp", dir=path.parent)
     os.close(handle)

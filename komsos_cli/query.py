@@ -6,6 +6,7 @@ Every command that selects entries (list, export, summary, villages) takes a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -34,6 +35,19 @@ class Criteria:
         return self == Criteria(limit=self.limit)
 
 
+def koramil_number(text: str) -> int | None:
+    """The Koramil number a filter gives alone (`3`, `03`, `Koramil 03`), else None."""
+    match = re.fullmatch(r"\s*(?:koramil\s*)?(\d{1,2})\s*", text, re.IGNORECASE)
+    return int(match.group(1)) if match else None
+
+
+def koramil_number_pattern(text: str) -> str:
+    """A regex over a folded Koramil (`koramil 03 kebakkramat`, `koramil 0727 03 ...`) that matches
+    its number exactly: `3` matches Koramil 03, never 13. POSIX and Python read it alike."""
+    number = koramil_number(text)
+    return f"^koramil ([0-9]{{4}} )?0*{number}( |$)"
+
+
 def _contains(needle: str, haystack: Iterable[str | None]) -> bool:
     return any(needle in fold(item) for item in haystack if item)
 
@@ -46,6 +60,11 @@ def entry_matcher(criteria: Criteria) -> Any:
     topic = criteria.topic.strip().lower() if criteria.topic else None
     babinsa = fold(criteria.babinsa) if criteria.babinsa else None
     koramil = fold(criteria.koramil) if criteria.koramil else None
+    koramil_re = (
+        re.compile(koramil_number_pattern(criteria.koramil))
+        if criteria.koramil and koramil_number(criteria.koramil) is not None
+        else None
+    )
     search = fold(criteria.search) if criteria.search else None
     since = criteria.since.isoformat() if criteria.since else None
     until = criteria.until.isoformat() if criteria.until else None
@@ -72,7 +91,9 @@ def entry_matcher(criteria: Criteria) -> Any:
             return False
         if babinsa and not _contains(babinsa, (f"{p['rank']} {p['name']}" for p in entry.get("babinsa", ()))):
             return False
-        if koramil and koramil not in fold(entry.get("koramil") or ""):
+        if koramil_re is not None and not koramil_re.search(fold(entry.get("koramil") or "")):
+            return False
+        if koramil and koramil_re is None and koramil not in fold(entry.get("koramil") or ""):
             return False
         if open_only and (entry.get("follow_up") or {}).get("status") != "open":
             return False
@@ -180,7 +201,9 @@ def criteria_sql(criteria: Criteria) -> tuple[str, list[Any]]:
         where("topics @> ARRAY[%s]::text[]", criteria.topic.strip().lower())
     if criteria.babinsa:
         contains("babinsa_fold", criteria.babinsa)
-    if criteria.koramil:
+    if criteria.koramil and koramil_number(criteria.koramil) is not None:
+        where("koramil_fold ~ %s", koramil_number_pattern(criteria.koramil))
+    elif criteria.koramil:
         contains("koramil_fold", criteria.koramil)
     if criteria.open_only:
         clauses.append("follow_status = 'open'")

@@ -70,6 +70,7 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, store_kind: str, request
         address = request.getfixturevalue("hub_address")
         monkeypatch.setenv("KOMSOS_DB", address)
         return HubPath(address)  # type: ignore[return-value]
+    path.parent.mkdir(mode=0o700)  # an explicit store's folder is never made for the user (issue 14)
     monkeypatch.setenv("KOMSOS_DB", str(path))
     return path
 

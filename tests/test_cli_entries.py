@@ -371,7 +371,7 @@ def test_db_option_before_or_after_the_command(run, tmp_path: Path) -> None:
 
 @pytest.mark.file_only
 def test_damaged_store_every_command_refuses_and_says_how_to_recover(run, db: Path) -> None:
-    db.parent.mkdir(parents=True)
+    db.parent.mkdir(parents=True, exist_ok=True)
     db.write_bytes(b'{"_meta": {"1": {"schema_version": 1}}, "entries": {"1": ')
     for args in (
         ["list"],

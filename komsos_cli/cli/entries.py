@@ -83,6 +83,7 @@ def record(
     if at_terminal:  # one line on stderr; stdout still carries only the id
         where = {"date": entry["date"], "village": entry["village"], "kind": entry["kind"]}
         typer.echo(t("record.saved", short=entry["id"][:8], **where), err=True)
+    _warn_likely_twins(store, entry)
     if json_out:
         from ..render import write_json
 
@@ -91,15 +92,45 @@ def record(
         typer.echo(entry["id"])
 
 
+def _warn_likely_twins(store: Store, entry: dict[str, Any]) -> None:
+    """One warning line per stored entry that is likely the same activity as the new one."""
+    from ..duplicates import twins_of, warning
+    from ..render import message
+
+    for twin in twins_of(store, entry):
+        message(warning(entry, twin))
+
+
 @app.command("list")
 @with_criteria
 @with_store
-def list_command(criteria: Criteria, store: Store, json_out: JsonFlag = False) -> None:
+def list_command(
+    criteria: Criteria,
+    store: Store,
+    json_out: JsonFlag = False,
+    deleted: Annotated[
+        bool, typer.Option("--deleted", help="List the deleted entries instead (bring one back with undelete).")
+    ] = False,
+) -> None:
     """List entries, newest first, filtered by village, kind, dates, ...
 
     Example: komsos list --village "Sei Silau Tua" --since 01/01/2022 --limit 20
     """
     from .. import render
+
+    if deleted:
+        from ..history import deleted_entries
+        from ..query import entry_matcher
+
+        matches = entry_matcher(criteria)
+        gone = [entry for entry in deleted_entries(store) if matches(entry)][: criteria.limit]
+        if json_out:
+            render.write_json(gone)
+        elif not gone:
+            render.message(t("list.deleted_empty"))
+        else:
+            render.entries_table(gone)
+        return
 
     chosen = core.list_entries(store, criteria)
     if json_out:
@@ -173,3 +204,120 @@ def delete(entry_id: EntryId, store: Store, yes: YesFlag = False) -> None:
             raise Cancelled(t("cancelled"))
     core.delete(store, entry["id"])
     typer.echo(t("delete.done", id=entry["id"]), err=True)
+
+
+@app.command()
+@with_criteria
+@with_store
+def duplicates(criteria: Criteria, store: Store, json_out: JsonFlag = False) -> None:
+    """List likely duplicates: pairs of entries of the same date and village that share a
+    Babinsa or have a near-identical summary, and why. Fold one into the other with `merge`.
+
+    Example: komsos duplicates --since 01/01/2025 --json
+    """
+    from .. import duplicates as core_duplicates
+    from .. import render
+
+    found = core_duplicates.pairs(store, criteria)
+    if json_out:
+        render.write_json([pair.as_dict() for pair in found])
+        return
+    if not found:
+        render.message(t("duplicates.none"))
+        return
+    for pair in found:
+        typer.echo(
+            t(
+                "duplicates.line",
+                first=pair.first["id"][:8],
+                second=pair.second["id"][:8],
+                date=pair.first["date"],
+                village=pair.first.get("village") or "",
+                why=", ".join(t(key) for key in pair.why),
+            )
+        )
+    render.message(t("duplicates.count", count=len(found)))
+
+
+@app.command("merge")
+@with_store
+def merge_command(
+    keep: Annotated[str, typer.Argument(metavar="KEEP", help="The entry to keep (id or unique start).")],
+    other: Annotated[str, typer.Argument(metavar="OTHER", help="The entry folded into KEEP, then deleted.")],
+    store: Store,
+    json_out: JsonFlag = False,
+) -> None:
+    """Fold OTHER into KEEP: Babinsa, counterparts, topics and findings united, the longer
+    summary kept, OTHER's id remembered in KEEP's merged_ids; OTHER is deleted (kept in the
+    history), so a later import of it does not bring it back.
+
+    Example: komsos merge 3f2a 9c1e
+    """
+    from .. import duplicates as core_duplicates
+    from .. import render
+
+    other_id = store.find(other)["id"]
+    entry = core_duplicates.merge(store, keep, other)
+    if json_out:
+        render.write_json(entry)
+    render.message(t("merge.done", keep=entry["id"][:8], other=other_id[:8]))
+
+
+@app.command("history")
+@with_store
+def history_command(entry_id: EntryId, store: Store, json_out: JsonFlag = False) -> None:
+    """List an entry's versions, oldest first: when, and what changed, field by field (also of a deleted entry).
+
+    Example: komsos history 3f2a
+    """
+    from .. import history, render
+
+    listed = history.versions(store, entry_id)
+    if json_out:
+        render.write_json(listed)
+        return
+    for version in listed:
+        typer.echo(t("history.line", number=version["number"], at=version["at"], event=version["event"]))
+        for field, (before, after) in version["changed"].items():
+            typer.echo(t("history.change", field=field, before=_shown(before), after=_shown(after)))
+
+
+def _shown(value: Any) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value.replace("\n", " ")
+
+
+@app.command()
+@with_store
+def revert(
+    entry_id: EntryId,
+    store: Store,
+    to: Annotated[int, typer.Option("--to", metavar="N", help="The version to bring back (see history).")],
+    json_out: JsonFlag = False,
+) -> None:
+    """Bring back version N of an entry as a new version (the current one stays in its history).
+
+    Example: komsos revert 3f2a --to 1
+    """
+    from .. import history, render
+
+    entry = history.revert(store, entry_id, to)
+    if json_out:
+        render.write_json(entry)
+    render.message(t("revert.done", id=entry["id"][:8], number=to))
+
+
+@app.command()
+@with_store
+def undelete(entry_id: EntryId, store: Store, json_out: JsonFlag = False) -> None:
+    """Bring back a deleted entry as it was when deleted, with its history (see list --deleted).
+
+    Example: komsos undelete 3f2a
+    """
+    from .. import history, render
+
+    entry = history.undelete(store, entry_id)
+    if json_out:
+        render.write_json(entry)
+    render.message(t("undelete.done", id=entry["id"][:8]))

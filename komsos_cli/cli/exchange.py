@@ -134,6 +134,12 @@ def import_command(
 
         write_json(result.counts())
     view.import_counts(result)
+    if result.likely:
+        from ..duplicates import warning
+        from ..render import message
+
+        for entry, other in result.likely:
+            message(warning(entry, other))
 
 
 @app.command()

@@ -228,10 +228,16 @@ def _parse_chat(path: str, store: Store, since: str | None, *, json_out: bool, r
 
 def _store(store: Store, entries: list[tuple[str, dict[str, Any]]]) -> list[dict[str, Any]]:
     """Add the new entries in one transaction; a report stored before is skipped and said so."""
+    from ..duplicates import warning
     from ..entries import record_many
     from ..render import message
 
-    return record_many(store, entries, lambda name, twin: message(t("parse.duplicate", file=name, id=twin["id"][:8])))
+    return record_many(
+        store,
+        entries,
+        lambda name, twin: message(t("parse.duplicate", file=name, id=twin["id"][:8])),
+        lambda entry, other: message(warning(entry, other)),
+    )
 
 
 @app.command()

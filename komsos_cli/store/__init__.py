@@ -39,7 +39,8 @@ def open_store(address: str | os.PathLike[str] | None = None, *, lock_timeout: f
     resolved = store_address(address)
     if isinstance(resolved, str):
         return open_hub(resolved)
-    return FileStore(resolved, lock_timeout)
+    explicit = address is not None or bool(os.environ.get("KOMSOS_DB"))
+    return FileStore(resolved, lock_timeout, explicit=explicit)
 
 
 def open_hub(address: str) -> HubStore:

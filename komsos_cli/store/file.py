@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import NotFound
+from ..errors import NotFound, StoreError
 from ..messages import t
 from ..model import utc_now
 from . import jsonfile
@@ -76,8 +76,11 @@ class StoreFile:
     def transaction(self) -> Iterator[dict[str, Any]]:
         """Lock, read, let the caller change the tables, then write once if `dirty` was set.
 
-        An exception inside the block leaves the file as it was.
+        An exception inside the block leaves the file as it was. A file its owner made
+        read-only (no owner write bit: read from the mode, as root may write anything) is
+        refused before anything is touched.
         """
+        refuse_read_only(self.path)
         with self.locked():
             remove_stray_temp_files(self.path)
             tables = self.read()
@@ -105,6 +108,18 @@ class StoreFile:
         # A big store is serialised while it is written, a slice at a time: the whole
         # file's bytes (~96 MiB at 100,000 entries) never sit next to the tables.
         atomic_write(self.path, jsonfile.dumps_store(tables))
+
+
+def refuse_read_only(path: Path) -> None:
+    """StoreError when the store file exists without its owner's write bit."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return  # not there yet (or not readable: said when it is read)
+    if not mode & stat.S_IWUSR:
+        raise StoreError(t("store.read_only", path=path))
 
 
 _STORAGE_CLASS: Any = None
@@ -336,10 +351,14 @@ class FileTransaction:
 class FileStore:
     """The store at `path`. Reads take a consistent snapshot; writes go through `transaction()`."""
 
-    def __init__(self, path: Path, lock_timeout: float | None = None, *, share_values: bool = False) -> None:
+    def __init__(
+        self, path: Path, lock_timeout: float | None = None, *, share_values: bool = False, explicit: bool = False
+    ) -> None:
         self.path = path
         self.location = str(path)
         self.file = StoreFile(path, lock_timeout, share_values)
+        # Named by the user (--db, KOMSOS_DB): its folder is never made for them.
+        self.explicit = explicit
 
     @property
     def share_values(self) -> bool:
@@ -435,7 +454,7 @@ class FileStore:
         )
 
     def profile(self) -> dict[str, Any]:
-        raw = self.tables().get(PROFILE, {})
+        raw = self.file.read().get(PROFILE, {})
         return dict(next(iter(raw.values()), {}))
 
     def profile_store(self) -> FileStore:
@@ -447,6 +466,8 @@ class FileStore:
 
         An exception inside the block leaves the file as it was.
         """
+        if self.explicit and not self.path.parent.is_dir():
+            raise StoreError(t("store.no_folder", path=self.path, folder=self.path.parent))
         with self.file.transaction():
             yield FileTransaction(self.file)
 

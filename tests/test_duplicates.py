@@ -1,0 +1,125 @@
+"""Duplicates caught: likely twins warned of, listed by `duplicates`, folded by `merge`; both stores."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from komsos_cli.duplicates import folded, reasons, summary_similarity
+
+pytestmark = pytest.mark.both_stores
+
+SEEDS = sorted((Path(__file__).parent / "fixtures" / "corpus").glob("seed-00*.txt"))
+
+
+def test_the_five_seed_reports_parsed_twice_merge_to_five_activities(run, tmp_path: Path) -> None:
+    assert len(SEEDS) == 5
+    parsed = run("parse", "--record", *map(str, SEEDS))
+    assert parsed.exit_code == 0, parsed.stderr
+    other = tmp_path / "other.json"
+    assert run("--db", str(other), "parse", "--record", *map(str, SEEDS)).exit_code == 0
+    exported = tmp_path / "other.jsonl"
+    assert run("--db", str(other), "export", "-o", str(exported)).exit_code == 0
+    imported = run("import", str(exported))
+    assert imported.exit_code == 0, imported.stderr
+    assert imported.stderr.count("likely the same activity") == 5  # import warns, naming the other
+    assert len(run.json("list")) == 10
+
+    pairs = run.json("duplicates")
+    assert len(pairs) == 5
+    assert all(set(pair["reasons"]) == {"babinsa", "summary"} for pair in pairs)
+    for pair in pairs:
+        merged = run("merge", pair["first"][:8], pair["second"][:8])
+        assert merged.exit_code == 0, merged.stderr
+        assert pair["second"][:8] in merged.stderr
+
+    assert len(run.json("list")) == 5
+    assert run.json("duplicates") == []
+    assert run.json("summary")["total"] == 5
+    kept = run.json("show", pairs[0]["first"][:8])
+    assert kept["merged_ids"] == [pairs[0]["second"]]
+    # the merged-away entry is in the history as deleted, and an import does not bring it back
+    again = run("import", str(exported))
+    assert again.exit_code == 0, again.stderr
+    assert len(run.json("list")) == 5
+
+
+def test_record_warns_of_a_likely_twin_naming_it(run, record: Callable[..., str]) -> None:
+    first = record(summary="Komsos dengan warga tentang keamanan desa menjelang pemilu")
+    result = run(
+        "record",
+        "--village",
+        "Kemiri",
+        "--kecamatan",
+        "Kebakkramat",
+        "--kabupaten",
+        "Karanganyar",
+        "--babinsa",
+        "Serda Nursalim",
+        "--summary",
+        "Komsos bersama warga tentang keamanan desa menjelang pemilu",
+    )
+    assert result.exit_code == 0, result.stderr
+    assert first[:8] in result.stderr and "likely the same activity" in result.stderr
+    assert result.stdout.strip() != first  # stored all the same, and stdout holds only its id
+
+
+def test_another_day_or_another_village_is_no_twin(run, record: Callable[..., str]) -> None:
+    record(date="2025-01-17")
+    later = run(
+        "record", "--date", "2025-01-18", "--village", "Kemiri", "--kecamatan", "Kebakkramat",
+        "--kabupaten", "Karanganyar", "--babinsa", "Serda Nursalim", "--summary", "Komsos dengan warga",
+    )  # fmt: skip
+    assert later.exit_code == 0
+    assert "likely" not in later.stderr
+    assert run.json("duplicates") == []
+
+
+def test_merge_refuses_an_entry_into_itself_and_an_unknown_id_leaving_the_store(
+    run, record: Callable[..., str]
+) -> None:
+    entry = record()
+    before = run.json("list")
+    same = run("merge", entry[:8], entry)
+    assert same.exit_code == 2 and "itself" in same.stderr and "Traceback" not in same.stderr
+    unknown = run("merge", entry[:8], "ffffffff")
+    assert unknown.exit_code != 0 and unknown.stderr.count("\n") == 1
+    assert run.json("list") == before
+
+
+def test_merge_unites_the_lists_and_keeps_the_longer_summary() -> None:
+    keep = {
+        "id": "00000000-0000-4000-8000-000000000001",
+        "babinsa": [{"rank": "Serda", "name": "Jasem"}],
+        "counterparts": ["Kades"],
+        "topics": ["keamanan"],
+        "findings": [],
+        "summary": "Komsos singkat",
+    }
+    other = {
+        "id": "00000000-0000-4000-8000-000000000002",
+        "babinsa": [{"rank": "Serda", "name": "jasem"}, {"rank": "Kopda", "name": "Hasibuan"}],
+        "counterparts": ["Kades", "Bhabinkamtibmas"],
+        "topics": ["keamanan", "pertanian"],
+        "findings": ["Jalan rusak"],
+        "summary": "Komsos singkat dengan warga tentang keamanan dan pertanian",
+        "merged_ids": ["00000000-0000-4000-8000-000000000003"],
+    }
+    combined = folded(keep, other)
+    assert [p["name"] for p in combined["babinsa"]] == ["Jasem", "Hasibuan"]
+    assert combined["counterparts"] == ["Kades", "Bhabinkamtibmas"]
+    assert combined["topics"] == ["keamanan", "pertanian"]
+    assert combined["findings"] == ["Jalan rusak"]
+    assert combined["summary"] == other["summary"]
+    assert combined["merged_ids"] == [other["id"], "00000000-0000-4000-8000-000000000003"]
+
+
+def test_reasons_need_the_same_date_and_village() -> None:
+    base = {"id": "a", "date": "2025-01-17", "village": "Kemiri", "babinsa": [{"name": "Jasem"}], "summary": "x"}
+    assert reasons(base, {**base, "id": "b", "summary": "Rapat di balai desa"}) == ["duplicates.why_babinsa"]
+    assert reasons(base, {**base, "id": "b", "village": "Krajan"}) == []
+    assert reasons(base, {**base, "id": "b", "date": "2025-01-18"}) == []
+    assert summary_similarity("Komsos dengan warga desa", "komsos dengan warga desa!") == 1.0
+    assert summary_similarity("Komsos dengan warga desa", "Rapat koordinasi di kantor camat") < 0.5

@@ -1,0 +1,72 @@
+"""The store's promises (issue 14), through the installed command: a read-only store file is
+not written; an explicit store's missing folder is not made; a new store and a missing one are said."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+BIN = Path(sys.executable).parent / "komsos"
+RECORD = ("record", "-v", "Kemiri", "--kecamatan", "Kebakkramat", "--kabupaten", "Karanganyar", "-b", "Serda X")
+
+
+def komsos(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KOMSOS_")}
+    env.update({"KOMSOS_HOME": str(home), "KOMSOS_LANG": "en", "COLUMNS": "160"})
+    return subprocess.run([str(BIN), *args], env=env, capture_output=True, text=True, timeout=60)
+
+
+def test_a_read_only_store_file_is_not_written_even_as_root(tmp_path: Path) -> None:
+    db = tmp_path / "komsos.json"
+    assert komsos("--db", str(db), *RECORD, "-s", "Komsos pertama", home=tmp_path).returncode == 0
+    db.chmod(0o444)
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    refused = komsos("--db", str(db), *RECORD, "-s", "Komsos kedua", home=tmp_path)
+    assert refused.returncode == 3, refused.stderr
+    assert "read-only" in refused.stderr and refused.stderr.count("\n") == 1 and "Traceback" not in refused.stderr
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+    assert stat.S_IMODE(db.stat().st_mode) == 0o444
+    assert komsos("--db", str(db), "list", home=tmp_path).returncode == 0
+
+
+def test_an_explicit_store_whose_folder_is_missing_is_refused_and_no_folder_made(tmp_path: Path) -> None:
+    db = tmp_path / "nope" / "komsos.json"
+    refused = komsos("--db", str(db), *RECORD, "-s", "Komsos", home=tmp_path / "home")
+    assert refused.returncode == 3 and "does not exist" in refused.stderr, refused.stderr
+    assert not db.parent.exists()
+
+
+def test_the_app_folder_is_its_owners_only_when_the_gazetteer_index_is_written_first(tmp_path: Path) -> None:
+    home = tmp_path / "fresh" / "komsos"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KOMSOS_")}
+    env.update({"KOMSOS_HOME": str(home), "KOMSOS_LANG": "en"})
+    found = subprocess.run(
+        [str(BIN), "places", "search", "Kemiri"], env=env, capture_output=True, text=True, timeout=300,
+        preexec_fn=lambda: os.umask(0o022),
+    )  # fmt: skip
+    assert found.returncode == 0, found.stderr
+    assert stat.S_IMODE(home.stat().st_mode) == 0o700
+
+
+def test_units_are_checked_stored_in_one_form_and_filtered_by_number(tmp_path: Path) -> None:
+    db = str(tmp_path / "komsos.json")
+    wrong = komsos("--db", db, *RECORD, "-s", "Komsos", "--koramil", "Kodim 0727", home=tmp_path)
+    assert wrong.returncode == 2 and "Koramil 03/Kebakkramat" in wrong.stderr and "Traceback" not in wrong.stderr
+    assert komsos("--db", db, *RECORD, "-s", "Komsos", "--kodim", "Koramil 03/X", home=tmp_path).returncode == 2
+    assert not Path(db).exists()
+    full = komsos("--db", db, *RECORD, "-s", "Komsos satu", "--koramil", "koramil 0727-03 / Kebakkramat", "--json",
+                  home=tmp_path)  # fmt: skip
+    assert full.returncode == 0, full.stderr
+    stored = json.loads(full.stdout)
+    assert (stored["koramil"], stored["kodim"]) == ("Koramil 0727-03/Kebakkramat", "Kodim 0727")
+    other = komsos("--db", db, *RECORD, "-s", "Rapat lain", "--koramil", "Koramil 13/Buntu Pane", home=tmp_path)
+    assert other.returncode == 0
+    three = json.loads(komsos("--db", db, "list", "--koramil", "3", "--json", home=tmp_path).stdout)
+    assert [e["koramil"] for e in three] == ["Koramil 0727-03/Kebakkramat"]
+    thirteen = json.loads(komsos("--db", db, "list", "--koramil", "13", "--json", home=tmp_path).stdout)
+    assert [e["koramil"] for e in thirteen] == ["Koramil 13/Buntu Pane"]

@@ -1,0 +1,66 @@
+"""History, revert, undelete and list --deleted through the CLI, on a file store and a hub."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+pytestmark = pytest.mark.both_stores
+
+
+def test_history_lists_each_version_and_what_changed(run, record: Callable[..., str]) -> None:
+    entry = record()
+    assert run("edit", entry, "--situation", "waspada").exit_code == 0
+    assert run("edit", entry, "--summary", "Komsos dengan warga desa").exit_code == 0
+    listed = run.json("history", entry[:8])
+    assert [v["number"] for v in listed] == [1, 2, 3]
+    assert [v["event"] for v in listed] == ["created", "edited", "current"]
+    assert listed[1]["changed"] == {"situation": [None, "waspada"]}
+    assert listed[2]["changed"] == {"summary": ["Komsos dengan warga", "Komsos dengan warga desa"]}
+    text = run("history", entry[:8])
+    assert text.exit_code == 0 and "situation: null -> waspada" in text.stdout
+
+
+def test_revert_brings_back_a_version_as_a_new_one(run, record: Callable[..., str]) -> None:
+    entry = record()
+    assert run("edit", entry, "--situation", "waspada", "--summary", "Lain").exit_code == 0
+    reverted = run("revert", entry[:8], "--to", "1")
+    assert reverted.exit_code == 0, reverted.stderr
+    now = run.json("show", entry)
+    assert now["situation"] is None and now["summary"] == "Komsos dengan warga"
+    assert len(run.json("history", entry)) == 3
+    before = run.json("show", entry)
+    for bad in (["--to", "9"], ["--to", "0"], ["--to", "3"]):
+        refused = run("revert", entry, *bad)
+        assert refused.exit_code == 2 and refused.stderr.count("\n") == 1, refused.stderr
+    assert run.json("show", entry) == before
+
+
+def test_undelete_brings_back_a_deleted_entry_with_its_history(run, record: Callable[..., str]) -> None:
+    entry = record()
+    assert run("edit", entry, "--situation", "waspada").exit_code == 0
+    kept = run.json("show", entry)
+    assert run("delete", entry, "--yes").exit_code == 0
+    assert run.json("list") == []
+    gone = run.json("list", "--deleted")
+    assert [e["id"] for e in gone] == [entry] and gone[0]["deleted_at"]
+    assert run.json("history", entry[:8])[-1]["event"] == "deleted"
+    refused = run("revert", entry[:8], "--to", "1")
+    assert refused.exit_code == 2 and "undelete" in refused.stderr
+    back = run("undelete", entry[:8])
+    assert back.exit_code == 0, back.stderr
+    shown = run.json("show", entry)
+    assert {**shown, "updated_at": None} == {**kept, "updated_at": None}
+    assert shown["updated_at"] > kept["updated_at"]
+    assert run.json("list", "--deleted") == []
+    assert len(run.json("history", entry)) >= 2
+    again = run("undelete", entry)
+    assert again.exit_code == 2 and "not deleted" in again.stderr
+
+
+def test_an_unknown_id_is_one_line_and_no_traceback(run, record: Callable[..., str]) -> None:
+    record()
+    for command in (["history", "ffffffff"], ["undelete", "ffffffff"], ["revert", "ffffffff", "--to", "1"]):
+        result = run(*command)
+        assert result.exit_code != 0 and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
