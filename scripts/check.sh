@@ -5,4 +5,5 @@ cd "$(dirname "$0")/.."
 ruff check .
 ruff format --check .
 mypy
-pytest "$@"
+# everything, the long proofs too (`pytest` alone leaves out those marked slow); a later -m wins
+pytest -m "slow or not slow" "$@"

@@ -45,6 +45,7 @@ def filled_store(path: Path, count: int = 5) -> Store:
 # --- crash loop -------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_crash_loop_sigkill_loses_nothing(tmp_path: Path) -> None:
     kills = int(os.environ.get("KOMSOS_CRASH_KILLS", "300"))
     figures = crashloop.run(tmp_path, kills=kills, seed=20261123)
@@ -57,6 +58,7 @@ def test_crash_loop_sigkill_loses_nothing(tmp_path: Path) -> None:
     assert figures.acknowledged_changes > kills  # the child really worked between kills
 
 
+@pytest.mark.slow
 def test_crash_loop_on_a_big_store_loses_nothing(tmp_path: Path) -> None:
     """The same loop on 3,000 entries: every write goes through the big-store paths (sliced read, pieces written)."""
     kills = int(os.environ.get("KOMSOS_CRASH_KILLS_BIG", "40"))
@@ -487,6 +489,7 @@ def test_doctor_says_an_older_schema_will_be_migrated(run, db: Path, monkeypatch
 # --- concurrency -------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_eight_processes_recording_at_once(tmp_path: Path) -> None:
     db = tmp_path / "komsos.json"
     writers, per_writer = 8, int(os.environ.get("KOMSOS_CONCURRENT_RECORDS", "100"))
@@ -746,6 +749,7 @@ def test_a_big_store_laid_out_otherwise_reads_as_one_whole_parse(tmp_path: Path,
     assert len(Store(path).entries()) == len(orjson.loads(raw)["entries"]) + 1
 
 
+@pytest.mark.slow
 def test_a_big_store_damaged_anywhere_is_refused_without_writing(tmp_path: Path) -> None:
     path = tmp_path / "komsos.json"
     big_store(path)

@@ -146,46 +146,62 @@ def _venue_at(text: str, pos: int, stops: list[int], clause: bool) -> str | None
         head = None  # "bertempat di Jalan Protokol Dusun 2 Desa ...": the street as written, below
     limit = min([stop for stop in stops if stop >= (head.end() if head else pos + 1)] + [len(text)])
     if head:
-        word = head.group().split()[0].lower()
-        end = head.end()
-        described = _DESCRIPTION.match(text, end)  # `lahan jagung milik ...`, `lahan perkebunan jahe merah milik`
-        if described and not any(w in _PLACE_STOP for w in described.group().split()):
-            end = described.end()
-        owner, owner_end = _owner_phrase(text, end)
-        if not owner:
-            # `rumah warga binaannya milik Sabar Tarigan`, `rumah warga, Bapak X`, `Rumah Warga Kelurahan Y Bapak Z`
-            filler = _VENUE_FILLER.match(text, end)
-            if filler and filler.end() > end:
-                owner, owner_end = _owner_phrase(text, filler.end())
-                milik = re.search(r"(?i)\bmilik\s*$", text[end : filler.end()])
-                if not owner and milik:
-                    name, name_end = _take_tokens(text, filler.end(), _NAME_TOKEN, NAME_STOPWORDS, 3)
-                    owner, owner_end = (name, name_end) if name else ("", end)
-                if owner:
-                    owner = owner.removeprefix("milik ").strip()
-                    joined = "milik " if milik and not re.match(rf"(?i){_HONORIFIC}\s", owner) else ""
-                    return f"{text[pos:end].strip()} {joined}{owner}".strip(" ,.")
-        if owner:
-            end = owner_end
-        else:
-            name, name_end = _take_tokens(text, end, _PLACE_TOKEN, _PLACE_STOP, 4, soft=_WEEKDAYS)
-            if name:
-                end = name_end
-            elif word in _NEEDS_NAME or (word in _NEEDS_OWNER and " " not in head.group().strip()):
-                follower = re.match(r"\s+([a-z]+)", text[end:])
-                if word in _NEEDS_NAME or not follower or follower.group(1) not in _OWNER_WORDS:
-                    return None
-                end += follower.end()
-        return text[pos : min(end, limit)].strip(" ,.") or None
+        return _headed_venue(text, pos, head, limit)
     if not clause:
         return None
-    # "bertempat di Jalan Protokol Dusun 2 Desa ...": the words up to the address
+    return _street_clause(text, pos, limit)
+
+
+def _headed_venue(text: str, pos: int, head: re.Match[str], limit: int) -> str | None:
+    """The venue that starts with a venue word (`rumah`, `balai desa`, `lahan … milik`) at `pos`."""
+    word = head.group().split()[0].lower()
+    end = head.end()
+    described = _DESCRIPTION.match(text, end)  # `lahan jagung milik ...`, `lahan perkebunan jahe merah milik`
+    if described and not any(w in _PLACE_STOP for w in described.group().split()):
+        end = described.end()
+    owner, owner_end = _owner_phrase(text, end)
+    if not owner:
+        behind_filler = _owner_behind_filler(text, pos, end)
+        if behind_filler:
+            return behind_filler
+    if owner:
+        end = owner_end
+    else:
+        name, name_end = _take_tokens(text, end, _PLACE_TOKEN, _PLACE_STOP, 4, soft=_WEEKDAYS)
+        if name:
+            end = name_end
+        elif word in _NEEDS_NAME or (word in _NEEDS_OWNER and " " not in head.group().strip()):
+            follower = re.match(r"\s+([a-z]+)", text[end:])
+            if word in _NEEDS_NAME or not follower or follower.group(1) not in _OWNER_WORDS:
+                return None
+            end += follower.end()
+    return text[pos : min(end, limit)].strip(" ,.") or None
+
+
+def _owner_behind_filler(text: str, pos: int, end: int) -> str | None:
+    """`rumah warga binaannya milik Sabar Tarigan`, `rumah warga, Bapak X`, `Rumah Warga Kelurahan Y Bapak Z`:
+    the venue with its owner named after filler words, or None."""
+    filler = _VENUE_FILLER.match(text, end)
+    if not filler or filler.end() <= end:
+        return None
+    owner, _ = _owner_phrase(text, filler.end())
+    milik = re.search(r"(?i)\bmilik\s*$", text[end : filler.end()])
+    if not owner and milik:
+        owner, _ = _take_tokens(text, filler.end(), _NAME_TOKEN, NAME_STOPWORDS, 3)
+    if not owner:
+        return None
+    owner = owner.removeprefix("milik ").strip()
+    joined = "milik " if milik and not re.match(rf"(?i){_HONORIFIC}\s", owner) else ""
+    return f"{text[pos:end].strip()} {joined}{owner}".strip(" ,.")
+
+
+def _street_clause(text: str, pos: int, limit: int) -> str | None:
+    """"bertempat di Jalan Protokol Dusun 2 Desa ...": the words up to the address."""
     phrase = re.match(r"[^,.;\n]{3,80}", text[pos:limit])
     if not phrase:
         return None
-    words = phrase.group().split()
     kept: list[str] = []
-    for word in words[:6]:
+    for word in phrase.group().split()[:6]:
         if _key(word) in ("desa", "kelurahan", "kel", "kecamatan", "kec", "kabupaten", "kab", "kota", "nagari"):
             break
         kept.append(word)
@@ -290,6 +306,21 @@ def find_counterparts(
     text: str, babinsa_names: list[str], signature_from: int, core: tuple[int, int] | None = None, body_from: int = 0
 ) -> list[str]:
     body = text[:signature_from]
+    items = _named_counterparts(body, body_from)
+    result = _distinct_from_babinsa(items, babinsa_names)
+    if result:
+        # a group met beside the people named: `bersama warga dan Linmas`, `dgn Kadus X dan warga`
+        for beside in _groups_beside(body, items):
+            if fold(beside) not in (fold(phrase) for phrase in result):
+                result.append(beside)
+        return result
+    group = _group_met(body, core, body_from)
+    return [group] if group else []
+
+
+def _named_counterparts(body: str, body_from: int) -> list[tuple[int, int, str]]:
+    """The people and officials named in `body` (from `body_from`), as (start, end, phrase), in order,
+    appositions joined: roles (`Kades X`), `warga Desa Y`, then honorifics (`Bapak Z`) not inside them."""
     items: list[tuple[int, int, str]] = []
     covered: list[tuple[int, int]] = []
     roles: set[int] = set()
@@ -319,7 +350,11 @@ def find_counterparts(
             items.append((match.start(), end, phrase))
             covered.append((match.start(), end))
             persons.add(match.start())
-    items = _join_appositions(body, sorted(items), roles, persons)
+    return _join_appositions(body, sorted(items), roles, persons)
+
+
+def _distinct_from_babinsa(items: list[tuple[int, int, str]], babinsa_names: list[str]) -> list[str]:
+    """The phrases of `items`, each once (one inside another counts once), the Babinsa themselves left out."""
     people = {fold(name) for name in babinsa_names}
     result: list[str] = []
     keys: list[str] = []
@@ -332,25 +367,21 @@ def find_counterparts(
             continue
         keys.append(key)
         result.append(phrase)
-    if result:
-        # a group met beside the people named: `bersama warga dan Linmas`, `dgn Kadus X dan warga`
-        for beside in _groups_beside(body, items):
-            if fold(beside) not in (fold(phrase) for phrase in result):
-                result.append(beside)
-    if not result:
-        # the group met, as the sentence of the activity names it (`dengan masyarakat`, `bersama pedagang ikan`)
-        window = body[core[0] : core[1]] if core else ""
-        said = _GROUP_RE.search(window) or _GROUP_RE.search(body, body_from)
-        if said:
-            words = said.group(1).split()
-            if len(words) > 1 and not _group_modifier(words[0], words[-1]):
-                words = words[:-1]
-            result.append(" ".join(words).lower())
-        else:
-            group = re.search(r"(?i)\b(warga|petani|nelayan|pedagang|peternak|pelajar)\b", body)
-            if group:
-                result.append(group.group(1).lower())
     return result
+
+
+def _group_met(body: str, core: tuple[int, int] | None, body_from: int) -> str | None:
+    """The group met when nobody is named, as the sentence of the activity names it
+    (`dengan masyarakat`, `bersama pedagang ikan`), else a group word anywhere (`warga`, `petani`)."""
+    window = body[core[0] : core[1]] if core else ""
+    said = _GROUP_RE.search(window) or _GROUP_RE.search(body, body_from)
+    if said:
+        words = said.group(1).split()
+        if len(words) > 1 and not _group_modifier(words[0], words[-1]):
+            words = words[:-1]
+        return " ".join(words).lower()
+    group = re.search(r"(?i)\b(warga|petani|nelayan|pedagang|peternak|pelajar)\b", body)
+    return group.group(1).lower() if group else None
 
 
 # `dan`, `serta` (a comma alone may be an apposition: `Bapak X, warga setempat`)
