@@ -84,6 +84,43 @@ def _stamp(moment: datetime, iphone: bool) -> str:
     return f"{moment:%d/%m/%y %H.%M} -"
 
 
+def _report_texts(
+    style: int,
+    rng: random.Random,
+    day: date,
+    who: tuple[str, str, str],
+    kind_text: str,
+    person: str,
+    office: str,
+    venue: str,
+) -> list[str]:
+    """The messages of one report in one of five styles (style 2 splits it over three messages)."""
+    rank, name, village = who
+    if style == 0:
+        return [
+            f"Ijin Dan, melaporkan kegiatan {kind_text} dengan {person} {office} di {venue} Desa {village} "
+            f"Kec. Cibeber Kab. Cianjur.\nSituasi aman dan kondusif."
+        ]
+    if style == 1:
+        written = format_date_id(day)
+        return [
+            f"Hari/Tgl: {written}\nTempat: {venue.capitalize()} Desa {village} Kec. Cibeber\n"
+            f"Kegiatan: {kind_text.capitalize()} bersama {person}\nHasil: situasi aman terkendali"
+        ]
+    if style == 2:
+        return [
+            f"Ijin melaporkan, {rank} {name} Babinsa Desa {village}",
+            f"melaksanakan {kind_text} bersama {person} di {venue} Kec. Cibeber",
+            "sit aman",
+        ]
+    if style == 3:
+        return [
+            f"{rank} {name} melaksanakan {kind_text} bersama warga di Dusun {rng.randint(1, 4)} "
+            f"Desa {village} Kec. Cibeber, membahas kamtibmas."
+        ]
+    return [f"Ijin melaporkan kegiatan {kind_text} bersama {person} di Desa {village} Kec. Cibeber."]
+
+
 def generate(messages: int, seed: int = 18, iphone: bool = False) -> Generated:
     """A Koramil's chat of about `messages` messages, and the reports in it."""
     rng = random.Random(seed)
@@ -127,40 +164,11 @@ def generate(messages: int, seed: int = 18, iphone: bool = False) -> Generated:
             for _ in range(photos):
                 photo_number += 1
                 photo(now, sender, photo_number)
-            if style == 0:
-                say(
-                    now,
-                    sender,
-                    f"Ijin Dan, melaporkan kegiatan {kind_text} dengan {person} {office} di {venue} Desa {village} "
-                    f"Kec. Cibeber Kab. Cianjur.\nSituasi aman dan kondusif.",
-                )
-            elif style == 1:
-                written = format_date_id(day)
-                say(
-                    now,
-                    sender,
-                    f"Hari/Tgl: {written}\nTempat: {venue.capitalize()} Desa {village} Kec. Cibeber\n"
-                    f"Kegiatan: {kind_text.capitalize()} bersama {person}\nHasil: situasi aman terkendali",
-                )
-            elif style == 2:
-                say(now, sender, f"Ijin melaporkan, {rank} {name} Babinsa Desa {village}")
-                now += timedelta(minutes=1)
-                say(now, sender, f"melaksanakan {kind_text} bersama {person} di {venue} Kec. Cibeber")
-                now += timedelta(minutes=1)
-                say(now, sender, "sit aman")
-            elif style == 3:
-                say(
-                    now,
-                    sender,
-                    f"{rank} {name} melaksanakan {kind_text} bersama warga di Dusun {rng.randint(1, 4)} "
-                    f"Desa {village} Kec. Cibeber, membahas kamtibmas.",
-                )
-            else:
-                say(
-                    now,
-                    sender,
-                    f"Ijin melaporkan kegiatan {kind_text} bersama {person} di Desa {village} Kec. Cibeber.",
-                )
+            texts = _report_texts(style, rng, day, (rank, name, village), kind_text, person, office, venue)
+            for number, text in enumerate(texts):
+                if number:
+                    now += timedelta(minutes=1)
+                say(now, sender, text)
             truths.append(Truth(sender, start.isoformat()[:16], day.isoformat(), babinsa, village, kind, photos))
             if rng.random() < 0.5:
                 now += timedelta(minutes=rng.randint(1, 3))

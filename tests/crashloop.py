@@ -27,6 +27,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 CHILD = r"""
 import json, os, random, sys
@@ -123,6 +124,83 @@ def seed_store(store_path: Path, count: int) -> None:
         tx.add_many(made)
 
 
+@dataclass
+class Ledger:
+    """What the children acknowledged: the entries that must be in the store, at which revision,
+    and those that must not come back."""
+
+    present: set[str] = field(default_factory=set)  # acknowledged records not (acknowledged) deleted
+    deleted: set[str] = field(default_factory=set)
+    revisions: dict[str, int] = field(default_factory=dict)
+
+    def acknowledge(self, log: list[dict[str, object]], figures: Figures) -> None:
+        for item in log:
+            if item["state"] != "ack":
+                continue
+            figures.acknowledged_changes += 1
+            entry_id = str(item["id"])
+            if item["op"] == "record":
+                self.present.add(entry_id)
+                self.revisions[entry_id] = 0
+            elif item["op"] == "edit":
+                self.revisions[entry_id] = int(str(item["rev"]))
+            elif item["op"] == "delete":
+                self.present.discard(entry_id)
+                self.deleted.add(entry_id)
+
+    def check(
+        self, stored: dict[str, dict[str, Any]], in_flight: dict[str, object] | None, cycle: int, figures: Figures
+    ) -> None:
+        """Count what the store lost or brought back against the ledger, then take in what landed."""
+        pending_delete = in_flight["id"] if in_flight and in_flight["op"] == "delete" else None
+        if pending_delete in self.present and pending_delete not in stored:
+            self.present.discard(str(pending_delete))  # the in-flight delete landed
+            self.deleted.add(str(pending_delete))
+        for entry_id in sorted(self.present):
+            if entry_id not in stored:
+                figures.lost_changes += 1
+                figures.problems.append(f"kill {cycle}: record {entry_id} lost")
+                continue
+            rev = int(stored[entry_id]["summary"].split()[-1])
+            if rev < self.revisions.get(entry_id, 0):
+                figures.lost_changes += 1
+                figures.problems.append(f"kill {cycle}: edit rev {self.revisions[entry_id]} of {entry_id} lost")
+            self.revisions[entry_id] = rev
+        for entry_id in self.deleted:
+            if entry_id in stored:
+                figures.resurrected_deletes += 1
+                figures.problems.append(f"kill {cycle}: deleted {entry_id} came back")
+        # An in-flight record that landed is a real entry from now on.
+        for entry_id in stored:
+            if entry_id not in self.present and entry_id not in self.deleted:
+                self.present.add(entry_id)
+                self.revisions[entry_id] = int(stored[entry_id]["summary"].split()[-1])
+
+
+def _kill_one_child(
+    store_path: Path, log_path: Path, child_seed: int, rng: random.Random, max_delay: float
+) -> int | None:
+    """Start a child that loops over changes and SIGKILL it at a random moment; its exit code if it
+    stopped by itself (a failure), else None."""
+    env = {**os.environ, "KOMSOS_LOCK_TIMEOUT": "30"}
+    log_path.write_text("", "utf-8")
+    child = subprocess.Popen([sys.executable, "-c", CHILD, str(store_path), str(log_path), str(child_seed)], env=env)
+    # Kill at a random moment of the child's work, timed from its start (a quarter of the
+    # kills: they hit the first write, imports still cold) or from its first acknowledged
+    # change, so that on a loaded machine slow imports do not make every kill land
+    # before any write.
+    marker = b'"ready"' if rng.random() < 0.25 else b'"ack"'
+    waited = time.monotonic() + 60
+    while marker not in log_path.read_bytes() and child.poll() is None and time.monotonic() < waited:
+        time.sleep(0.005)
+    time.sleep(rng.uniform(0.0, max_delay))
+    if child.poll() is not None:  # it loops until killed: stopping by itself is a failure (an error)
+        return child.returncode
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    return None
+
+
 def run(folder: Path, kills: int, seed: int = 1, max_delay: float = 0.27, seed_entries: int = 0) -> Figures:
     """Run `kills` kill cycles on a store in `folder` (first filled with `seed_entries` entries); return the figures."""
     from komsos_cli.errors import StoreError
@@ -132,82 +210,31 @@ def run(folder: Path, kills: int, seed: int = 1, max_delay: float = 0.27, seed_e
     store_path = folder / "komsos.json"
     log_path = folder / "log.jsonl"
     figures = Figures()
-    present: set[str] = set()  # acknowledged records not (acknowledged) deleted
-    deleted: set[str] = set()
-    revisions: dict[str, int] = {}
+    ledger = Ledger()
     if seed_entries:
         seed_store(store_path, seed_entries)
         for entry in Store(store_path).entries():
-            present.add(entry["id"])
-            revisions[entry["id"]] = 0
-    env = {**os.environ, "KOMSOS_LOCK_TIMEOUT": "30"}
+            ledger.present.add(entry["id"])
+            ledger.revisions[entry["id"]] = 0
     for cycle in range(kills):
-        log_path.write_text("", "utf-8")
-        child = subprocess.Popen(
-            [sys.executable, "-c", CHILD, str(store_path), str(log_path), str(seed * 100_003 + cycle)], env=env
-        )
-        # Kill at a random moment of the child's work, timed from its start (a quarter of the
-        # kills: they hit the first write, imports still cold) or from its first acknowledged
-        # change, so that on a loaded machine slow imports do not make every kill land
-        # before any write.
-        marker = b'"ready"' if rng.random() < 0.25 else b'"ack"'
-        waited = time.monotonic() + 60
-        while marker not in log_path.read_bytes() and child.poll() is None and time.monotonic() < waited:
-            time.sleep(0.005)
-        time.sleep(rng.uniform(0.0, max_delay))
-        if child.poll() is not None:  # it loops until killed: stopping by itself is a failure (an error)
-            figures.problems.append(f"cycle {cycle}: the child stopped by itself with exit code {child.returncode}")
+        stopped = _kill_one_child(store_path, log_path, seed * 100_003 + cycle, rng, max_delay)
+        if stopped is not None:
+            figures.problems.append(f"cycle {cycle}: the child stopped by itself with exit code {stopped}")
             break
-        child.send_signal(signal.SIGKILL)
-        child.wait()
         figures.kills += 1
         log = _read_log(log_path)
-        in_flight = log[-1] if log and log[-1]["state"] == "intent" else None
-        for item in log:
-            if item["state"] != "ack":
-                continue
-            figures.acknowledged_changes += 1
-            entry_id = str(item["id"])
-            if item["op"] == "record":
-                present.add(entry_id)
-                revisions[entry_id] = 0
-            elif item["op"] == "edit":
-                revisions[entry_id] = int(str(item["rev"]))
-            elif item["op"] == "delete":
-                present.discard(entry_id)
-                deleted.add(entry_id)
+        ledger.acknowledge(log, figures)
         try:
             stored = {entry["id"]: entry for entry in Store(store_path).entries()}
         except StoreError as error:
             figures.corrupt_stores += 1
             figures.problems.append(f"kill {cycle}: {error}")
             break
-        pending_delete = in_flight["id"] if in_flight and in_flight["op"] == "delete" else None
-        if pending_delete in present and pending_delete not in stored:
-            present.discard(str(pending_delete))  # the in-flight delete landed
-            deleted.add(str(pending_delete))
-        for entry_id in sorted(present):
-            if entry_id not in stored:
-                figures.lost_changes += 1
-                figures.problems.append(f"kill {cycle}: record {entry_id} lost")
-                continue
-            rev = int(stored[entry_id]["summary"].split()[-1])
-            if rev < revisions.get(entry_id, 0):
-                figures.lost_changes += 1
-                figures.problems.append(f"kill {cycle}: edit rev {revisions[entry_id]} of {entry_id} lost")
-            revisions[entry_id] = rev
-        for entry_id in deleted:
-            if entry_id in stored:
-                figures.resurrected_deletes += 1
-                figures.problems.append(f"kill {cycle}: deleted {entry_id} came back")
-        # An in-flight record that landed is a real entry from now on.
-        for entry_id in stored:
-            if entry_id not in present and entry_id not in deleted:
-                present.add(entry_id)
-                revisions[entry_id] = int(stored[entry_id]["summary"].split()[-1])
+        in_flight = log[-1] if log and log[-1]["state"] == "intent" else None
+        ledger.check(stored, in_flight, cycle, figures)
         if figures.problems:
             break
-    figures.final_entries = len(present)
+    figures.final_entries = len(ledger.present)
     return figures
 
 

@@ -141,7 +141,7 @@ def database_class() -> Any:
         from tinydb import TinyDB
         from tinydb.table import Table
 
-        class KeyedTable(Table):  # type: ignore[misc]
+        class KeyedTable(Table):
             _last_id: int | None = None
 
             def _raw(self) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -199,7 +199,7 @@ def database_class() -> Any:
                 super().truncate()
                 self._last_id = None
 
-        class KomsosTinyDB(TinyDB):  # type: ignore[misc]
+        class KomsosTinyDB(TinyDB):
             table_class = KeyedTable
 
         _DATABASE_CLASS = KomsosTinyDB
@@ -212,7 +212,7 @@ def storage_class() -> Any:
     if _STORAGE_CLASS is None:
         from tinydb.storages import Storage
 
-        class JSONFileStorage(Storage):  # type: ignore[misc]
+        class JSONFileStorage(Storage):
             """TinyDB storage over a komsos store file: orjson read, atomic locked write.
 
             Inside a transaction (`StoreFile.transaction`) a write is kept until the

@@ -15,11 +15,14 @@ import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..errors import StoreError
 from ..messages import t
 from ..model import SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    import re
 
 ENTRIES = "entries"
 HISTORY = "history"
@@ -139,6 +142,46 @@ def _share_values(table: dict[str, Any], shared: dict[str, Any]) -> None:
         deque(map(setitem, items, repeat("updated_at"), map(same, updated, updated)), 0)
 
 
+def _parse_piece(
+    piece: bytes | bytearray,
+    data: dict[str, Any],
+    open_name: str | None,
+    more: bool,
+    escaped_key: re.Pattern[bytes],
+    shared: dict[str, Any] | None,
+) -> dict[str, Any]:
+    """One piece of `_loads_pieces`: the first (`open_name` None) closed with `}}`, a further one opened
+    as the rest of the table `open_name`; its top-level keys checked against those already in `data`.
+    With `shared` (a dict), equal values of the entries table are shared with earlier pieces'."""
+    import orjson
+
+    # Only \u and \/ spell a key otherwise than orjson does; a text with \" is common and
+    # the search is slow, so it runs on the rare piece that holds one of those.
+    if (b"\\u" in piece or b"\\/" in piece) and escaped_key.search(piece):
+        raise _NotSliceable
+    if open_name is None:
+        parsed = orjson.loads(bytes(piece) + b"}}")
+        if not isinstance(parsed, dict):
+            raise _NotSliceable
+        names = list(parsed)
+    else:
+        spelled = orjson.dumps(open_name)
+        if spelled in piece:
+            raise _NotSliceable  # maybe the open table's name again: a duplicate key
+        parsed = orjson.loads(b"{" + spelled + b":{" + piece + (b"}}" if more else b""))
+        names = list(parsed)[1:]
+    for name in names:
+        if name in data or piece.count(orjson.dumps(name)) != 1:
+            raise _NotSliceable
+    if shared is not None:
+        # Piece by piece, not at the end: the copies freed here make room for the next piece.
+        table = parsed.get(ENTRIES)
+        if isinstance(table, dict):
+            _share_values(table, shared)
+    result: dict[str, Any] = parsed
+    return result
+
+
 def _loads_pieces(pieces: Iterator[bytes | bytearray], share: bool = False) -> Any:
     """What orjson.loads gives for the concatenation of `pieces` (joined by commas), parsed piece by piece.
 
@@ -155,34 +198,10 @@ def _loads_pieces(pieces: Iterator[bytes | bytearray], share: bool = False) -> A
     import orjson
 
     escaped_key = re.compile(_ESCAPED_KEY)
-    shared: dict[str, Any] = {}
+    shared: dict[str, Any] | None = {} if share else None
 
     def parse(piece: bytes | bytearray, data: dict[str, Any], open_name: str | None, more: bool) -> dict[str, Any]:
-        # Only \u and \/ spell a key otherwise than orjson does; a text with \" is common and
-        # the search is slow, so it runs on the rare piece that holds one of those.
-        if (b"\\u" in piece or b"\\/" in piece) and escaped_key.search(piece):
-            raise _NotSliceable
-        if open_name is None:
-            parsed = orjson.loads(bytes(piece) + b"}}")
-            if not isinstance(parsed, dict):
-                raise _NotSliceable
-            names = list(parsed)
-        else:
-            spelled = orjson.dumps(open_name)
-            if spelled in piece:
-                raise _NotSliceable  # maybe the open table's name again: a duplicate key
-            parsed = orjson.loads(b"{" + spelled + b":{" + piece + (b"}}" if more else b""))
-            names = list(parsed)[1:]
-        for name in names:
-            if name in data or piece.count(orjson.dumps(name)) != 1:
-                raise _NotSliceable
-        if share:
-            # Piece by piece, not at the end: the copies freed here make room for the next piece.
-            table = parsed.get(ENTRIES)
-            if isinstance(table, dict):
-                _share_values(table, shared)
-        result: dict[str, Any] = parsed
-        return result
+        return _parse_piece(piece, data, open_name, more, escaped_key, shared)
 
     first = next(pieces, b"")
     following = next(pieces, None)
