@@ -196,7 +196,7 @@ def _owner_behind_filler(text: str, pos: int, end: int) -> str | None:
 
 
 def _street_clause(text: str, pos: int, limit: int) -> str | None:
-    """"bertempat di Jalan Protokol Dusun 2 Desa ...": the words up to the address."""
+    """ "bertempat di Jalan Protokol Dusun 2 Desa ...": the words up to the address."""
     phrase = re.match(r"[^,.;\n]{3,80}", text[pos:limit])
     if not phrase:
         return None
