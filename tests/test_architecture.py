@@ -63,3 +63,20 @@ def test_every_message_has_english_and_indonesian() -> None:
     for key, texts in catalog().items():
         assert set(texts) == {"en", "id"}, key
         assert texts["en"] and texts["id"], key
+
+
+def test_the_architecture_page_maps_every_module() -> None:
+    """docs/architecture.md is the newcomer's map: a module missing from it is a module nobody finds."""
+    page = (PACKAGE.parent / "docs" / "architecture.md").read_text("utf-8")
+    missing = []
+    for path in MODULES:
+        relative = path.relative_to(PACKAGE)
+        if relative.name in ("__init__.py", "__main__.py") and relative.parent != Path("."):
+            named = f"{relative.parent.name}/"  # a package is named by its folder
+        elif relative.name in ("__init__.py", "__main__.py"):
+            continue
+        else:
+            named = relative.name
+        if f"`{named}`" not in page and f"`{relative.stem}`" not in page and named not in page:
+            missing.append(str(relative))
+    assert not missing, f"docs/architecture.md does not name: {', '.join(missing)}"
