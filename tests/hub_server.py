@@ -7,6 +7,7 @@ import itertools
 import os
 import warnings
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 _counter = itertools.count()
@@ -96,7 +97,7 @@ class HubProbe:
         return getattr(self.hub, name)
 
 
-def any_store(where: object) -> object:
+def any_store(where: object) -> Any:
     """The store a test's `db` names: a FileStore for a path, a HubProbe for a hub."""
     from komsos_cli.store import FileStore
 

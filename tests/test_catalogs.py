@@ -8,6 +8,7 @@ import string
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from babel.messages.mofile import write_mo
@@ -16,16 +17,22 @@ from babel.messages.pofile import read_po
 from komsos_cli import messages
 from komsos_cli.messages import LOCALE_DIR, language, t, tn
 
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog, Message
+    from conftest import Run
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def po(lang: str):  # type: ignore[no-untyped-def]
+def po(lang: str) -> Catalog:
     with (LOCALE_DIR / lang / "LC_MESSAGES" / "komsos.po").open("rb") as handle:
         return read_po(handle, locale=lang, domain="komsos")
 
 
-def forms(message) -> list[str]:  # type: ignore[no-untyped-def]
-    return list(message.string) if isinstance(message.string, list | tuple) else [message.string]
+def forms(message: Message) -> list[str]:
+    if isinstance(message.string, list | tuple):
+        return list(message.string)
+    return [message.string or ""]
 
 
 def placeholders(text: str) -> set[str]:
@@ -174,7 +181,7 @@ def test_the_language_chosen(
     assert language() == expected
 
 
-def test_profile_set_lang(run, monkeypatch: pytest.MonkeyPatch, db: Path) -> None:  # type: ignore[no-untyped-def]
+def test_profile_set_lang(run: Run, monkeypatch: pytest.MonkeyPatch, db: Path) -> None:
     monkeypatch.delenv("KOMSOS_LANG")
     messages.forget_language()
     done = run("profile", "set", "--lang", "id")
@@ -189,7 +196,7 @@ def test_profile_set_lang(run, monkeypatch: pytest.MonkeyPatch, db: Path) -> Non
     assert not db.exists()  # choosing the language does not touch the store
 
 
-def test_field_names_in_indonesian_errors(run, db: Path) -> None:  # type: ignore[no-untyped-def]
+def test_field_names_in_indonesian_errors(run: Run, db: Path) -> None:
     # English field keys inside Indonesian errors: `kind: 'ngopi' bukan salah satu dari…`.
     wrong = run("record", "-v", "Kemiri", "-s", "x", "-b", "Serda A", "--kind", "ngopi", env={"KOMSOS_LANG": "id"})
     assert wrong.stderr.startswith("komsos: jenis kegiatan: 'ngopi' bukan salah satu dari komsos")

@@ -154,7 +154,7 @@ def test_workbook_summary_sheet_counts_equal_the_summary(lang: str, name: str) -
     weekly = rows[2 : 2 + len(series.weeks)]
     assert [row[0] for row in weekly] == [week.label for week in series.weeks]
     assert [row[2] for row in weekly] == series.activity and sum(series.activity) == summary.total
-    sections = {}
+    sections: dict[str, dict[str, int]] = {}
     current = None
     for row in rows[3 + len(series.weeks) :]:
         if row[0] is None:

@@ -5,9 +5,15 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hub_server import any_store as Store
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from conftest import Run
 
 pytestmark = pytest.mark.both_stores
 
@@ -52,7 +58,7 @@ CORPUS_ARGS = [
 ]
 
 
-def test_record_prints_the_new_id_and_stores_every_field(run, db: Path) -> None:
+def test_record_prints_the_new_id_and_stores_every_field(run: Run, db: Path) -> None:
     result = run(*CORPUS_ARGS)
     assert result.exit_code == 0, result.stderr
     entry_id = result.stdout.strip()
@@ -69,7 +75,7 @@ def test_record_prints_the_new_id_and_stores_every_field(run, db: Path) -> None:
     assert stored["situation"] == "aman"
 
 
-def test_record_json_prints_the_stored_entry(run, db: Path) -> None:
+def test_record_json_prints_the_stored_entry(run: Run, db: Path) -> None:
     result = run(*CORPUS_ARGS, "--json")
     assert result.exit_code == 0
     printed = json.loads(result.stdout)
@@ -77,19 +83,19 @@ def test_record_json_prints_the_stored_entry(run, db: Path) -> None:
     assert printed == stored
 
 
-def test_several_babinsa_share_one_activity(run) -> None:
+def test_several_babinsa_share_one_activity(run: Run) -> None:
     entry = run.json(*CORPUS_ARGS, "--babinsa", "Kopda Ahmad")
     assert entry["babinsa"] == [{"rank": "Serda", "name": "Jasem"}, {"rank": "Kopda", "name": "Ahmad"}]
 
 
-def test_date_defaults_to_today(run) -> None:
+def test_date_defaults_to_today(run: Run) -> None:
     from datetime import date
 
     entry = run.json("record", "-b", "Serda Nursalim", "-v", "Kemiri", "--kecamatan", "Kebakkramat", "-s", "x")
     assert entry["date"] == date.today().isoformat()
 
 
-def test_the_hour_written_with_the_date_fills_the_time_unless_time_is_given(run) -> None:
+def test_the_hour_written_with_the_date_fills_the_time_unless_time_is_given(run: Run) -> None:
     args = ("record", "-b", "Serda Nursalim", "-v", "Kemiri", "--kecamatan", "Kebakkramat", "-s", "x")
     entry = run.json(*args, "--date", "Kamis (31/01/2019) pukul 09.30 WIB")
     assert (entry["date"], entry["time"]) == ("2019-01-31", "09:30")
@@ -101,7 +107,7 @@ def test_the_hour_written_with_the_date_fills_the_time_unless_time_is_given(run)
     assert refused.exit_code == 2 and "is a Jumat, not a Kamis" in refused.stderr
 
 
-def test_since_and_until_a_month_or_a_year(run, record) -> None:
+def test_since_and_until_a_month_or_a_year(run: Run, record: Callable[..., str]) -> None:
     july = record(date="31/07/2024")
     august = record(date="13 Agt 2024")
     january = record(date="02/01/2025")
@@ -113,7 +119,7 @@ def test_since_and_until_a_month_or_a_year(run, record) -> None:
     assert august_2024["period"] == {"label": "2024-08", "since": "2024-08-01", "until": "2024-08-31"}
 
 
-def test_missing_fields_off_a_terminal_exit_2_naming_all(run, db: Path) -> None:
+def test_missing_fields_off_a_terminal_exit_2_naming_all(run: Run, db: Path) -> None:
     result = run("record", "--summary", "x")
     assert result.exit_code == 2
     assert result.stderr == "komsos: missing required field(s): babinsa, village\n"
@@ -121,7 +127,7 @@ def test_missing_fields_off_a_terminal_exit_2_naming_all(run, db: Path) -> None:
     assert not db.exists()
 
 
-def test_missing_fields_are_asked_at_a_terminal(run, db: Path) -> None:
+def test_missing_fields_are_asked_at_a_terminal(run: Run, db: Path) -> None:
     result = run(
         "record",
         "--kecamatan",
@@ -144,7 +150,7 @@ def test_missing_fields_are_asked_at_a_terminal(run, db: Path) -> None:
     assert "Babinsa (rank and name)" in result.stderr and "Babinsa (rank" not in result.stdout
 
 
-def test_bad_input_one_line_exit_2_store_unchanged(run, record, db: Path) -> None:
+def test_bad_input_one_line_exit_2_store_unchanged(run: Run, record: Callable[..., str], db: Path) -> None:
     record()
     before = db.read_bytes()
     cases = [
@@ -169,14 +175,14 @@ def test_bad_input_one_line_exit_2_store_unchanged(run, record, db: Path) -> Non
         assert db.read_bytes() == before
 
 
-def test_unknown_option_is_one_line_exit_2(run) -> None:
+def test_unknown_option_is_one_line_exit_2(run: Run) -> None:
     result = run("record", "--colour", "red")
     assert result.exit_code == 2
     assert len(result.stderr.strip().splitlines()) == 1
     assert "--colour" in result.stderr
 
 
-def test_profile_gives_defaults(run, db: Path) -> None:
+def test_profile_gives_defaults(run: Run, db: Path) -> None:
     result = run(
         "profile",
         "set",
@@ -209,7 +215,7 @@ def test_profile_gives_defaults(run, db: Path) -> None:
     assert entry["kabupaten"] == "Karanganyar"
 
 
-def test_profile_set_without_options_is_refused_and_writes_nothing(run, db: Path) -> None:
+def test_profile_set_without_options_is_refused_and_writes_nothing(run: Run, db: Path) -> None:
     # It said "profile saved" and rewrote the store.
     run("profile", "set", "--babinsa", "Serda Nursalim")
     before = db.read_bytes()
@@ -219,7 +225,7 @@ def test_profile_set_without_options_is_refused_and_writes_nothing(run, db: Path
     assert db.read_bytes() == before
 
 
-def test_bad_village_kind_is_named_before_the_village_is_looked_up(run, db: Path) -> None:
+def test_bad_village_kind_is_named_before_the_village_is_looked_up(run: Run, db: Path) -> None:
     # "Kemiri" alone names 25 villages: the error used to be that list, hiding the bad --village-kind.
     result = run("record", "-b", "Serda Nursalim", "-v", "Kemiri", "-s", "x", "--village-kind", "Dusun")
     assert result.exit_code == 2
@@ -227,14 +233,14 @@ def test_bad_village_kind_is_named_before_the_village_is_looked_up(run, db: Path
     assert not db.exists()
 
 
-def test_profile_show_when_empty(run) -> None:
+def test_profile_show_when_empty(run: Run) -> None:
     result = run("profile", "show")
     assert result.exit_code == 0
     assert "no profile yet" in result.stderr
     assert run.json("profile", "show") == {}
 
 
-def test_list_newest_first_with_filters(run, record) -> None:
+def test_list_newest_first_with_filters(run: Run, record: Callable[..., str]) -> None:
     old = record(date="11/01/2022", village="Sei Silau Tua", kecamatan="Setia Janji", kabupaten="Asahan")
     new = record(date="17/01/2025", kind="anjangsana")
     assert [e["id"] for e in run.json("list")] == [new, old]
@@ -245,7 +251,7 @@ def test_list_newest_first_with_filters(run, record) -> None:
     assert run.json("list", "--village", "Nowhere") == []
 
 
-def test_list_table_shows_user_text_literally(run, record) -> None:
+def test_list_table_shows_user_text_literally(run: Run, record: Callable[..., str]) -> None:
     entry_id = record(summary="[bold]aman[/bold] \x1b[31mmerah\x1b[0m", venue="[link=http://x]klik[/link]")
     result = run("list")
     assert result.exit_code == 0
@@ -256,14 +262,14 @@ def test_list_table_shows_user_text_literally(run, record) -> None:
     assert "\x1b" not in result.stdout + result.stderr + shown.stdout + shown.stderr
 
 
-def test_list_bad_filter_values(run) -> None:
+def test_list_bad_filter_values(run: Run) -> None:
     for args in (["--kind", "rapat"], ["--since", "31/02/2024"], ["--situation", "x"], ["--limit", "-1"]):
         result = run("list", *args)
         assert result.exit_code == 2, args
         assert len(result.stderr.strip().splitlines()) == 1
 
 
-def test_since_after_until_is_refused_not_an_empty_list(run, record) -> None:
+def test_since_after_until_is_refused_not_an_empty_list(run: Run, record: Callable[..., str]) -> None:
     record(date="11/01/2022")
     result = run("list", "--since", "01/01/2024", "--until", "01/01/2023")
     assert result.exit_code == 2
@@ -271,14 +277,14 @@ def test_since_after_until_is_refused_not_an_empty_list(run, record) -> None:
     assert [len(run.json("list", "--since", "11/01/2022", "--until", "11/01/2022"))] == [1]
 
 
-def test_missing_id_names_the_argument_as_help_shows_it(run) -> None:
+def test_missing_id_names_the_argument_as_help_shows_it(run: Run) -> None:
     for command in ("show", "edit", "delete"):
         result = run(command)
         assert result.exit_code == 2
         assert result.stderr == "komsos: Missing argument 'ID'.\n", command
 
 
-def test_show_by_unique_prefix(run, record) -> None:
+def test_show_by_unique_prefix(run: Run, record: Callable[..., str]) -> None:
     entry_id = record()
     result = run("show", entry_id[:6])
     assert result.exit_code == 0
@@ -287,7 +293,7 @@ def test_show_by_unique_prefix(run, record) -> None:
     assert run.json("show", entry_id[:6])["id"] == entry_id
 
 
-def test_show_unknown_and_ambiguous_ids(run, db: Path) -> None:
+def test_show_unknown_and_ambiguous_ids(run: Run, db: Path) -> None:
     from komsos_cli.model import validate_entry
 
     store = Store(db)
@@ -303,7 +309,7 @@ def test_show_unknown_and_ambiguous_ids(run, db: Path) -> None:
     assert "no entry with id 'ffff'" in missing.stderr
 
 
-def test_edit_changes_fields_and_keeps_history(run, record, db: Path) -> None:
+def test_edit_changes_fields_and_keeps_history(run: Run, record: Callable[..., str], db: Path) -> None:
     entry_id = record()
     before = Store(db).entries()[0]
     result = run(
@@ -320,7 +326,7 @@ def test_edit_changes_fields_and_keeps_history(run, record, db: Path) -> None:
     assert [e["id"] for e in run.json("list", "--open")] == [entry_id]
 
 
-def test_edit_clears_time_and_situation_with_an_empty_value(run, record, db: Path) -> None:
+def test_edit_clears_time_and_situation_with_an_empty_value(run: Run, record: Callable[..., str], db: Path) -> None:
     # Every optional field could be cleared with "" but these two: "" was refused as unreadable.
     entry_id = record(time="08.30", situation="waspada")
     result = run("edit", entry_id, "--time", "", "--situation", "")
@@ -330,7 +336,7 @@ def test_edit_clears_time_and_situation_with_an_empty_value(run, record, db: Pat
     assert len(Store(db).history(entry_id)) == 1
 
 
-def test_edit_without_changes_or_with_bad_values(run, record, db: Path) -> None:
+def test_edit_without_changes_or_with_bad_values(run: Run, record: Callable[..., str], db: Path) -> None:
     entry_id = record()
     before = db.read_bytes()
     nothing = run("edit", entry_id)
@@ -341,7 +347,7 @@ def test_edit_without_changes_or_with_bad_values(run, record, db: Path) -> None:
     assert db.read_bytes() == before
 
 
-def test_delete_asks_and_needs_yes_off_a_terminal(run, record, db: Path) -> None:
+def test_delete_asks_and_needs_yes_off_a_terminal(run: Run, record: Callable[..., str], db: Path) -> None:
     keep = record(summary="keep")
     gone = record(summary="gone")
     refused = run("delete", gone)
@@ -359,7 +365,7 @@ def test_delete_asks_and_needs_yes_off_a_terminal(run, record, db: Path) -> None
     assert [h["action"] for h in Store(db).history(gone)] == ["deleted"]
 
 
-def test_db_option_before_or_after_the_command(run, tmp_path: Path) -> None:
+def test_db_option_before_or_after_the_command(run: Run, tmp_path: Path) -> None:
     first = tmp_path / "first.json"
     second = tmp_path / "second.json"
     args = ["-b", "Serda Nursalim", "-v", "Kemiri", "--kecamatan", "Kebakkramat", "-s", "x"]
@@ -370,7 +376,7 @@ def test_db_option_before_or_after_the_command(run, tmp_path: Path) -> None:
 
 
 @pytest.mark.file_only
-def test_damaged_store_every_command_refuses_and_says_how_to_recover(run, db: Path) -> None:
+def test_damaged_store_every_command_refuses_and_says_how_to_recover(run: Run, db: Path) -> None:
     db.parent.mkdir(parents=True, exist_ok=True)
     db.write_bytes(b'{"_meta": {"1": {"schema_version": 1}}, "entries": {"1": ')
     for args in (
@@ -386,13 +392,13 @@ def test_damaged_store_every_command_refuses_and_says_how_to_recover(run, db: Pa
     assert db.read_bytes() == b'{"_meta": {"1": {"schema_version": 1}}, "entries": {"1": '
 
 
-def test_indonesian_messages(run) -> None:
+def test_indonesian_messages(run: Run) -> None:
     result = run("record", "--summary", "x", env={"KOMSOS_LANG": "id"})
     assert result.exit_code == 2
     assert result.stderr == "komsos: kolom wajib belum diisi: Babinsa, desa\n"
 
 
-def test_no_arguments_shows_help(run) -> None:
+def test_no_arguments_shows_help(run: Run) -> None:
     result = run()
     assert result.exit_code == 0
     assert "record" in result.stderr and "list" in result.stderr
@@ -410,7 +416,7 @@ USAGE_MISTAKES = [
 ]
 
 
-def test_usage_mistakes_speak_indonesian(run) -> None:
+def test_usage_mistakes_speak_indonesian(run: Run) -> None:
     # The parser's own errors were English whatever KOMSOS_LANG said.
     for args, said in USAGE_MISTAKES:
         result = run(*args, env={"KOMSOS_LANG": "id"})
@@ -418,7 +424,7 @@ def test_usage_mistakes_speak_indonesian(run) -> None:
         assert result.stderr == f"komsos: {said}\n", args
 
 
-def test_usage_mistakes_in_english_keep_the_parser_wording(run) -> None:
+def test_usage_mistakes_in_english_keep_the_parser_wording(run: Run) -> None:
     for args, said in [
         (["list", "-n"], "Option '-n' requires an argument."),
         (["lst"], "No such command 'lst'. Did you mean 'list'?"),
@@ -436,7 +442,7 @@ def test_an_unknown_usage_message_is_passed_on_unchanged() -> None:
     assert usage_message("Something new from the parser.") == "Something new from the parser."
 
 
-def test_profile_show_labels_fields_as_show_does_in_a_fixed_order(run) -> None:
+def test_profile_show_labels_fields_as_show_does_in_a_fixed_order(run: Run) -> None:
     # It printed the raw keys (villages, province) in the order they were first set.
     run("profile", "set", "-v", "Kemiri", "--kecamatan", "Kebakkramat", "--kabupaten", "Karanganyar")
     run("profile", "set", "-b", "Serda Nursalim", "--nrp", "21100123")
@@ -446,7 +452,7 @@ def test_profile_show_labels_fields_as_show_does_in_a_fixed_order(run) -> None:
     assert lines[-1].split() == ["Desa", "binaan", "Kemiri"]
 
 
-def test_list_items_take_the_documented_limits(run, db: Path) -> None:
+def test_list_items_take_the_documented_limits(run: Run, db: Path) -> None:
     base = ["record", "-b", "Serda Nursalim", "-v", "Kemiri", "--kecamatan", "Kebakkramat", "-s", "x"]
     # A counterpart or topic of 201 to 2,000 characters was refused as a one-line field (200).
     long_counterpart = "Bapak " + "Faisal " * 100
@@ -463,7 +469,9 @@ def test_list_items_take_the_documented_limits(run, db: Path) -> None:
     assert db.read_bytes() == before
 
 
-def test_an_empty_db_path_is_refused_not_the_default_store(run, tmp_path: Path, monkeypatch) -> None:
+def test_an_empty_db_path_is_refused_not_the_default_store(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # `komsos --db "" record ...` wrote to the app folder's store; `list --db ""` said ". is a folder".
     monkeypatch.delenv("KOMSOS_DB")
     args = ["-b", "Serda Nursalim", "-v", "Kemiri", "--kecamatan", "Kebakkramat", "-s", "x"]
@@ -474,7 +482,9 @@ def test_an_empty_db_path_is_refused_not_the_default_store(run, tmp_path: Path, 
     assert not (tmp_path / "home").exists()
 
 
-def test_bytes_that_are_not_utf8_are_refused_not_an_internal_error(run, record, db: Path) -> None:
+def test_bytes_that_are_not_utf8_are_refused_not_an_internal_error(
+    run: Run, record: Callable[..., str], db: Path
+) -> None:
     # A non-UTF-8 byte on the command line arrives as a lone surrogate ("\udcff"); storing it
     # failed in the JSON writer: "internal error: TypeError", exit 70.
     record()
@@ -491,7 +501,7 @@ def test_bytes_that_are_not_utf8_are_refused_not_an_internal_error(run, record, 
     assert db.read_bytes() == before
 
 
-def test_an_empty_filter_is_refused_not_ignored(run, record) -> None:
+def test_an_empty_filter_is_refused_not_ignored(run: Run, record: Callable[..., str]) -> None:
     # `list --village ""` (a script's unset variable) listed every village's entries.
     record()
     for option in ("--village", "--kecamatan", "--babinsa", "--search", "--kind", "--situation", "--topic"):
@@ -503,7 +513,7 @@ def test_an_empty_filter_is_refused_not_ignored(run, record) -> None:
         assert result.stdout == ""
 
 
-def test_show_writes_the_follow_up_status_in_indonesian_like_its_label(run, record) -> None:
+def test_show_writes_the_follow_up_status_in_indonesian_like_its_label(run: Run, record: Callable[..., str]) -> None:
     # "Tindak lanjut  Pantau lagi [open]": an English word in the Indonesian field list.
     entry_id = record(follow_up="Pantau lagi menjelang pencoblosan")
     shown = run("show", entry_id).stdout
@@ -538,7 +548,7 @@ def test_list_table_colours_the_situation_only_on_a_terminal(
     assert "\x1b[1;31mrawan ⚑\x1b[0m" in painted and "\x1b[2mcccccccc\x1b[0m" in painted
 
 
-def test_summary_from_stdin_is_read_like_a_report_file(run, db: Path) -> None:
+def test_summary_from_stdin_is_read_like_a_report_file(run: Run, db: Path) -> None:
     # A summary saved on an older Windows PC (Windows-1252: curly quotes) is read, not refused;
     # bytes that are not text are refused in one line and nothing is stored.
     base = ["record", "-b", "Serda Nursalim", "-v", "Kemiri", "--kecamatan", "Kebakkramat", "-s", "-"]
@@ -553,7 +563,9 @@ def test_summary_from_stdin_is_read_like_a_report_file(run, db: Path) -> None:
 
 
 @pytest.mark.file_only
-def test_an_entry_komsos_never_writes_is_named_not_an_internal_error(run, record, db: Path) -> None:
+def test_an_entry_komsos_never_writes_is_named_not_an_internal_error(
+    run: Run, record: Callable[..., str], db: Path
+) -> None:
     # A store edited by hand (a kind that is a list, a situation that is an object) made list,
     # summary and export fail with "internal error: TypeError" (exit 70).
     record()

@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from typer.main import get_command
 
 from komsos_cli.cli import app
+
+if TYPE_CHECKING:
+    from conftest import Run
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = "\n".join(path.read_text("utf-8") for path in sorted((ROOT / "docs").glob("*.md")))
@@ -75,7 +78,7 @@ def test_every_core_help_text_has_its_indonesian() -> None:
                 assert getattr(param, "help", None) in english, (node.name, param.name)
 
 
-def test_help_speaks_indonesian(run) -> None:
+def test_help_speaks_indonesian(run: Run) -> None:
     # --help was English whatever KOMSOS_LANG said.
     shown = run("record", "--help", env={"KOMSOS_LANG": "id"})
     assert shown.exit_code == 0

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from komsos_cli.duplicates import folded, reasons, summary_similarity
+
+if TYPE_CHECKING:
+    from conftest import Run
 
 pytestmark = pytest.mark.both_stores
 
 SEEDS = sorted((Path(__file__).parent / "fixtures" / "corpus").glob("seed-00*.txt"))
 
 
-def test_the_five_seed_reports_parsed_twice_merge_to_five_activities(run, tmp_path: Path) -> None:
+def test_the_five_seed_reports_parsed_twice_merge_to_five_activities(run: Run, tmp_path: Path) -> None:
     assert len(SEEDS) == 5
     parsed = run("parse", "--record", *map(str, SEEDS))
     assert parsed.exit_code == 0, parsed.stderr
@@ -46,7 +50,7 @@ def test_the_five_seed_reports_parsed_twice_merge_to_five_activities(run, tmp_pa
     assert len(run.json("list")) == 5
 
 
-def test_record_warns_of_a_likely_twin_naming_it(run, record: Callable[..., str]) -> None:
+def test_record_warns_of_a_likely_twin_naming_it(run: Run, record: Callable[..., str]) -> None:
     first = record(summary="Komsos dengan warga tentang keamanan desa menjelang pemilu")
     result = run(
         "record",
@@ -66,7 +70,7 @@ def test_record_warns_of_a_likely_twin_naming_it(run, record: Callable[..., str]
     assert result.stdout.strip() != first  # stored all the same, and stdout holds only its id
 
 
-def test_another_day_or_another_village_is_no_twin(run, record: Callable[..., str]) -> None:
+def test_another_day_or_another_village_is_no_twin(run: Run, record: Callable[..., str]) -> None:
     record(date="2025-01-17")
     later = run(
         "record", "--date", "2025-01-18", "--village", "Kemiri", "--kecamatan", "Kebakkramat",
@@ -78,7 +82,7 @@ def test_another_day_or_another_village_is_no_twin(run, record: Callable[..., st
 
 
 def test_merge_refuses_an_entry_into_itself_and_an_unknown_id_leaving_the_store(
-    run, record: Callable[..., str]
+    run: Run, record: Callable[..., str]
 ) -> None:
     entry = record()
     before = run.json("list")

@@ -75,7 +75,7 @@ def make(who: str, day: int, **values: Any) -> dict[str, Any]:
     return validate_entry(raw)
 
 
-def seed(path: Path, items: list[dict[str, Any]]) -> Store:
+def seed(path: Path, items: list[dict[str, Any]]) -> Any:
     store = Store(path)
     with store.transaction() as transaction:
         transaction.add_many([dict(item) for item in items])
@@ -173,9 +173,9 @@ def test_three_babinsa_stores_merge_into_a_fourth_without_duplicates(
         files.append(tmp_path / f"{who}.{suffix}")
 
     danramil = Store(tmp_path / "danramil" / "komsos.json")
-    result = exchange.import_files(danramil, files)
+    imported = exchange.import_files(danramil, files)
     union = by_id([item for items in stores.values() for item in items])
-    assert (result.added, result.updated, result.skipped) == (len(union), 0, 1)
+    assert (imported.added, imported.updated, imported.skipped) == (len(union), 0, 1)
     assert by_id(danramil.entries()) == union
     assert len(danramil.entries()) == 10
 

@@ -17,7 +17,7 @@ from komsos_cli.model import KINDS, PARTS_OF_DAY, RANKS, SITUATIONS, VILLAGE_KIN
 from komsos_cli.store import FileStore as Store
 
 # Any Unicode text but lone surrogates (no UTF-8 file or JSON store can hold them).
-ANY_CHAR = st.characters(blacklist_categories=("Cs",))
+ANY_CHAR = st.characters(codec="utf-8")
 TRICKY = st.sampled_from(
     [
         *(

@@ -7,13 +7,14 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 pexpect = pytest.importorskip("pexpect")
 
 
-def spawn(tmp_path: Path, *args: str, lang: str = "id") -> tuple[object, Path]:
+def spawn(tmp_path: Path, *args: str, lang: str = "id") -> tuple[Any, Path]:
     db = tmp_path / "komsos.json"
     env = {k: v for k, v in os.environ.items() if not k.startswith(("KOMSOS_", "LC_", "LANG"))}
     env |= {"KOMSOS_DB": str(db), "KOMSOS_HOME": str(tmp_path / "home"), "KOMSOS_LANG": lang, "COLUMNS": "120"}

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from conftest import Run
 
 pytestmark = pytest.mark.both_stores
 
 
-def test_history_lists_each_version_and_what_changed(run, record: Callable[..., str]) -> None:
+def test_history_lists_each_version_and_what_changed(run: Run, record: Callable[..., str]) -> None:
     entry = record()
     assert run("edit", entry, "--situation", "waspada").exit_code == 0
     assert run("edit", entry, "--summary", "Komsos dengan warga desa").exit_code == 0
@@ -22,7 +26,7 @@ def test_history_lists_each_version_and_what_changed(run, record: Callable[..., 
     assert text.exit_code == 0 and "situation: null -> waspada" in text.stdout
 
 
-def test_revert_brings_back_a_version_as_a_new_one(run, record: Callable[..., str]) -> None:
+def test_revert_brings_back_a_version_as_a_new_one(run: Run, record: Callable[..., str]) -> None:
     entry = record()
     assert run("edit", entry, "--situation", "waspada", "--summary", "Lain").exit_code == 0
     reverted = run("revert", entry[:8], "--to", "1")
@@ -37,7 +41,7 @@ def test_revert_brings_back_a_version_as_a_new_one(run, record: Callable[..., st
     assert run.json("show", entry) == before
 
 
-def test_undelete_brings_back_a_deleted_entry_with_its_history(run, record: Callable[..., str]) -> None:
+def test_undelete_brings_back_a_deleted_entry_with_its_history(run: Run, record: Callable[..., str]) -> None:
     entry = record()
     assert run("edit", entry, "--situation", "waspada").exit_code == 0
     kept = run.json("show", entry)
@@ -59,7 +63,7 @@ def test_undelete_brings_back_a_deleted_entry_with_its_history(run, record: Call
     assert again.exit_code == 2 and "not deleted" in again.stderr
 
 
-def test_an_unknown_id_is_one_line_and_no_traceback(run, record: Callable[..., str]) -> None:
+def test_an_unknown_id_is_one_line_and_no_traceback(run: Run, record: Callable[..., str]) -> None:
     record()
     for command in (["history", "ffffffff"], ["undelete", "ffffffff"], ["revert", "ffffffff", "--to", "1"]):
         result = run(*command)

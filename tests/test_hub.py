@@ -129,12 +129,19 @@ def test_without_psycopg_a_hub_address_says_what_to_install(tmp_path: Path) -> N
 # --- schema ----------------------------------------------------------------------------------------
 
 
+def scalar(cursor: psycopg.Cursor[Any]) -> Any:
+    """The first column of the one row a query gives."""
+    row = cursor.fetchone()
+    assert row is not None
+    return row[0]
+
+
 def test_tables_are_made_on_first_use_with_typed_columns_and_the_entry_as_jsonb(hub_address: str) -> None:
     store = open_store(hub_address)
     with store.transaction() as tx:
         tx.add(entry(situation="waspada", follow_up={"action": "Cek jalan", "status": "open"}))
     with psycopg.connect(hub_address) as conn:
-        types = dict(
+        types: dict[str, str] = dict(
             conn.execute(
                 "SELECT column_name, data_type FROM information_schema.columns"
                 " WHERE table_name = 'komsos_entries' AND table_schema = current_schema()"
@@ -143,7 +150,8 @@ def test_tables_are_made_on_first_use_with_typed_columns_and_the_entry_as_jsonb(
         row = conn.execute(
             "SELECT day, village_key, situation, follow_status, babinsa, entry FROM komsos_entries"
         ).fetchone()
-        version = conn.execute("SELECT value FROM komsos_meta WHERE key = 'schema_version'").fetchone()[0]
+        assert row is not None
+        version = scalar(conn.execute("SELECT value FROM komsos_meta WHERE key = 'schema_version'"))
     assert types["day"] == "date" and types["entry"] == "jsonb" and types["babinsa"] == "ARRAY"
     assert str(row[0]) == "2025-01-17" and row[1] == "kemiri" and row[2] == "waspada" and row[3] == "open"
     assert row[4] == ["Serda Nursalim"] and row[5]["village"] == "Kemiri"
@@ -186,10 +194,12 @@ def test_list_limit_reads_only_the_rows_it_shows(hub_address: str) -> None:
         tx.add_many([entry(day=f"2025-01-{day:02d}") for day in range(1, 29)])
     assert isinstance(store, HubStore)
     with psycopg.connect(hub_address, autocommit=True) as conn:
-        plan = conn.execute(
-            "EXPLAIN (ANALYZE, FORMAT JSON) SELECT entry::text FROM komsos_entries WHERE TRUE"
-            " ORDER BY day DESC, time DESC, created_at DESC, seq LIMIT 3"
-        ).fetchone()[0][0]
+        plan = scalar(
+            conn.execute(
+                "EXPLAIN (ANALYZE, FORMAT JSON) SELECT entry::text FROM komsos_entries WHERE TRUE"
+                " ORDER BY day DESC, time DESC, created_at DESC, seq LIMIT 3"
+            )
+        )[0]
     assert plan["Plan"]["Actual Rows"] == 3
     assert [e["date"] for e in store.select(Criteria(limit=3))] == ["2025-01-28", "2025-01-27", "2025-01-26"]
 
@@ -290,9 +300,11 @@ def test_a_process_killed_in_the_middle_of_an_import_leaves_the_hub_as_it_was(tm
     deadline = time.monotonic() + 60
     with psycopg.connect(hub_address, autocommit=True) as conn:
         while time.monotonic() < deadline and process.poll() is None:
-            busy = conn.execute(
-                "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'komsos' AND query LIKE 'COPY%%'"
-            ).fetchone()[0]
+            busy = scalar(
+                conn.execute(
+                    "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'komsos' AND query LIKE 'COPY%%'"
+                )
+            )
             if busy:
                 break
             time.sleep(0.02)

@@ -6,6 +6,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from filelock import FileLock
@@ -16,6 +17,11 @@ from komsos_cli.store import FileStore as Store
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 import generate
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from conftest import Run
 
 
 def test_our_flock_and_filelock_exclude_each_other(tmp_path: Path) -> None:
@@ -100,7 +106,7 @@ def test_generated_store_is_a_valid_store_of_realistic_entries(tmp_path: Path) -
     assert path.stat().st_mode & 0o777 == 0o600
 
 
-def test_list_table_is_one_plain_line_per_entry(run, record) -> None:
+def test_list_table_is_one_plain_line_per_entry(run: Run, record: Callable[..., str]) -> None:
     first = record(summary="Komsos dengan warga " * 10)
     second = record(summary="Warga 日本語 mengeluh\tjalan rusak")
     result = run("list", env={"COLUMNS": "100"})

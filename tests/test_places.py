@@ -6,6 +6,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -214,7 +215,7 @@ def test_search_lists_exact_then_containing_names() -> None:
 
 
 @pytest.fixture
-def fresh_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def fresh_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """An empty app folder and no index open in this process (closed again afterwards)."""
     home = tmp_path / "fresh-home"
     monkeypatch.setenv("KOMSOS_HOME", str(home))

@@ -15,7 +15,7 @@ import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import crashloop
 import pytest
@@ -24,6 +24,11 @@ from komsos_cli import backups
 from komsos_cli.errors import StoreError
 from komsos_cli.model import validate_entry
 from komsos_cli.store import FileStore as Store
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from conftest import Run
 
 BIN = Path(sys.executable).parent / "komsos"
 
@@ -105,18 +110,17 @@ def test_a_write_failing_at_any_step_leaves_the_old_file_byte_for_byte(
 ) -> None:
     store = filled_store(tmp_path / "komsos.json")
     before = store.path.read_bytes()
-    import komsos_cli.store.files as store_module
 
     def fail(*args: object, **kwargs: object) -> None:
         raise OSError(errno.EIO, f"injected {step} failure")
 
     if step == "write":
         real_fdopen = os.fdopen
-        monkeypatch.setattr(store_module.os, "fdopen", lambda fd, mode: FailingFile(real_fdopen(fd, mode)))
+        monkeypatch.setattr(os, "fdopen", lambda fd, mode: FailingFile(real_fdopen(fd, mode)))
     elif step == "fsync":
-        monkeypatch.setattr(store_module.os, "fsync", fail)
+        monkeypatch.setattr(os, "fsync", fail)
     else:
-        monkeypatch.setattr(store_module.os, "replace", fail)
+        monkeypatch.setattr(os, "replace", fail)
     with pytest.raises(StoreError, match="previous file is unchanged"), Store(store.path).transaction() as tx:
         tx.add(make_entry("never stored"))
     monkeypatch.undo()
@@ -161,7 +165,7 @@ def cli(*args: str, db: Path, input: str | None = None) -> subprocess.CompletedP
     return subprocess.run([str(BIN), *args], env=env, input=input, capture_output=True, text=True, timeout=120)
 
 
-def test_damaged_store_is_refused_by_every_command_and_doctor_restores(run, db: Path) -> None:
+def test_damaged_store_is_refused_by_every_command_and_doctor_restores(run: Run, db: Path) -> None:
     store = filled_store(db, 4)
     good = db.read_bytes()
     with store.transaction() as tx:
@@ -189,7 +193,7 @@ def test_damaged_store_is_refused_by_every_command_and_doctor_restores(run, db: 
     assert len(kept) == 1 and kept[0].read_bytes() == damaged
 
 
-def test_restore_shows_what_changes_and_asks(run, db: Path) -> None:
+def test_restore_shows_what_changes_and_asks(run: Run, db: Path) -> None:
     store = filled_store(db, 2)
     with store.transaction() as tx:
         tx.add(make_entry("newest"))
@@ -202,7 +206,7 @@ def test_restore_shows_what_changes_and_asks(run, db: Path) -> None:
     assert len(Store(db).entries()) == 3
 
 
-def test_doctor_reports_problems(run, db: Path) -> None:
+def test_doctor_reports_problems(run: Run, db: Path) -> None:
     store = filled_store(db, 2)
     os.chmod(db, 0o644)
     report = run.json("doctor")
@@ -222,7 +226,7 @@ def test_doctor_reports_problems(run, db: Path) -> None:
     assert store.path == db
 
 
-def test_doctor_finds_nothing_wrong_in_what_komsos_writes(run, db: Path) -> None:
+def test_doctor_finds_nothing_wrong_in_what_komsos_writes(run: Run, db: Path) -> None:
     """No false alarm: entries with every kind of field, edited, with a follow-up closed."""
     from komsos_cli import entries
 
@@ -260,7 +264,9 @@ DELETE = object()
     [("id", None), ("id", DELETE), ("kind", []), ("kind", DELETE), ("situation", {}), ("follow_up", "lapor")],
     ids=["id null", "id missing", "kind list", "kind missing", "situation object", "follow-up text"],
 )
-def test_doctor_finds_entries_stored_in_a_shape_komsos_never_writes(run, db: Path, field: str, value: object) -> None:
+def test_doctor_finds_entries_stored_in_a_shape_komsos_never_writes(
+    run: Run, db: Path, field: str, value: object
+) -> None:
     """validate_entry would accept these (it fills in and converts what people type); commands trusting them fail."""
     filled_store(db, 2)
     tables = json.loads(db.read_text("utf-8"))
@@ -285,7 +291,7 @@ def store_with_backups(db: Path, count: int = 3) -> Store:
     return store
 
 
-def test_a_newer_schema_is_not_called_damage_and_no_backup_is_restored_over_it(run, db: Path) -> None:
+def test_a_newer_schema_is_not_called_damage_and_no_backup_is_restored_over_it(run: Run, db: Path) -> None:
     store_with_backups(db)
     tables = json.loads(db.read_text("utf-8"))
     tables["_meta"]["1"]["schema_version"] = 7
@@ -311,10 +317,9 @@ def test_failed_writes_do_not_push_older_backups_out(tmp_path: Path, monkeypatch
     before = [b.path.read_bytes() for b in backups.list_backups(store.path)]
     assert len(before) == 4 and len(set(before)) == 4
     current = store.path.read_bytes()
-    import komsos_cli.store.files as store_module
 
     real_fdopen = os.fdopen
-    monkeypatch.setattr(store_module.os, "fdopen", lambda fd, mode: FailingFile(real_fdopen(fd, mode)))
+    monkeypatch.setattr(os, "fdopen", lambda fd, mode: FailingFile(real_fdopen(fd, mode)))
     for attempt in range(3):
         with pytest.raises(StoreError, match="No space left"), Store(store.path).transaction() as tx:
             tx.add(make_entry(f"attempt {attempt}"))
@@ -326,7 +331,7 @@ def test_failed_writes_do_not_push_older_backups_out(tmp_path: Path, monkeypatch
     assert len(set(after)) == len(after)
 
 
-def test_restore_skips_a_backup_that_is_the_current_file(run, db: Path) -> None:
+def test_restore_skips_a_backup_that_is_the_current_file(run: Run, db: Path) -> None:
     store_with_backups(db, 3)
     current = db.read_bytes()
     previous = backups.backup_path(db, 1).read_bytes()
@@ -345,7 +350,9 @@ def test_restore_skips_a_backup_that_is_the_current_file(run, db: Path) -> None:
     assert len(same.stderr.strip().splitlines()) == 1 and "same as the current store" in same.stderr
 
 
-def test_doctor_speaks_indonesian_and_names_what_blocks_backups(run, db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_doctor_speaks_indonesian_and_names_what_blocks_backups(
+    run: Run, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store_with_backups(db, 2)
     checked = run("doctor", env={"KOMSOS_LANG": "id"})
     assert checked.exit_code == 0
@@ -355,14 +362,13 @@ def test_doctor_speaks_indonesian_and_names_what_blocks_backups(run, db: Path, m
     backups.backup_dir(db).write_text("not a folder", "utf-8")
     report = run.json("doctor")
     assert any("is not a folder" in f["message"] for f in report["findings"] if f["code"] == "backups")
-    import komsos_cli.doctor as doctor_module
 
-    monkeypatch.setattr(doctor_module.os, "access", lambda path, mode: False)
+    monkeypatch.setattr(os, "access", lambda path, mode: False)
     report = run.json("doctor")
     assert any(f["code"] == "writable" and f["level"] == "warning" for f in report["findings"])
 
 
-def test_doctor_points_at_the_backups_of_a_deleted_store(run, db: Path) -> None:
+def test_doctor_points_at_the_backups_of_a_deleted_store(run: Run, db: Path) -> None:
     store_with_backups(db, 3)
     db.unlink()
     checked = run("doctor", env={"KOMSOS_LANG": "id"})
@@ -373,7 +379,7 @@ def test_doctor_points_at_the_backups_of_a_deleted_store(run, db: Path) -> None:
 
 
 def test_doctor_on_a_store_it_may_not_read_says_so_in_the_users_language(
-    run, db: Path, monkeypatch: pytest.MonkeyPatch
+    run: Run, db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     filled_store(db, 1)
     import komsos_cli.doctor as doctor_module
@@ -392,7 +398,7 @@ def test_doctor_on_a_store_it_may_not_read_says_so_in_the_users_language(
     assert f"berkas data {db} tidak terbaca (Permission denied)" in " ".join(result.stdout.split())
 
 
-def test_doctor_finds_backups_readable_by_others(run, db: Path) -> None:
+def test_doctor_finds_backups_readable_by_others(run: Run, db: Path) -> None:
     store_with_backups(db, 3)
     assert not [f for f in run.json("doctor")["findings"] if f["level"] != "ok"]
     os.chmod(backups.backup_path(db, 2), 0o644)
@@ -402,7 +408,7 @@ def test_doctor_finds_backups_readable_by_others(run, db: Path) -> None:
     assert any(str(backups.backup_dir(db)) in message and "755" in message for message in warned)
 
 
-def test_doctor_never_sends_control_characters_from_the_store_or_path_to_the_terminal(run, tmp_path: Path) -> None:
+def test_doctor_never_sends_control_characters_from_the_store_or_path_to_the_terminal(run: Run, tmp_path: Path) -> None:
     db = tmp_path / "\x1b[31mmerah\u202e" / "komsos.json"
     store_with_backups(db, 3)
     tables = json.loads(db.read_text("utf-8"))
@@ -433,7 +439,7 @@ def test_restore_does_nothing_when_the_store_changed_after_the_plan(db: Path) ->
     assert not [p for p in backups.backup_dir(db).iterdir() if "before-restore" in p.name]
 
 
-def test_doctor_on_a_folder_says_so_in_one_line(run, tmp_path: Path) -> None:
+def test_doctor_on_a_folder_says_so_in_one_line(run: Run, tmp_path: Path) -> None:
     result = run("--db", str(tmp_path), "doctor")
     assert result.exit_code == 3
     assert f"the store path {tmp_path} is a folder" in result.stdout
@@ -469,7 +475,7 @@ def test_older_schema_is_migrated_with_the_old_file_kept(tmp_path: Path, monkeyp
     assert kept.read_bytes() == old
 
 
-def test_doctor_says_an_older_schema_will_be_migrated(run, db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_doctor_says_an_older_schema_will_be_migrated(run: Run, db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import komsos_cli.doctor as doctor_module
     import komsos_cli.store.jsonfile as store_module
     from komsos_cli.store import migrations
@@ -551,7 +557,9 @@ def test_a_held_lock_gives_exit_4_and_one_line_not_a_hang(tmp_path: Path) -> Non
     assert db.read_bytes() == before
 
 
-def test_stray_temp_files_are_reported_then_removed_by_the_next_write(run, db: Path, record) -> None:
+def test_stray_temp_files_are_reported_then_removed_by_the_next_write(
+    run: Run, db: Path, record: Callable[..., str]
+) -> None:
     filled_store(db, 1)
     stray = db.parent / f".{db.name}.k1ll3d.tmp"
     stray.write_bytes(b'{"_meta": {"1": {"schema_ver')
@@ -562,7 +570,7 @@ def test_stray_temp_files_are_reported_then_removed_by_the_next_write(run, db: P
     assert not any(f["code"] == "temp" for f in run.json("doctor")["findings"])
 
 
-def test_no_backups_with_komsos_backups_0(run, db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_backups_with_komsos_backups_0(run: Run, db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KOMSOS_BACKUPS", "0")
     filled_store(db, 3)
     assert not backups.backup_dir(db).exists()
@@ -781,7 +789,6 @@ def test_a_big_write_failing_midway_leaves_the_old_file_byte_for_byte(
 ) -> None:
     store = big_store(tmp_path / "komsos.json")
     before = store.path.read_bytes()
-    import komsos_cli.store.files as store_module
 
     class FailsAtWrite:
         def __init__(self, real: Any) -> None:
@@ -803,7 +810,7 @@ def test_a_big_write_failing_midway_leaves_the_old_file_byte_for_byte(
             return getattr(self.real, name)
 
     real_fdopen = os.fdopen
-    monkeypatch.setattr(store_module.os, "fdopen", lambda fd, mode: FailsAtWrite(real_fdopen(fd, mode)))
+    monkeypatch.setattr(os, "fdopen", lambda fd, mode: FailsAtWrite(real_fdopen(fd, mode)))
     with pytest.raises(StoreError, match="previous file is unchanged"), Store(store.path).transaction() as tx:
         tx.add(make_entry("never stored"))
     monkeypatch.undo()

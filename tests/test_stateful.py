@@ -19,9 +19,7 @@ from komsos_cli.errors import InvalidInput
 from komsos_cli.model import clean_text
 from komsos_cli.store import FileStore as Store
 
-TEXT = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=0, max_size=40
-)
+TEXT = st.text(alphabet=st.characters(codec="utf-8", blacklist_characters="\x00"), min_size=0, max_size=40)
 FORMATS = st.sampled_from(["csv", "json", "jsonl", "xlsx"])
 ENV = {"KOMSOS_LANG": "en", "KOMSOS_INTERACTIVE": "0", "KOMSOS_BACKUPS": "2"}
 

@@ -230,5 +230,6 @@ def test_the_keyed_table_writes_what_tinydbs_own_table_writes(tmp_path: Path) ->
         table.insert({"id": "d"})
         table.update(lambda document: document.update(id="A"), doc_ids=[1, 9])
         table.update({"x": 1}, doc_ids=[3])
-    assert ours.storage.read() == theirs.storage.read()
-    assert list(ours.storage.read()["entries"]) == list(theirs.storage.read()["entries"])
+    ours_read, theirs_read = ours.storage.read(), theirs.storage.read()
+    assert ours_read is not None and ours_read == theirs_read
+    assert theirs_read is not None and list(ours_read["entries"]) == list(theirs_read["entries"])

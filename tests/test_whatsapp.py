@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import zipfile
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -467,7 +468,7 @@ def test_json_export_and_import_keep_photos_and_source_csv_leaves_them_out() -> 
 
 # --- any chat, in any of the layouts, reads back ------------------------------------------------
 
-LAYOUTS = {
+LAYOUTS: dict[str, Callable[[datetime], str]] = {
     "android-id": lambda at: f"{at:%d/%m/%y %H.%M} - ",
     "android-uk": lambda at: f"{at:%d/%m/%Y}, {at:%H:%M} - ",
     "android-us": lambda at: f"{at.month}/{at.day}/{at:%y}, {at.hour % 12 or 12}:{at:%M} {at:%p} - ",
