@@ -69,6 +69,17 @@ def test_every_command_answers_to_its_indonesian_name(run: Any, record: Any) -> 
         assert run(indonesian, "--help", env=ID).exit_code == 0, indonesian
 
 
+def test_every_command_has_an_indonesian_name() -> None:
+    import typer
+
+    from komsos_cli.cli import app
+
+    commands = set(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+    assert commands - set(INDONESIAN_NAMES) == set()
+    assert len(set(INDONESIAN_NAMES.values())) == len(INDONESIAN_NAMES)  # no name answers for two commands
+    assert not set(INDONESIAN_NAMES.values()) & commands  # nor hides an English one
+
+
 def test_help_lists_each_command_under_its_language_name(run: Any) -> None:
     indonesian = run("--help", env=ID).stdout
     english = run("--help").stdout
@@ -104,3 +115,11 @@ def test_the_html_recap_says_its_language(run: Any, record: Any) -> None:
     record()
     assert '<html lang="id">' in run("summary", "--format", "html", env=ID).stdout
     assert '<html lang="en">' in run("summary", "--format", "html").stdout
+
+
+def test_the_reference_lists_every_command_name() -> None:
+    from pathlib import Path
+
+    page = (Path(__file__).resolve().parent.parent / "docs" / "reference.md").read_text("utf-8")
+    for english, indonesian in INDONESIAN_NAMES.items():
+        assert f"| `{english}` | `{indonesian}` |" in page, english

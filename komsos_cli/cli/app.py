@@ -186,6 +186,12 @@ INDONESIAN_NAMES = {
     "places": "tempat",
     "profile": "profil",
     "push": "kirim",
+    "keys": "kunci",
+    "duplicates": "duplikat",
+    "merge": "gabung",
+    "history": "riwayat",
+    "revert": "kembalikan",
+    "undelete": "pulihkan",
 }
 ENGLISH_NAMES = {indonesian: english for english, indonesian in INDONESIAN_NAMES.items()}
 
