@@ -48,6 +48,8 @@ class StoreFile:
         self.share = share
         self._snapshot: tuple[tuple[int, int, int] | None, dict[str, Any]] | None = None
         self.pending: dict[str, Any] | None = None  # the tables of a transaction under way
+        self.read_missing = False  # a read found no file (see FileStore.notice)
+        self.created = False  # a commit made the file
 
     def read(self) -> dict[str, Any]:
         """The tables: those of the transaction under way, else a snapshot of the file.
@@ -62,6 +64,8 @@ class StoreFile:
         if self._snapshot is not None and self._snapshot[0] == key and key is not None:
             return self._snapshot[1]
         tables = jsonfile.read_store(self.path, self.share)
+        if key is None and not self.path.exists():
+            self.read_missing = True
         # Keep it only if the file did not change while it was read.
         self._snapshot = (key, tables) if key is not None and key == jsonfile.file_key(self.path) else None
         return tables
@@ -104,10 +108,12 @@ class StoreFile:
         migrated_from = meta.pop("migrated_from", None) if isinstance(meta, dict) else None
         if migrated_from is not None and self.path.exists():
             backups.keep_aside(self.path, f"schema-v{migrated_from}")
+        new = not self.path.exists()
         backups.rotate(self.path)
         # A big store is serialised while it is written, a slice at a time: the whole
         # file's bytes (~96 MiB at 100,000 entries) never sit next to the tables.
         atomic_write(self.path, jsonfile.dumps_store(tables))
+        self.created = self.created or new
 
 
 def refuse_read_only(path: Path) -> None:
@@ -382,6 +388,18 @@ class FileStore:
 
     def exists(self) -> bool:
         return self.path.exists()
+
+    def notice(self) -> str | None:
+        """What to tell the user, once a command is done, about a store they named (--db,
+        KOMSOS_DB): that a write made it (a mistyped path shows at once), or that a read found
+        none (and so listed nothing). The app folder's own store goes unremarked."""
+        if not self.explicit:
+            return None
+        if self.file.created:
+            return t("store.created", path=self.path)
+        if self.file.read_missing and not self.path.exists():
+            return t("store.missing", path=self.path)
+        return None
 
     # --- the Store interface -------------------------------------------------------
 
