@@ -386,7 +386,11 @@ class PlaceCheck:
             return values
         area = {key: values[key] for key in AREA_FIELDS if values.get(key)}
         firm = {key: value for key, value in area.items() if defaults.get(key) != value}
-        place = self.village(village, area, firm)
+        from .model import koramil_place
+
+        # A Koramil is named after its kecamatan: `Koramil 03/Kebakkramat` narrows a common name.
+        hint = None if area.get("kecamatan") else koramil_place(values.get("koramil") or defaults.get("koramil"))
+        place = self.village(village, area, firm, hint)
         result = dict(values)
         if place is None:
             result["place_matched"] = False
@@ -400,13 +404,18 @@ class PlaceCheck:
         )
         return result
 
-    def village(self, typed: str, area: Mapping[str, str], firm: Mapping[str, str]) -> Place | None:
-        """The one place `typed` names within `area` (or `firm` only, when `area` holds none)."""
+    def village(
+        self, typed: str, area: Mapping[str, str], firm: Mapping[str, str], hint: str | None = None
+    ) -> Place | None:
+        """The one place `typed` names within `area` (or `firm` only, when `area` holds none);
+        `hint`, the kecamatan the Koramil is named after, chooses among several."""
         from . import places
 
         matches = places.find_villages(typed, **area)
         if not matches and len(firm) < len(area):
             matches = places.find_villages(typed, **firm)
+        if len(matches) > 1 and hint:
+            matches = [place for place in matches if area_key(place.kecamatan) == area_key(hint)] or matches
         if not matches and not (area and places.find_villages(typed)):
             # as a clerk would still find it: another usual spelling, or the start of its official name
             # (not when the name as typed is a village elsewhere: that is said below)

@@ -136,3 +136,45 @@ def test_a_store_path_that_is_a_folder_is_not_called_damaged(tmp_path: Path) -> 
     checked = komsos("--db", str(folder), "doctor", home=tmp_path)
     assert checked.returncode == 3 and "is a folder" in checked.stdout
     assert "damaged" not in checked.stderr and "--restore" not in checked.stderr and "--db" in checked.stderr
+
+
+REPORT = (
+    "Babinsa {unit}Serda Nursalim melaksanakan komsos dengan warga {place}pada Senin 13 Januari 2025 tentang keamanan."
+)
+
+
+def test_parse_looks_up_a_village_typed_at_its_prompt_as_record_does(tmp_path: Path) -> None:
+    report = tmp_path / "laporan.txt"
+    report.write_text(REPORT.format(unit="Koramil 03/Kebakkramat ", place=""), "utf-8")  # no village in the text
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KOMSOS_")}
+    env.update({"KOMSOS_HOME": str(tmp_path), "KOMSOS_LANG": "en", "KOMSOS_INTERACTIVE": "1"})
+    db = str(tmp_path / "komsos.json")
+    done = subprocess.run(
+        [str(BIN), "--db", db, "parse", str(report), "--record", "--json"],
+        env=env, input="kemiri\ny\n", capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    [stored] = json.loads(done.stdout)
+    # typed in lower case, stored as the gazetteer spells it, its area completed; the Koramil chose
+    # among the 25 villages called Kemiri
+    assert (stored["village"], stored["kecamatan"], stored["kabupaten"], stored["province"]) == (
+        "Kemiri", "Kebakkramat", "Karanganyar", "Jawa Tengah",
+    )  # fmt: skip
+    assert stored["place_matched"] is True
+
+
+def test_a_village_found_in_several_places_is_never_matched_and_the_koramil_narrows_it(tmp_path: Path) -> None:
+    report = tmp_path / "laporan.txt"
+    report.write_text(REPORT.format(unit="", place="Desa Kemiri "), "utf-8")
+    read = json.loads(komsos("parse", str(report), "--json", home=tmp_path).stdout)
+    assert read["entry"]["place_matched"] is False and read["entry"]["kecamatan"] is None
+    assert any("places in the gazetteer" in note for note in read["notes"]), read["notes"]
+    report.write_text(REPORT.format(unit="Koramil 03/Kebakkramat ", place="Desa Kemiri "), "utf-8")
+    read = json.loads(komsos("parse", str(report), "--json", home=tmp_path).stdout)
+    assert read["entry"]["place_matched"] is True and read["entry"]["kecamatan"] == "Kebakkramat"
+    # record: the Koramil's name narrows a common village name as well
+    db = str(tmp_path / "komsos.json")
+    args = ("--db", db, "record", "-v", "Kemiri", "-b", "Serda X", "-s", "Komsos", "--json")
+    assert komsos(*args, home=tmp_path).returncode == 2  # 25 places, none chosen: refused off a terminal
+    stored = json.loads(komsos(*args, "--koramil", "Koramil 03/Kebakkramat", home=tmp_path).stdout)
+    assert (stored["kecamatan"], stored["kabupaten"], stored["place_matched"]) == ("Kebakkramat", "Karanganyar", True)
