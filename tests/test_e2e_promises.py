@@ -178,3 +178,31 @@ def test_a_village_found_in_several_places_is_never_matched_and_the_koramil_narr
     assert komsos(*args, home=tmp_path).returncode == 2  # 25 places, none chosen: refused off a terminal
     stored = json.loads(komsos(*args, "--koramil", "Koramil 03/Kebakkramat", home=tmp_path).stdout)
     assert (stored["kecamatan"], stored["kabupaten"], stored["place_matched"]) == ("Kebakkramat", "Karanganyar", True)
+
+
+def test_a_new_area_that_no_longer_holds_the_profiles_villages_is_said_and_asked_or_refused(tmp_path: Path) -> None:
+    db = str(tmp_path / "komsos.json")
+    made = komsos("--db", db, "profile", "set", "-b", "Serda X", "--kabupaten", "Karanganyar",
+                  "--kecamatan", "Kebakkramat", "-v", "Kemiri", home=tmp_path)  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    before = Path(db).read_bytes()
+    for option, value in (("--kecamatan", "Gatak"), ("--kabupaten", "Sukoharjo")):
+        refused = komsos("--db", db, "profile", "set", option, value, home=tmp_path)
+        assert refused.returncode == 2, refused.stderr
+        assert (
+            refused.stderr.count("\n") == 1 and "Kemiri" in refused.stderr and "nothing was changed" in refused.stderr
+        )
+        assert Path(db).read_bytes() == before
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KOMSOS_")}
+    env.update({"KOMSOS_HOME": str(tmp_path), "KOMSOS_LANG": "en", "KOMSOS_INTERACTIVE": "1"})
+    args = [str(BIN), "--db", db, "profile", "set", "--kecamatan", "Tasikmadu"]
+    said_no = subprocess.run(args, env=env, input="n\n", capture_output=True, text=True, timeout=60)
+    assert said_no.returncode != 0 and "Kemiri" in said_no.stderr and Path(db).read_bytes() == before
+    said_yes = subprocess.run(args, env=env, input="y\n", capture_output=True, text=True, timeout=60)
+    assert said_yes.returncode == 0, said_yes.stderr
+    profile = json.loads(komsos("--db", db, "profile", "show", "--json", home=tmp_path).stdout)
+    assert (profile["kecamatan"], profile["villages"]) == ("Tasikmadu", [])
+    # a new area that holds them, or new villages given with it, is not asked about
+    moved = komsos("--db", db, "profile", "set", "--kecamatan", "Kebakkramat", "-v", "Kemiri", home=tmp_path)
+    assert moved.returncode == 0 and komsos("--db", db, "profile", "set", "--kabupaten", "Karanganyar",
+                                            home=tmp_path).returncode == 0  # fmt: skip
