@@ -469,6 +469,7 @@ def test_import_prints_counts_and_reimport_adds_nothing(run: Any, db: Path, tmp_
         "conflicts": 0,
         "deleted_here": 0,
         "dry_run": False,
+        "signatures": [{"file": str(path), "received_from": None}],  # unsigned
     }
     assert len(run.json("list")) == 3
 
