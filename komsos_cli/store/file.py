@@ -48,8 +48,7 @@ class StoreFile:
         self.share = share
         self._snapshot: tuple[tuple[int, int, int] | None, dict[str, Any]] | None = None
         self.pending: dict[str, Any] | None = None  # the tables of a transaction under way
-        self.read_missing = False  # a read found no file (see FileStore.notice)
-        self.created = False  # a commit made the file
+        self.created = False  # a commit made the file (see FileStore.notice)
 
     def read(self) -> dict[str, Any]:
         """The tables: those of the transaction under way, else a snapshot of the file.
@@ -64,8 +63,6 @@ class StoreFile:
         if self._snapshot is not None and self._snapshot[0] == key and key is not None:
             return self._snapshot[1]
         tables = jsonfile.read_store(self.path, self.share)
-        if key is None and not self.path.exists():
-            self.read_missing = True
         # Keep it only if the file did not change while it was read.
         self._snapshot = (key, tables) if key is not None and key == jsonfile.file_key(self.path) else None
         return tables
@@ -365,6 +362,7 @@ class FileStore:
         self.file = StoreFile(path, lock_timeout, share_values)
         # Named by the user (--db, KOMSOS_DB): its folder is never made for them.
         self.explicit = explicit
+        self.read_missing = False  # entries were read from a store that does not exist (see notice)
 
     @property
     def share_values(self) -> bool:
@@ -381,7 +379,10 @@ class FileStore:
 
     def tables(self) -> dict[str, Any]:
         """A snapshot of every table (see `StoreFile.read`); callers must not mutate it."""
-        return self.file.read()
+        tables = self.file.read()
+        if not tables[ENTRIES] and self.file.pending is None and not self.path.exists():
+            self.read_missing = True  # entries looked for where there is no store (not the profile)
+        return tables
 
     def entries(self) -> list[Entry]:
         return list(self.tables()[ENTRIES].values())
@@ -397,7 +398,7 @@ class FileStore:
             return None
         if self.file.created:
             return t("store.created", path=self.path)
-        if self.file.read_missing and not self.path.exists():
+        if self.read_missing and not self.path.exists():
             return t("store.missing", path=self.path)
         return None
 
