@@ -19,6 +19,7 @@ from .errors import InvalidInput, KomsosError, StoreError
 from .messages import t, tn
 from .model import SCHEMA_VERSION, validate_entry
 from .store import ENTRIES, META, FileStore, atomic_write, parse_store
+from .store.jsonfile import unreadable
 
 if TYPE_CHECKING:
     from .store.base import Store
@@ -49,10 +50,31 @@ class Report:
     newer_schema: bool = False  # written by a newer komsos: update komsos, do not restore
     findings: list[Finding] = field(default_factory=list)
     backups: list[BackupHealth] = field(default_factory=list)
+    restorable: bool = False  # a readable backup differs from the store: `--restore` can work
+    hub: bool = False
 
     @property
     def healthy(self) -> bool:
         return not any(finding.level == "error" for finding in self.findings)
+
+    @property
+    def advice(self) -> str:
+        """The one line that ends the report: never a command that cannot work (`--restore`
+        without a backup to bring back, or on a store that is not damaged)."""
+        codes = {finding.code for finding in self.findings if finding.level == "error"}
+        if self.healthy:
+            return t("doctor.healthy")
+        if self.newer_schema:
+            return t("doctor.newer_summary")
+        if "permission" in codes:
+            return t("doctor.no_permission_summary")
+        if "folder" in codes:
+            return t("doctor.folder_summary")
+        if self.hub:
+            return t("doctor.hub_summary")
+        if self.restorable:
+            return t("doctor.damaged")
+        return t("doctor.damaged_no_backup", path=self.path)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -62,6 +84,8 @@ class Report:
             "entries": self.entries,
             "schema_version": self.schema_version,
             "newer_schema": self.newer_schema,
+            "restorable": self.restorable,
+            "advice": self.advice,
             "findings": [finding.__dict__ for finding in self.findings],
             "backups": [backup.__dict__ for backup in self.backups],
         }
@@ -75,7 +99,7 @@ def check_store(store: Store) -> Report:
     from .store.hub import HubStore
 
     assert isinstance(store, HubStore)
-    report = Report(path=store.location, exists=True)
+    report = Report(path=store.location, exists=True, hub=True)
     for level, code, message in store.check():
         report.findings.append(Finding(level, code, message))
         if code == "schema":
@@ -207,10 +231,34 @@ def _backups_health(path: Path) -> list[BackupHealth]:
 
 def check(path: Path) -> Report:
     """Everything doctor knows about the store at `path`."""
+    report = _check(path)
+    if not report.healthy:
+        current = path if path.is_file() else None
+        report.restorable = any(
+            backup.entries is not None and (current is None or not same_file_content(current, Path(backup.path)))
+            for backup in report.backups
+        )
+    return report
+
+
+def _no_read_bit(path: Path) -> bool:
+    """The store file exists without its owner's read bit: read from the mode, as root may
+    read anything (so a store its owner cannot read is named as such, whoever runs doctor)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISREG(mode) and not mode & stat.S_IRUSR
+
+
+def _check(path: Path) -> Report:
     report = Report(path=str(path), exists=path.exists())
     report.backups = _backups_health(path)
     if path.is_dir():
-        report.findings.append(Finding("error", "read", t("store.is_dir", path=path)))
+        report.findings.append(Finding("error", "folder", t("store.is_dir", path=path)))
+        return report
+    if _no_read_bit(path):
+        report.findings.append(Finding("error", "permission", t("store.no_permission", path=path)))
         return report
     if not report.exists:
         readable = [backup for backup in report.backups if backup.entries is not None]
@@ -242,8 +290,8 @@ def check(path: Path) -> Report:
         report.findings.extend(_permissions(path))
         return report
     except OSError as error:  # e.g. permission denied: said as every command says it, not as [Errno 13]
-        reason = error.strerror or str(error)
-        report.findings.append(Finding("error", "read", t("store.unreadable", path=path, reason=reason)))
+        code = "permission" if isinstance(error, PermissionError) else "read"
+        report.findings.append(Finding("error", code, unreadable(path, error).message))
         return report
     report.findings.append(Finding("ok", "parse", t("doctor.parses")))
     meta: dict[str, Any] = next(iter(tables.get(META, {}).values()), {})

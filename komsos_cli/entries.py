@@ -323,14 +323,18 @@ def set_profile(
     if all(value is None or value == [] for value in options.values()):
         raise InvalidInput(t("profile.nothing"))
     store = store.profile_store()  # a hub's user keeps the profile in their own app folder
+    given_villages = bool(options.get("villages"))
     if check is not None:
         options = check.profile(
             {key: value for key, value in options.items() if value is not None and value != []}, store.profile()
         )
+    # The check took out villages a new area no longer holds (asked first): the rest replace the list.
+    taken_out = not given_villages and options.get("villages") is not None
+    replace_villages = replace_villages or taken_out
     with store.transaction() as transaction:
         profile = transaction.profile()
         for key, raw in options.items():
-            if raw is None or (key == "villages" and not raw):
+            if raw is None or (key == "villages" and not raw and not taken_out):
                 continue
             if key == "babinsa":
                 profile["babinsa"] = parse_babinsa(raw)
@@ -374,6 +378,9 @@ class PlaceCheck:
     strict: bool = False
     choose: Choose | None = None
     warnings: list[str] = dataclass_field(default_factory=list)
+    # Asks a yes/no question (terminal only): may the profile's villages that a new area no
+    # longer holds be taken out? Without it that change is refused.
+    confirm: Callable[[str], bool] | None = None
 
     def __call__(self, values: dict[str, Any], defaults: Mapping[str, Any]) -> dict[str, Any]:
         return self.entry(values, defaults)
@@ -386,7 +393,11 @@ class PlaceCheck:
             return values
         area = {key: values[key] for key in AREA_FIELDS if values.get(key)}
         firm = {key: value for key, value in area.items() if defaults.get(key) != value}
-        place = self.village(village, area, firm)
+        from .model import koramil_place
+
+        # A Koramil is named after its kecamatan: `Koramil 03/Kebakkramat` narrows a common name.
+        hint = None if area.get("kecamatan") else koramil_place(values.get("koramil") or defaults.get("koramil"))
+        place = self.village(village, area, firm, hint)
         result = dict(values)
         if place is None:
             result["place_matched"] = False
@@ -400,13 +411,18 @@ class PlaceCheck:
         )
         return result
 
-    def village(self, typed: str, area: Mapping[str, str], firm: Mapping[str, str]) -> Place | None:
-        """The one place `typed` names within `area` (or `firm` only, when `area` holds none)."""
+    def village(
+        self, typed: str, area: Mapping[str, str], firm: Mapping[str, str], hint: str | None = None
+    ) -> Place | None:
+        """The one place `typed` names within `area` (or `firm` only, when `area` holds none);
+        `hint`, the kecamatan the Koramil is named after, chooses among several."""
         from . import places
 
         matches = places.find_villages(typed, **area)
         if not matches and len(firm) < len(area):
             matches = places.find_villages(typed, **firm)
+        if len(matches) > 1 and hint:
+            matches = [place for place in matches if area_key(place.kecamatan) == area_key(hint)] or matches
         if not matches and not (area and places.find_villages(typed)):
             # as a clerk would still find it: another usual spelling, or the start of its official name
             # (not when the name as typed is a village elsewhere: that is said below)
@@ -498,7 +514,37 @@ class PlaceCheck:
                 for key in AREA_FIELDS:
                     if len({getattr(place, key) for place in matched}) == 1 and not options.get(key):
                         result[key] = getattr(matched[0], key)
+        elif options.get("kabupaten") or options.get("kecamatan"):
+            self._keep_villages_in_area(result, profile)
         return result
+
+    def _keep_villages_in_area(self, result: dict[str, Any], profile: Mapping[str, Any]) -> None:
+        """A new kabupaten or kecamatan that no longer holds the profile's villages would leave a
+        profile that breaks the next `record`: said, then asked (taken out on yes) or refused."""
+        from . import places
+        from .errors import Cancelled
+
+        villages = [str(v) for v in profile.get("villages") or []]
+        area = {key: str(result.get(key) or profile.get(key) or "") or None for key in ("kecamatan", "kabupaten")}
+        if not villages or not any(area.values()):
+            return
+        try:
+            # a new kabupaten: the old kecamatan counts only if the new kabupaten holds it
+            old_kecamatan = area["kecamatan"] if "kabupaten" in result and "kecamatan" not in result else None
+            if old_kecamatan and not places.find_kecamatan(old_kecamatan, kabupaten=area["kabupaten"]):
+                area["kecamatan"] = None
+            outside = [v for v in villages if not places.find_villages(v, **area)]
+        except (InvalidInput, LookupError, ValueError, OSError):
+            return
+        if not outside:
+            return
+        where = ", ".join(value for value in (area["kecamatan"], area["kabupaten"]) if value)
+        said = {"where": where, "villages": ", ".join(outside), "count": len(outside)}
+        if self.confirm is None:
+            raise InvalidInput(t("profile.villages_outside", **said))
+        if not self.confirm(t("profile.villages_outside.question", **said)):
+            raise Cancelled(t("profile.villages_outside.kept"))
+        result["villages"] = [v for v in villages if v not in outside]
 
 
 def _papua_note(area: Mapping[str, Any]) -> str:

@@ -325,6 +325,11 @@ class ImportResult:
             "conflicts": self.conflicts,
             "deleted_here": self.deleted_here,
             "dry_run": self.dry_run,
+            # who signed each file (`received_from`: name, fingerprint, when), or null: unsigned
+            "signatures": [
+                {"file": str(verdict.path), "received_from": None if verdict.sender is None else dict(verdict.sender)}
+                for verdict in self.verdicts
+            ],
         }
 
 

@@ -254,6 +254,16 @@ def kodim_of(koramil: str | None) -> str | None:
     return f"Kodim {match.group(1)}" if match else None
 
 
+_KORAMIL_PLACE = re.compile(r"^\s*(?:koramil|ramil)\b\s*(?:\d+(?:\s*[-–]\s*\d+)?)?\s*/?\s*(.*?)\s*$", re.IGNORECASE)
+
+
+def koramil_place(koramil: str | None) -> str | None:
+    """The kecamatan a Koramil is named after (`Koramil 03/Kebakkramat` -> `Kebakkramat`), or None."""
+    match = _KORAMIL_PLACE.match(koramil or "")
+    name = match.group(1).strip() if match else ""
+    return name if name and not name.isdigit() else None
+
+
 def normalize_topic(text: str) -> str:
     return clean_text(text, field="topics", limit=LIMIT_ITEM).lower()
 

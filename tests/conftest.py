@@ -75,6 +75,12 @@ def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, store_kind: str, request
     return path
 
 
+def created(db: Any) -> str:
+    """The line a write prints when it makes a store file named with --db/KOMSOS_DB (issue 14:
+    a mistyped path shows at once); a hub is never "created"."""
+    return "" if type(db).__name__ == "HubPath" else f"komsos: created a new store: {db}\n"
+
+
 class Run:
     """Invoke the komsos CLI in-process; stdout and stderr kept apart."""
 

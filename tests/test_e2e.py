@@ -156,7 +156,10 @@ def test_questions_at_a_terminal_leave_stdout_to_the_id(tmp_path: Path) -> None:
     stored = json.loads(komsos("list", "--json", db=db).stdout)[0]
     assert done.stdout == stored["id"] + "\n"
     # the one line that confirms at a terminal (short id, date, village, kind) is on stderr too
-    assert done.stderr == f"Babinsa (rank and name): stored {stored['id'][:8]}: {stored['date']}, Kemiri, komsos\n"
+    assert done.stderr == (
+        f"Babinsa (rank and name): stored {stored['id'][:8]}: {stored['date']}, Kemiri, komsos\n"
+        f"komsos: created a new store: {db}\n"  # KOMSOS_DB named it: a mistyped path shows at once (issue 14)
+    )
 
 
 def test_a_date_with_its_hour_and_a_month_period_with_the_installed_command(tmp_path: Path) -> None:

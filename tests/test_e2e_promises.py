@@ -1,5 +1,6 @@
 """The store's promises (issue 14), through the installed command: a read-only store file is
-not written; an explicit store's missing folder is not made; a new store and a missing one are said."""
+not written; an explicit store's missing folder is not made; a new store and a missing one are said;
+doctor never advises a command that cannot work, and names a permission problem as that."""
 
 from __future__ import annotations
 
@@ -41,6 +42,24 @@ def test_an_explicit_store_whose_folder_is_missing_is_refused_and_no_folder_made
     assert not db.parent.exists()
 
 
+def test_a_new_store_is_announced_and_a_missing_one_said_on_read(tmp_path: Path) -> None:
+    db = tmp_path / "komsos.json"
+    for read in (("list",), ("list", "--json"), ("summary",), ("villages",)):
+        missing = komsos("--db", str(db), *read, home=tmp_path)
+        assert missing.returncode == 0, (read, missing.stderr)
+        assert f"the store {db} does not exist" in missing.stderr and "Traceback" not in missing.stderr, read
+        assert missing.stderr.count("does not exist") == 1 and not db.exists()
+    assert komsos("--db", str(db), "list", "--json", home=tmp_path).stdout.strip() in ("", "[]")
+    made = komsos("--db", str(db), *RECORD, "-s", "Komsos", home=tmp_path)
+    assert made.returncode == 0 and made.stderr == f"komsos: created a new store: {db}\n", made.stderr
+    again = komsos("--db", str(db), *RECORD[:-1], "Serda Y", "-d", "2024-01-02", "-s", "Rapat lain", home=tmp_path)
+    assert again.returncode == 0 and again.stderr == "", again.stderr
+    assert komsos("--db", str(db), "list", home=tmp_path).stderr == "2 of 2 entries\n"
+    # the app folder's own store is not the user's typing: it goes unremarked
+    home = tmp_path / "own"
+    assert komsos("list", home=home).stderr.count("does not exist") == 0
+
+
 def test_the_app_folder_is_its_owners_only_when_the_gazetteer_index_is_written_first(tmp_path: Path) -> None:
     home = tmp_path / "fresh" / "komsos"
     env = {k: v for k, v in os.environ.items() if not k.startswith("KOMSOS_")}
@@ -70,3 +89,120 @@ def test_units_are_checked_stored_in_one_form_and_filtered_by_number(tmp_path: P
     assert [e["koramil"] for e in three] == ["Koramil 0727-03/Kebakkramat"]
     thirteen = json.loads(komsos("--db", db, "list", "--koramil", "13", "--json", home=tmp_path).stdout)
     assert [e["koramil"] for e in thirteen] == ["Koramil 13/Buntu Pane"]
+
+
+def test_doctor_never_advises_a_restore_without_a_backup_to_bring_back(tmp_path: Path) -> None:
+    db = tmp_path / "komsos.json"
+    db.write_bytes(b'{"_meta": {"1": {"schema_version": 1}}, "entries": {"1": ')  # damaged, never backed up
+    checked = komsos("--db", str(db), "doctor", home=tmp_path)
+    assert checked.returncode == 3 and "damaged" in checked.stderr, checked.stderr
+    assert "--restore" not in checked.stdout + checked.stderr and f"mv {db} {db}.damaged" in checked.stderr
+    assert komsos("--db", str(db), "doctor", "--restore", "--yes", home=tmp_path).returncode != 0  # it would not work
+    report = json.loads(komsos("--db", str(db), "doctor", "--json", home=tmp_path).stdout)
+    assert report["restorable"] is False and "--restore" not in report["advice"]
+    # with a good backup, the restore is advised, and works
+    db.unlink()
+    for summary in ("Komsos pertama", "Rapat kedua"):
+        assert komsos("--db", str(db), *RECORD, "-s", summary, home=tmp_path).returncode == 0
+    db.write_bytes(b"{")
+    advised = komsos("--db", str(db), "doctor", home=tmp_path)
+    assert advised.returncode == 3 and "komsos doctor --restore" in advised.stderr
+    assert komsos("--db", str(db), "doctor", "--restore", "--yes", home=tmp_path).returncode == 0
+
+
+def test_a_store_its_owner_may_not_read_is_named_as_that_not_as_damage_even_as_root(tmp_path: Path) -> None:
+    db = tmp_path / "komsos.json"
+    for summary in ("Komsos pertama", "Rapat kedua"):  # a backup exists: a restore would "work", and is wrong
+        assert komsos("--db", str(db), *RECORD, "-s", summary, home=tmp_path).returncode == 0
+    before = db.read_bytes()
+    db.chmod(0o000)
+    try:
+        checked = komsos("--db", str(db), "doctor", home=tmp_path)
+        report = json.loads(komsos("--db", str(db), "doctor", "--json", home=tmp_path).stdout)
+    finally:
+        db.chmod(0o600)
+    assert checked.returncode == 3, checked.stderr
+    said = checked.stdout + checked.stderr
+    assert "permission denied" in said and "chmod u+rw" in said and "Traceback" not in said
+    assert "damaged" not in said.replace("not damaged", "").replace("because it is damaged", "")
+    assert "--restore" not in said
+    assert [f["code"] for f in report["findings"] if f["level"] == "error"] == ["permission"]
+    assert db.read_bytes() == before
+
+
+def test_a_store_path_that_is_a_folder_is_not_called_damaged(tmp_path: Path) -> None:
+    folder = tmp_path / "store"
+    folder.mkdir()
+    checked = komsos("--db", str(folder), "doctor", home=tmp_path)
+    assert checked.returncode == 3 and "is a folder" in checked.stdout
+    assert "damaged" not in checked.stderr and "--restore" not in checked.stderr and "--db" in checked.stderr
+
+
+REPORT = (
+    "Babinsa {unit}Serda Nursalim melaksanakan komsos dengan warga {place}pada Senin 13 Januari 2025 tentang keamanan."
+)
+
+
+def test_parse_looks_up_a_village_typed_at_its_prompt_as_record_does(tmp_path: Path) -> None:
+    report = tmp_path / "laporan.txt"
+    report.write_text(REPORT.format(unit="Koramil 03/Kebakkramat ", place=""), "utf-8")  # no village in the text
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KOMSOS_")}
+    env.update({"KOMSOS_HOME": str(tmp_path), "KOMSOS_LANG": "en", "KOMSOS_INTERACTIVE": "1"})
+    db = str(tmp_path / "komsos.json")
+    done = subprocess.run(
+        [str(BIN), "--db", db, "parse", str(report), "--record", "--json"],
+        env=env, input="kemiri\ny\n", capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    [stored] = json.loads(done.stdout)
+    # typed in lower case, stored as the gazetteer spells it, its area completed; the Koramil chose
+    # among the 25 villages called Kemiri
+    assert (stored["village"], stored["kecamatan"], stored["kabupaten"], stored["province"]) == (
+        "Kemiri", "Kebakkramat", "Karanganyar", "Jawa Tengah",
+    )  # fmt: skip
+    assert stored["place_matched"] is True
+
+
+def test_a_village_found_in_several_places_is_never_matched_and_the_koramil_narrows_it(tmp_path: Path) -> None:
+    report = tmp_path / "laporan.txt"
+    report.write_text(REPORT.format(unit="", place="Desa Kemiri "), "utf-8")
+    read = json.loads(komsos("parse", str(report), "--json", home=tmp_path).stdout)
+    assert read["entry"]["place_matched"] is False and read["entry"]["kecamatan"] is None
+    assert any("places in the gazetteer" in note for note in read["notes"]), read["notes"]
+    report.write_text(REPORT.format(unit="Koramil 03/Kebakkramat ", place="Desa Kemiri "), "utf-8")
+    read = json.loads(komsos("parse", str(report), "--json", home=tmp_path).stdout)
+    assert read["entry"]["place_matched"] is True and read["entry"]["kecamatan"] == "Kebakkramat"
+    # record: the Koramil's name narrows a common village name as well
+    db = str(tmp_path / "komsos.json")
+    args = ("--db", db, "record", "-v", "Kemiri", "-b", "Serda X", "-s", "Komsos", "--json")
+    assert komsos(*args, home=tmp_path).returncode == 2  # 25 places, none chosen: refused off a terminal
+    stored = json.loads(komsos(*args, "--koramil", "Koramil 03/Kebakkramat", home=tmp_path).stdout)
+    assert (stored["kecamatan"], stored["kabupaten"], stored["place_matched"]) == ("Kebakkramat", "Karanganyar", True)
+
+
+def test_a_new_area_that_no_longer_holds_the_profiles_villages_is_said_and_asked_or_refused(tmp_path: Path) -> None:
+    db = str(tmp_path / "komsos.json")
+    made = komsos("--db", db, "profile", "set", "-b", "Serda X", "--kabupaten", "Karanganyar",
+                  "--kecamatan", "Kebakkramat", "-v", "Kemiri", home=tmp_path)  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    before = Path(db).read_bytes()
+    for option, value in (("--kecamatan", "Gatak"), ("--kabupaten", "Sukoharjo")):
+        refused = komsos("--db", db, "profile", "set", option, value, home=tmp_path)
+        assert refused.returncode == 2, refused.stderr
+        assert (
+            refused.stderr.count("\n") == 1 and "Kemiri" in refused.stderr and "nothing was changed" in refused.stderr
+        )
+        assert Path(db).read_bytes() == before
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KOMSOS_")}
+    env.update({"KOMSOS_HOME": str(tmp_path), "KOMSOS_LANG": "en", "KOMSOS_INTERACTIVE": "1"})
+    args = [str(BIN), "--db", db, "profile", "set", "--kecamatan", "Tasikmadu"]
+    said_no = subprocess.run(args, env=env, input="n\n", capture_output=True, text=True, timeout=60)
+    assert said_no.returncode != 0 and "Kemiri" in said_no.stderr and Path(db).read_bytes() == before
+    said_yes = subprocess.run(args, env=env, input="y\n", capture_output=True, text=True, timeout=60)
+    assert said_yes.returncode == 0, said_yes.stderr
+    profile = json.loads(komsos("--db", db, "profile", "show", "--json", home=tmp_path).stdout)
+    assert (profile["kecamatan"], profile["villages"]) == ("Tasikmadu", [])
+    # a new area that holds them, or new villages given with it, is not asked about
+    moved = komsos("--db", db, "profile", "set", "--kecamatan", "Kebakkramat", "-v", "Kemiri", home=tmp_path)
+    assert moved.returncode == 0 and komsos("--db", db, "profile", "set", "--kabupaten", "Karanganyar",
+                                            home=tmp_path).returncode == 0  # fmt: skip

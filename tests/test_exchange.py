@@ -13,6 +13,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+from conftest import created
 from hub_server import any_store as Store
 
 from komsos_cli import entries as core
@@ -450,13 +451,13 @@ def test_export_excel_id_and_indonesian_header(run: Any, koramil: list[dict[str,
     assert (counts.added, counts.skipped) == (4, 4)
 
 
-def test_import_prints_counts_and_reimport_adds_nothing(run: Any, tmp_path: Path) -> None:
+def test_import_prints_counts_and_reimport_adds_nothing(run: Any, db: Path, tmp_path: Path) -> None:
     source = seed(tmp_path / "babinsa.json", [make("jasem", d) for d in (11, 12, 13)])
     path = tmp_path / "jasem.csv"
     exchange.export(source, Criteria(), exchange.plan_export(str(path)))
     result = run("import", str(path))
     assert result.exit_code == 0, result.stderr
-    assert result.stderr == unsigned(path) + "1 file(s), 3 entries: 3 added, 0 updated, 0 skipped\n"
+    assert result.stderr == unsigned(path) + "1 file(s), 3 entries: 3 added, 0 updated, 0 skipped\n" + created(db)
     assert result.stdout == ""
     result = run("import", str(path), "--json")
     assert json.loads(result.stdout) == {
@@ -468,6 +469,7 @@ def test_import_prints_counts_and_reimport_adds_nothing(run: Any, tmp_path: Path
         "conflicts": 0,
         "deleted_here": 0,
         "dry_run": False,
+        "signatures": [{"file": str(path), "received_from": None}],  # unsigned
     }
     assert len(run.json("list")) == 3
 
@@ -482,6 +484,7 @@ def test_import_dry_run_stores_nothing(run: Any, db: Path, tmp_path: Path) -> No
         unsigned(path).strip(),
         "1 file(s), 1 entries: 1 added, 0 updated, 0 skipped",
         "dry run: nothing was stored",
+        *([] if created(db) == "" else [f"komsos: the store {db} does not exist (yet): nothing recorded there"]),
     ]
     assert not db.exists()
 

@@ -395,7 +395,30 @@ def test_doctor_on_a_store_it_may_not_read_says_so_in_the_users_language(
     result = run("doctor", env={"KOMSOS_LANG": "id"})
     assert result.exit_code == 3
     assert "Errno" not in result.stdout
-    assert f"berkas data {db} tidak terbaca (Permission denied)" in " ".join(result.stdout.split())
+    said = " ".join(result.stdout.split()) + result.stderr
+    assert f"berkas data {db} tidak boleh dibaca (izin ditolak)" in said and "tidak rusak" in said
+    assert "--restore" not in said  # a permission is not damage: no backup to bring back (issue 14)
+
+
+def test_a_store_that_may_not_be_read_is_named_as_that_by_every_command(
+    run, db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    filled_store(db, 1)
+    real_open = open
+
+    def denied(file: Any, *args: Any, **kwargs: Any) -> Any:
+        if str(file) == str(db):
+            raise PermissionError(errno.EACCES, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", denied)
+    for command in (["list"], ["summary"], ["show", "ab"]):
+        result = run(*command)
+        assert result.exit_code == 3, (command, result.stderr)
+        assert result.stderr == (
+            f"komsos: the store {db} may not be read (permission denied); it is not damaged and was not changed: "
+            f"let its owner read and write it (chmod u+rw {db}) or run komsos as its owner\n"
+        )
 
 
 def test_doctor_finds_backups_readable_by_others(run: Run, db: Path) -> None:

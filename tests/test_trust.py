@@ -392,11 +392,15 @@ def test_babinsa_to_danramil_to_dandim_signed_and_checked_at_each_step(tmp_path:
     # The same file again, and an unsigned copy of it: nothing added, nothing in conflict.
     again = ok(danramil("import", "--json", str(monthly)))
     assert json.loads(again.stdout)["skipped"] == 2 and json.loads(again.stdout)["conflicts"] == 0
+    [checked] = json.loads(again.stdout)["signatures"]  # --json names the signer too
+    assert checked["file"] == str(monthly) and checked["received_from"]["fingerprint"] == fingerprints["babinsa"]
+    assert checked["received_from"]["name"] == "Serda Nursalim (Kemiri)" and checked["received_from"]["at"] == signed_at
     copy = tmp_path / "copy" / monthly.name
     copy.parent.mkdir()
     copy.write_bytes(monthly.read_bytes())
     counts = json.loads(ok(danramil("import", "--json", str(copy))).stdout)
     assert (counts["added"], counts["skipped"], counts["conflicts"]) == (0, 2, 0)
+    assert counts["signatures"] == [{"file": str(copy), "received_from": None}]
 
     # Danramil -> Dandim, as JSON Lines: received_from travels in the file, and is replaced by
     # the sender the Dandim checked.

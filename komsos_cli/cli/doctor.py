@@ -46,10 +46,7 @@ def doctor(
             from ..render.doctor import doctor_report
 
             doctor_report(report)
-            if report.healthy:
-                message(t("doctor.healthy"))
-            else:
-                message(t("doctor.newer_summary") if report.newer_schema else t("doctor.damaged"))
+            message(report.advice)
         if not report.healthy:
             raise typer.Exit(StoreError.code)
         return

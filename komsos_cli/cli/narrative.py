@@ -72,6 +72,7 @@ def _entries(results: list[tuple[str, Extraction]], interactive: bool) -> list[t
     """A valid entry per report, or nothing: the first report missing a required field stops all."""
     from ..narrative import complete_entry, entry_values, missing_for_record
     from ..render import message
+    from .places import place_check, show_warnings
 
     entries: list[tuple[str, dict[str, Any]]] = []
     for name, extraction in results:
@@ -81,7 +82,9 @@ def _entries(results: list[tuple[str, Extraction]], interactive: bool) -> list[t
             raise MissingFields(t("parse.missing", file=name, fields=", ".join(missing)), missing)
         if missing:
             message(t("parse.asking", file=name, fields=", ".join(missing)))
-        entries.append((name, complete_entry(values, _ask if interactive else None)))
+        check = place_check(strict=False)  # a village typed at the prompt is looked up as record does
+        entries.append((name, complete_entry(values, _ask if interactive else None, resolve_place=check)))
+        show_warnings(check)
     return entries
 
 

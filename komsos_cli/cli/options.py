@@ -25,8 +25,9 @@ from .app import State
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def extend_with(source: Callable[..., Any], into: str) -> Callable[[F], F]:
-    """Add `source`'s parameters to the decorated command; pass `source(**them)` as `into`."""
+def extend_with(source: Callable[..., Any], into: str, after: Callable[[Any], None] | None = None) -> Callable[[F], F]:
+    """Add `source`'s parameters to the decorated command; pass `source(**them)` as `into`
+    (and to `after` once the command has returned)."""
     source_params = _resolved_params(source)
     source_names = [param.name for param in source_params]
 
@@ -37,8 +38,11 @@ def extend_with(source: Callable[..., Any], into: str) -> Callable[[F], F]:
         @functools.wraps(command)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             taken = {name: kwargs.pop(name) for name in source_names if name in kwargs}
-            kwargs[into] = source(**taken)
-            return command(*args, **kwargs)
+            value = kwargs[into] = source(**taken)
+            result = command(*args, **kwargs)
+            if after is not None:
+                after(value)
+            return result
 
         wrapper.__signature__ = signature.replace(parameters=own + source_params)  # type: ignore[attr-defined]
         wrapper.__annotations__ = {param.name: param.annotation for param in own + source_params}
@@ -118,7 +122,17 @@ def _store_source(
     return open_store(db if db is not None else State.db)
 
 
-with_store = extend_with(_store_source, "store")
+def _store_notice(store: Any) -> None:
+    """A store named with --db/KOMSOS_DB that the command made, or found missing: one line."""
+    notice = getattr(store, "notice", None)
+    text = notice() if notice is not None else None
+    if text:
+        from ..render import message
+
+        message(f"komsos: {text}")
+
+
+with_store = extend_with(_store_source, "store", after=_store_notice)
 
 
 # --- selection filters -----------------------------------------------------------

@@ -9,7 +9,7 @@ import typer
 from ..errors import InvalidInput, NotFound
 from ..messages import t, tn
 from .app import app
-from .options import JsonFlag, ask_line, is_interactive
+from .options import JsonFlag, ask_line, ask_yes_no, is_interactive
 
 if TYPE_CHECKING:
     from ..entries import PlaceCheck
@@ -50,7 +50,10 @@ def place_check(strict: bool) -> PlaceCheck:
     """The checks of one command: it asks at a terminal, elsewhere it warns or fails."""
     from ..entries import PlaceCheck
 
-    return PlaceCheck(strict=strict, choose=choose if is_interactive() else None)
+    interactive = is_interactive()
+    return PlaceCheck(
+        strict=strict, choose=choose if interactive else None, confirm=ask_yes_no if interactive else None
+    )
 
 
 def show_warnings(check: PlaceCheck) -> None:

@@ -8,7 +8,7 @@ komsos_cli.places provides it, and the entry model.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -199,8 +199,20 @@ def duplicate_of(entry: dict[str, Any], existing: list[dict[str, Any]]) -> dict[
     return None
 
 
-def complete_entry(values: dict[str, Any], ask: Prompt | None, *, today: date | None = None) -> dict[str, Any]:
-    """A valid entry from parsed values; missing fields are asked for (`ask`) or refused (MissingFields)."""
+PlaceResolver = Callable[[dict[str, Any], Mapping[str, Any]], dict[str, Any]]
+
+
+def complete_entry(
+    values: dict[str, Any],
+    ask: Prompt | None,
+    *,
+    today: date | None = None,
+    resolve_place: PlaceResolver | None = None,
+) -> dict[str, Any]:
+    """A valid entry from parsed values; missing fields are asked for (`ask`) or refused (MissingFields).
+
+    A village typed at the prompt is looked up as `record` looks it up (`resolve_place`:
+    entries.PlaceCheck, with the report's area and Koramil to narrow it)."""
     missing = missing_for_record(values)
     if missing and ask is None:
         raise MissingFields(t("field.required", fields=", ".join(missing)), missing)
@@ -214,6 +226,8 @@ def complete_entry(values: dict[str, Any], ask: Prompt | None, *, today: date | 
         if clock is not None and not completed.get("time"):
             completed["time"] = clock  # the hour answered with the date, when the report gave none
     completed = complete_required(completed, ask)
+    if resolve_place is not None and not values.get("village") and completed.get("village"):
+        completed = resolve_place(completed, {})
     return validate_entry(official_place(completed))
 
 

@@ -48,6 +48,7 @@ class StoreFile:
         self.share = share
         self._snapshot: tuple[tuple[int, int, int] | None, dict[str, Any]] | None = None
         self.pending: dict[str, Any] | None = None  # the tables of a transaction under way
+        self.created = False  # a commit made the file (see FileStore.notice)
 
     def read(self) -> dict[str, Any]:
         """The tables: those of the transaction under way, else a snapshot of the file.
@@ -104,10 +105,12 @@ class StoreFile:
         migrated_from = meta.pop("migrated_from", None) if isinstance(meta, dict) else None
         if migrated_from is not None and self.path.exists():
             backups.keep_aside(self.path, f"schema-v{migrated_from}")
+        new = not self.path.exists()
         backups.rotate(self.path)
         # A big store is serialised while it is written, a slice at a time: the whole
         # file's bytes (~96 MiB at 100,000 entries) never sit next to the tables.
         atomic_write(self.path, jsonfile.dumps_store(tables))
+        self.created = self.created or new
 
 
 def refuse_read_only(path: Path) -> None:
@@ -359,6 +362,7 @@ class FileStore:
         self.file = StoreFile(path, lock_timeout, share_values)
         # Named by the user (--db, KOMSOS_DB): its folder is never made for them.
         self.explicit = explicit
+        self.read_missing = False  # entries were read from a store that does not exist (see notice)
 
     @property
     def share_values(self) -> bool:
@@ -375,13 +379,28 @@ class FileStore:
 
     def tables(self) -> dict[str, Any]:
         """A snapshot of every table (see `StoreFile.read`); callers must not mutate it."""
-        return self.file.read()
+        tables = self.file.read()
+        if not tables[ENTRIES] and self.file.pending is None and not self.path.exists():
+            self.read_missing = True  # entries looked for where there is no store (not the profile)
+        return tables
 
     def entries(self) -> list[Entry]:
         return list(self.tables()[ENTRIES].values())
 
     def exists(self) -> bool:
         return self.path.exists()
+
+    def notice(self) -> str | None:
+        """What to tell the user, once a command is done, about a store they named (--db,
+        KOMSOS_DB): that a write made it (a mistyped path shows at once), or that a read found
+        none (and so listed nothing). The app folder's own store goes unremarked."""
+        if not self.explicit:
+            return None
+        if self.file.created:
+            return t("store.created", path=self.path)
+        if self.read_missing and not self.path.exists():
+            return t("store.missing", path=self.path)
+        return None
 
     # --- the Store interface -------------------------------------------------------
 

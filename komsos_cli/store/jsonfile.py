@@ -338,8 +338,16 @@ def file_key(path: Path) -> tuple[int, int, int] | None:
     except FileNotFoundError:
         return None
     except OSError as error:
-        raise StoreError(t("store.unreadable", path=path, reason=error.strerror or str(error))) from None
+        raise unreadable(path, error) from None
     return (info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+def unreadable(path: Path, error: OSError) -> StoreError:
+    """The error for a store the system would not let us read: a permission denied is named as
+    that (the file is not damaged: no backup to restore), anything else with its reason."""
+    if isinstance(error, PermissionError):
+        return StoreError(t("store.no_permission", path=path))
+    return StoreError(t("store.unreadable", path=path, reason=error.strerror or str(error)))
 
 
 def read_store(path: Path, share: bool = False) -> dict[str, Any]:
@@ -366,7 +374,7 @@ def read_store(path: Path, share: bool = False) -> dict[str, Any]:
     except FileNotFoundError:
         return empty_store()
     except OSError as error:
-        raise StoreError(t("store.unreadable", path=path, reason=error.strerror or str(error))) from None
+        raise unreadable(path, error) from None
     if done:
         return _checked_store(sliced, path)
     return parse_store(payload, path)

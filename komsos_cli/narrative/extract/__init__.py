@@ -33,7 +33,7 @@ from datetime import date
 from typing import Any
 
 from ...messages import t
-from ...model import KINDS, LIMIT_ITEMS, LIMIT_SUMMARY, clean_text
+from ...model import KINDS, LIMIT_ITEMS, LIMIT_SUMMARY, clean_text, koramil_place
 from .address import find_address
 from .caseless import caseless, truecase
 from .dateline import dateline_place
@@ -144,6 +144,7 @@ def extract(
         find_villages=find_villages,
         find_kabupaten=find_kabupaten,
         notes=notes,
+        unit_kecamatan=koramil_place(units.koramil),
     )
     venue = find_venue(
         source, address.area_starts + address.hamlet_starts, address.area_starts, signature_from, body_from, core

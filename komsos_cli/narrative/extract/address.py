@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ...errors import InvalidInput
 from ...messages import t
-from ...names import AREA_ABBREVIATIONS, fold
+from ...names import AREA_ABBREVIATIONS, area_key, fold
 from .dateline import dateline_place
 from .places import (
     _KABUPATEN_LOWER_RE,
@@ -176,18 +176,30 @@ def _check_place(
     kecamatan: str | None,
     kabupaten: str | None,
     notes: list[str],
+    unit_kecamatan: str | None = None,
 ) -> tuple[_Place, str | None, str | None, bool]:
-    """Prefer a village the gazetteer knows in the stated area; note one it does not know."""
+    """Prefer a village the gazetteer knows in the stated area; note one it does not know.
+
+    Matched only when the gazetteer knows it in exactly one place: a name found in several is
+    noted, never matched. Without a kecamatan in the text, `unit_kecamatan` (the one the Koramil
+    is named after) chooses among several, and becomes the kecamatan."""
     try:
-        if find_villages(village.name, kecamatan=kecamatan, kabupaten=kabupaten):
-            return village, kecamatan, kabupaten, True
-        for other in villages:
-            if fold(other.name) != fold(village.name) and find_villages(
-                other.name, kecamatan=kecamatan, kabupaten=kabupaten
-            ):
-                return other, kecamatan, kabupaten, True
+        several = None
+        for candidate in [village, *(o for o in villages if fold(o.name) != fold(village.name))]:
+            found = list(find_villages(candidate.name, kecamatan=kecamatan, kabupaten=kabupaten))
+            if len(found) > 1 and kecamatan is None and unit_kecamatan:
+                narrowed = [p for p in found if area_key(str(getattr(p, "kecamatan", ""))) == area_key(unit_kecamatan)]
+                if len(narrowed) == 1:
+                    return candidate, str(narrowed[0].kecamatan), kabupaten, True
+            if len(found) == 1:
+                return candidate, kecamatan, kabupaten, True
+            if found and several is None:
+                several = (candidate, len(found))
     except (InvalidInput, LookupError, ValueError, OSError):
         return village, kecamatan, kabupaten, False
+    if several is not None:
+        notes.append(t("parse.note.place_several", village=several[0].name, count=several[1]))
+        return several[0], kecamatan, kabupaten, False
     notes.append(t("parse.note.place_unknown", village=village.name, area=kecamatan or kabupaten or "-"))
     return village, kecamatan, kabupaten, False
 
@@ -241,6 +253,7 @@ def find_address(
     find_villages: PlaceFinder | None,
     find_kabupaten: PlaceFinder | None,
     notes: list[str],
+    unit_kecamatan: str | None = None,
 ) -> Address:
     """The places named in `text[:body_end]` outside the `blocked` spans (units), chained into one address,
     checked against the gazetteer's finders when given."""
@@ -259,7 +272,7 @@ def find_address(
     place_matched = False
     if find_villages is not None and village is not None:
         village, kecamatan, kabupaten, place_matched = _check_place(
-            find_villages, villages, village, kecamatan, kabupaten, notes
+            find_villages, villages, village, kecamatan, kabupaten, notes, unit_kecamatan
         )
     if kabupaten is not None:
         kabupaten = _expand_kabupaten(find_kabupaten, kabupaten)
