@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
     from conftest import Run
 
+
 BIN = Path(sys.executable).parent / "komsos"
 
 
@@ -401,7 +402,7 @@ def test_doctor_on_a_store_it_may_not_read_says_so_in_the_users_language(
 
 
 def test_a_store_that_may_not_be_read_is_named_as_that_by_every_command(
-    run, db: Path, monkeypatch: pytest.MonkeyPatch
+    run: Run, db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     filled_store(db, 1)
     real_open = open
