@@ -54,6 +54,16 @@ def test_placeholders_match_between_languages() -> None:
             assert placeholders(text) == wanted, key
 
 
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_no_message_quotes_with_python_repr(lang: str) -> None:
+    # `{text!r}` quoted user text the Python way ('Jum\\'at', with escapes), in both languages.
+    for message in po(lang):
+        for text in forms(message) if message.id else []:
+            assert "!r}" not in text, message.id
+            if message.id != "doctor.permissions":  # there '{path}' is shell quoting, in a command to copy
+                assert not re.search(r"'\{[a-z_]+\}'", text), message.id
+
+
 def test_plural_forms_headers() -> None:
     assert po("en").plural_forms == "nplurals=2; plural=(n != 1);"
     assert po("id").plural_forms == "nplurals=1; plural=0;"
@@ -192,7 +202,7 @@ def test_profile_set_lang(run, monkeypatch: pytest.MonkeyPatch, db: Path) -> Non
 def test_field_names_in_indonesian_errors(run, db: Path) -> None:  # type: ignore[no-untyped-def]
     # English field keys inside Indonesian errors: `kind: 'ngopi' bukan salah satu dari…`.
     wrong = run("record", "-v", "Kemiri", "-s", "x", "-b", "Serda A", "--kind", "ngopi", env={"KOMSOS_LANG": "id"})
-    assert wrong.stderr.startswith("komsos: jenis kegiatan: 'ngopi' bukan salah satu dari komsos")
+    assert wrong.stderr.startswith("komsos: jenis kegiatan: “ngopi” bukan salah satu dari komsos")
     missing = run("record", "-s", "x", env={"KOMSOS_LANG": "id"})
     assert missing.stderr == "komsos: kolom wajib belum diisi: Babinsa, desa\n"
     assert run("record", "-s", "x").stderr == "komsos: missing required field(s): babinsa, village\n"

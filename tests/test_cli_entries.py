@@ -137,7 +137,7 @@ def test_missing_fields_are_asked_at_a_terminal(run, db: Path) -> None:
     assert stored["village"] == "Kemiri"
     assert stored["summary"] == "Komsos dengan Sekdes"
     # The refused answer is explained before the question comes again (it was asked again silently).
-    assert "komsos: 'Bripka Salah' does not start with a TNI AD rank" in result.stderr
+    assert "komsos: “Bripka Salah” does not start with a TNI AD rank" in result.stderr
     # The questions are messages (stderr); stdout is the new id alone, as off a terminal.
     # (The test runner echoes the typed answers to stdout; a terminal echoes them itself.)
     assert UUID.match(result.stdout.splitlines()[-1]), result.stdout
@@ -223,7 +223,7 @@ def test_bad_village_kind_is_named_before_the_village_is_looked_up(run, db: Path
     # "Kemiri" alone names 25 villages: the error used to be that list, hiding the bad --village-kind.
     result = run("record", "-b", "Serda Nursalim", "-v", "Kemiri", "-s", "x", "--village-kind", "Dusun")
     assert result.exit_code == 2
-    assert result.stderr.startswith("komsos: village_kind: 'Dusun' is not one of Desa, Kelurahan")
+    assert result.stderr.startswith("komsos: village_kind: “Dusun” is not one of Desa, Kelurahan")
     assert not db.exists()
 
 
@@ -275,7 +275,7 @@ def test_missing_id_names_the_argument_as_help_shows_it(run) -> None:
     for command in ("show", "edit", "delete"):
         result = run(command)
         assert result.exit_code == 2
-        assert result.stderr == "komsos: Missing argument 'ID'.\n", command
+        assert result.stderr == "komsos: Missing argument “ID”.\n", command
 
 
 def test_show_by_unique_prefix(run, record) -> None:
@@ -300,7 +300,27 @@ def test_show_unknown_and_ambiguous_ids(run, db: Path) -> None:
     assert "matches 2 entries" in ambiguous.stderr
     missing = run("show", "ffff")
     assert missing.exit_code == 1
-    assert "no entry with id 'ffff'" in missing.stderr
+    assert "no entry with id “ffff”" in missing.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", 'komsos: kind: “ngopi\'s \\ "malam"” is not one of komsos'),
+        ("id", 'komsos: jenis kegiatan: “ngopi\'s \\ "malam"” bukan salah satu dari komsos'),
+    ],
+)
+def test_a_bad_value_is_quoted_as_the_language_quotes_never_as_python_repr(run, db: Path, lang: str, said: str) -> None:
+    # Python's repr showed it with its own quotes and escapes: 'ngopi\\'s \\\\ "malam"'.
+    typed = 'ngopi\'s \\ "malam"'
+    wrong = run("record", "-v", "Kemiri", "-s", "x", "-b", "Serda A", "--kind", typed, env={"KOMSOS_LANG": lang})
+    assert wrong.exit_code != 0
+    assert wrong.stderr.startswith(said)
+    assert wrong.stderr.count("\n") == 1
+    assert not db.exists()
+    missing = run("show", "ab'c\\d", env={"KOMSOS_LANG": lang})
+    assert missing.exit_code == 1
+    assert ("“ab'c\\d”" in missing.stderr) and ("\\\\" not in missing.stderr)
 
 
 def test_edit_changes_fields_and_keeps_history(run, record, db: Path) -> None:
@@ -399,13 +419,13 @@ def test_no_arguments_shows_help(run) -> None:
 
 
 USAGE_MISTAKES = [
-    (["list", "-n"], "opsi '-n' perlu nilai"),
+    (["list", "-n"], "opsi “-n” perlu nilai"),
     (["list", "--opn"], "opsi tidak dikenal: --opn (mungkin maksudnya: --json, --open, --topic)"),
     (["show", "a", "b"], "argumen berlebih yang tidak dikenal: b"),
-    (["lst"], "perintah tidak dikenal: 'lst'; maksudnya 'list'?"),
-    (["list", "--json=3"], "opsi '--json' tidak menerima nilai"),
-    (["list", "-n", "abc"], "nilai 'abc' untuk '--limit' / '-n' bukan bilangan bulat"),
-    (["show"], "argumen 'ID' belum diberikan"),
+    (["lst"], "perintah tidak dikenal: “lst”; maksudnya “list”?"),
+    (["list", "--json=3"], "opsi “--json” tidak menerima nilai"),
+    (["list", "-n", "abc"], "nilai “abc” untuk “--limit” / “-n” bukan bilangan bulat"),
+    (["show"], "argumen “ID” belum diberikan"),
     (["profile", "set", "--xx"], "opsi tidak dikenal: --xx"),
 ]
 
@@ -419,11 +439,15 @@ def test_usage_mistakes_speak_indonesian(run) -> None:
 
 
 def test_usage_mistakes_in_english_keep_the_parser_wording(run) -> None:
+    # The wording is the parser's; names and values are quoted as English quotes (“…”), not as
+    # Python's repr quotes them ('Jum\'at'), and the plural is the count's.
     for args, said in [
-        (["list", "-n"], "Option '-n' requires an argument."),
-        (["lst"], "No such command 'lst'. Did you mean 'list'?"),
-        (["show", "a", "b"], "Got unexpected extra argument(s) (b)"),
-        (["list", "-n", "abc"], "Invalid value for '--limit' / '-n': 'abc' is not a valid integer."),
+        (["list", "-n"], "Option “-n” requires an argument."),
+        (["lst"], "No such command “lst”. Did you mean “list”?"),
+        (["show", "a", "b"], "Got unexpected extra argument (b)"),
+        (["show", "a", "b", "c"], "Got unexpected extra arguments (b c)"),
+        (["list", "-n", "abc"], "Invalid value for “--limit” / “-n”: “abc” is not a valid integer."),
+        (["list", "-n", "Jum'at"], "Invalid value for “--limit” / “-n”: “Jum'at” is not a valid integer."),
     ]:
         result = run(*args)
         assert result.exit_code == 2, args

@@ -231,8 +231,8 @@ def test_one_bad_row_and_nothing_is_stored_errors_name_file_row_and_field(tmp_pa
     message = caught.value.message
     assert message.startswith("nothing was imported: 4 rows are not valid: ")
     assert f"{bad}, row 3: date: expected YYYY-MM-DD" in message
-    assert f"{bad}, row 4: kind: 'ngopi' is not one of komsos" in message
-    assert f"{bad}, row 5: 'Nursalim' does not start with a TNI AD rank" in message
+    assert f"{bad}, row 4: kind: “ngopi” is not one of komsos" in message
+    assert f"{bad}, row 5: “Nursalim” does not start with a TNI AD rank" in message
     assert message.endswith("; and 1 more")
     assert (tmp_path / "store.json").read_bytes() == before
 
@@ -403,10 +403,10 @@ def test_export_never_overwrites_without_force(run: Any, koramil: list[dict[str,
         (["-o", "{tmp}"], "{tmp} is a folder; give a file name, e.g. {tmp}/komsos.csv"),
         (
             ["-o", "{tmp}/rekap.txt"],
-            "cannot tell the format from the name 'rekap.txt'; give --format (csv, xlsx, json, jsonl)",
+            "cannot tell the format from the name “rekap.txt”; give --format (csv, xlsx, json, jsonl)",
         ),
-        (["-f", "ods"], "unknown format 'ods'; use one of csv, xlsx, json, jsonl"),
-        (["--delimiter", "|"], "--delimiter must be ',' or ';', not '|'"),
+        (["-f", "ods"], "unknown format “ods”; use one of csv, xlsx, json, jsonl"),
+        (["--delimiter", "|"], "--delimiter must be ',' or ';', not “|”"),
         (["-f", "xlsx", "--delimiter", ";"], "--delimiter applies to csv only, not xlsx"),
         (
             ["--excel-id", "-o", "{tmp}/rekap.xlsx"],
@@ -421,7 +421,7 @@ def test_export_never_overwrites_without_force(run: Any, koramil: list[dict[str,
             ["-f", "json", "--lang", "id"],
             "--lang id changes the header row of csv and xlsx; json keys stay as documented",
         ),
-        (["--lang", "jv"], "--lang must be en or id, not 'jv'"),
+        (["--lang", "jv"], "--lang must be en or id, not “jv”"),
     ],
 )
 def test_export_bad_options_give_one_line_and_exit_2(
@@ -502,7 +502,7 @@ def test_import_dry_run_stores_nothing(run: Any, db: Path, tmp_path: Path) -> No
         (
             "lain.csv",
             b"Nama;Desa;Tanggal\r\nBudi;Kemiri;17/01/2025\r\n",
-            "lain.csv is not a komsos csv file: wrong header row: unknown column 'Nama'",
+            "lain.csv is not a komsos csv file: wrong header row: unknown column “Nama”",
         ),
         (
             "palsu.xlsx",

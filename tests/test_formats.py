@@ -54,7 +54,7 @@ def test_every_format_is_registered_and_guessed_from_its_extension() -> None:
     assert formats.guess("a.ndjson") is formats.FORMATS["jsonl"]
     assert formats.guess("laporan.txt") is None
     assert formats.get(" XLSX ").name == "xlsx"
-    with pytest.raises(InvalidInput, match="unknown format 'ods'"):
+    with pytest.raises(InvalidInput, match="unknown format “ods”"):
         formats.get("ods")
 
 
@@ -151,7 +151,7 @@ def test_header_in_english_keys_or_indonesian_labels_maps_back() -> None:
 
 
 def test_wrong_headers_are_named() -> None:
-    with pytest.raises(InvalidInput, match="unknown column 'nama'"):
+    with pytest.raises(InvalidInput, match="unknown column “nama”"):
         tabular.columns(["id", "nama"])
     with pytest.raises(InvalidInput, match="appears twice"):
         tabular.columns(["id", "date", "Tanggal"])
@@ -311,8 +311,8 @@ def test_csv_saved_back_by_excel_with_indonesian_dates_still_reads() -> None:
         (b"", "empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
         ("id,date\r\nx,é".encode("cp1252"), "not UTF-8"),
-        (b"nama,alamat\r\nA,B\r\n", "unknown column 'nama'"),
-        (b"Desa;Kecamatan\r\n", "unknown column 'Desa'"),
+        (b"nama,alamat\r\nA,B\r\n", "unknown column “nama”"),
+        (b"Desa;Kecamatan\r\n", "unknown column “Desa”"),
         ("id\tdate\r\nx\té".encode("utf-16"), "UTF-16 text .* save as 'CSV UTF-8'"),
         (b'[{"summary": "' + b"x" * 200_000 + b'"}]', "broken CSV at line 1"),  # one-line JSON named .csv
     ],

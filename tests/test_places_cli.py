@@ -102,7 +102,7 @@ def test_a_word_instead_of_a_number_is_asked_again_in_the_users_language(run: An
 def test_unknown_village_is_stored_as_typed_with_a_warning(run: Any) -> None:
     result = run(*record_args("Sei Silau Tuo", "--kabupaten", "Asahan"))
     assert result.exit_code == 0, result.stderr
-    assert result.stderr.startswith("komsos: warning: 'Sei Silau Tuo' is not in the gazetteer")
+    assert result.stderr.startswith("komsos: warning: “Sei Silau Tuo” is not in the gazetteer")
     assert "did you mean Sei Silau Tua, Setia Janji, Asahan" in result.stderr
     entry = only_entry(run)
     assert (entry["village"], entry["kabupaten"], entry["place_matched"]) == ("Sei Silau Tuo", "Asahan", False)
@@ -111,7 +111,7 @@ def test_unknown_village_is_stored_as_typed_with_a_warning(run: Any) -> None:
 def test_a_village_given_the_wrong_kabupaten_is_suggested_where_it_is(run: Any) -> None:
     result = run(*record_args("Sei Silau Tua", "--kabupaten", "Inhu"))
     assert result.exit_code == 0, result.stderr
-    assert result.stderr.startswith("komsos: warning: 'Sei Silau Tua' is not in Inhu in the gazetteer;")
+    assert result.stderr.startswith("komsos: warning: “Sei Silau Tua” is not in Inhu in the gazetteer;")
     assert "did you mean Sei Silau Tua, Setia Janji, Asahan;" in result.stderr
     assert only_entry(run)["place_matched"] is False
 
@@ -134,7 +134,7 @@ def test_unknown_village_is_refused_with_strict(run: Any, db: Path) -> None:
 def test_unknown_village_at_a_terminal_takes_a_suggestion_or_keeps_it(run: Any) -> None:
     result = run(*record_args("Sei Silau Tuo"), input="1\n", env=INTERACTIVE)
     assert result.exit_code == 0, result.stderr
-    assert "0) keep 'Sei Silau Tuo' as typed" in result.stderr
+    assert "0) keep “Sei Silau Tuo” as typed" in result.stderr
     result = run(*record_args("Sei Silau Tuo"), input="0\n", env=INTERACTIVE)
     assert result.exit_code == 0, result.stderr
     assert "warning" not in result.stderr
@@ -183,7 +183,7 @@ def test_a_kecamatan_given_is_not_overridden(run: Any) -> None:
     result = run(*record_args("Kemiri", "--kecamatan", "Gatak"))
     assert result.exit_code == 0
     # Kemiri is in the gazetteer, only not in Gatak: the warning says where it is not
-    assert "warning: 'Kemiri' is not in Gatak in the gazetteer; stored as typed" in result.stderr
+    assert "warning: “Kemiri” is not in Gatak in the gazetteer; stored as typed" in result.stderr
     entry = only_entry(run)
     assert (entry["kecamatan"], entry["place_matched"]) == ("Gatak", False)
 
@@ -270,7 +270,7 @@ def test_places_search(run: Any) -> None:
     assert "Setia Janji" in result.stdout and "21261" in result.stdout
     result = run("places", "search", "Qxzvw")
     assert result.exit_code == 1
-    assert "no village in the gazetteer matches 'Qxzvw'" in result.stderr
+    assert "no village in the gazetteer matches “Qxzvw”" in result.stderr
 
 
 def test_places_show(run: Any) -> None:
@@ -298,15 +298,15 @@ def test_help_and_list_do_not_load_the_gazetteer(tmp_path: Path) -> None:
     [
         (
             ["search", "Kemiri", "--kabupaten", "Asahn"],
-            "no kabupaten/kota 'Asahn' in the gazetteer; did you mean Asahan",
+            "no kabupaten/kota “Asahn” in the gazetteer; did you mean Asahan",
         ),
         (
             ["search", "Kemiri", "--kecamatan", "Kebakramat"],
-            "no kecamatan 'Kebakramat' in the gazetteer; did you mean Kebakkramat",
+            "no kecamatan “Kebakramat” in the gazetteer; did you mean Kebakkramat",
         ),
-        (["search", "--json", "Kemiri", "--kabupaten", "Asahn"], "no kabupaten/kota 'Asahn'"),
-        (["show", "Gatak", "--kabupaten", "Asahan"], "no kecamatan 'Gatak' in 'Asahan'; did you mean Gatak, Sukoharjo"),
-        (["show", "Gatak", "--kabupaten", "Asahn"], "no kabupaten/kota 'Asahn' in the gazetteer"),
+        (["search", "--json", "Kemiri", "--kabupaten", "Asahn"], "no kabupaten/kota “Asahn”"),
+        (["show", "Gatak", "--kabupaten", "Asahan"], "no kecamatan “Gatak” in “Asahan”; did you mean Gatak, Sukoharjo"),
+        (["show", "Gatak", "--kabupaten", "Asahn"], "no kabupaten/kota “Asahn” in the gazetteer"),
     ],
 )
 def test_places_in_an_unknown_area_name_the_area(run: Any, args: list[str], message: str) -> None:
@@ -359,7 +359,7 @@ def test_a_village_read_from_the_start_of_its_name_says_so() -> None:
     check = PlaceCheck()
     entry = check.entry({"village": "Salayo Tanang", "kabupaten": "Solok"}, {})
     assert entry["village"] == "Salayo Tanang Bukik Sileh"
-    assert check.warnings == ["village 'Salayo Tanang' read as Salayo Tanang Bukik Sileh, Lembang Jaya, Solok"]
+    assert check.warnings == ["village “Salayo Tanang” read as Salayo Tanang Bukik Sileh, Lembang Jaya, Solok"]
 
 
 def test_a_start_several_villages_share_is_not_guessed(run: Any) -> None:

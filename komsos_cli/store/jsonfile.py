@@ -282,24 +282,24 @@ def empty_store() -> dict[str, Any]:
 def parse_store(payload: bytes | bytearray, path: Path) -> dict[str, Any]:
     """The store's tables from the file's bytes, or StoreError saying why it cannot be used."""
     if not payload or payload.isspace():  # not .strip(): that copies the whole file
-        raise StoreError(t("store.unreadable", path=path, reason="the file is empty"))
+        raise StoreError(t("store.unreadable", path=path, reason=t("store.reason.empty")))
     try:
         data = _loads(payload)
     except ValueError as error:
-        raise StoreError(t("store.unreadable", path=path, reason=f"not valid JSON: {error}")) from None
+        raise StoreError(t("store.unreadable", path=path, reason=t("store.reason.json", error=error))) from None
     return _checked_store(data, path)
 
 
 def _checked_store(data: Any, path: Path) -> dict[str, Any]:
     if not isinstance(data, dict) or not isinstance(data.get(ENTRIES, {}), dict):
-        raise StoreError(t("store.unreadable", path=path, reason="not a komsos store"))
+        raise StoreError(t("store.unreadable", path=path, reason=t("store.reason.not_store")))
     meta = data.get(META)
     record: Any = next(iter(meta.values()), None) if isinstance(meta, dict) and meta else None
     version = record.get("schema_version") if isinstance(record, dict) else None
     if version is None:
-        raise StoreError(t("store.unreadable", path=path, reason="no schema version"))
+        raise StoreError(t("store.unreadable", path=path, reason=t("store.reason.no_schema")))
     if not isinstance(version, int):
-        raise StoreError(t("store.unreadable", path=path, reason=f"bad schema version {version!r}"))
+        raise StoreError(t("store.unreadable", path=path, reason=t("store.reason.bad_schema", version=version)))
     if version > SCHEMA_VERSION:
         raise StoreError(t("store.newer", path=path, found=version, supported=SCHEMA_VERSION))
     if version < SCHEMA_VERSION:
