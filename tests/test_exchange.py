@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import stat
 import time
 import uuid
@@ -448,6 +449,38 @@ def test_export_excel_id_and_indonesian_header(run: Any, koramil: list[dict[str,
     target = Store(tmp_path / "target.json")
     counts = exchange.import_files(target, [tmp_path / "id.csv", path])
     assert (counts.added, counts.skipped) == (4, 4)
+
+
+@pytest.mark.parametrize("name", ["id.csv", "id.xlsx"])
+def test_an_export_in_the_interface_language_id_imports_back_the_same_entries(
+    run: Any, db: Path, tmp_path: Path, name: str
+) -> None:
+    items = [
+        make("jasem", 11, place_matched=True, follow_up={"action": "Cek jalan desa"}),
+        make(
+            "nursalim",
+            3,
+            follow_up={"action": "Lapor Danramil", "status": "done", "resolved_on": "2025-01-20", "note": "Beres"},
+        ),
+        make("hasibuan", 17, place_matched=False),
+    ]
+    seed(db, items)
+    path = tmp_path / name
+    result = run("export", "-o", str(path), env={"KOMSOS_LANG": "id"})
+    assert result.exit_code == 0, result.stderr
+    if name.endswith(".csv"):
+        text = path.read_bytes().decode("utf-8-sig")
+        assert ",ya," in text and ",tidak," in text and "terbuka: Cek jalan desa" in text
+        assert "selesai 2025-01-20: Lapor Danramil; Beres" in text
+        assert not re.search(r",(true|false|open:|done )", text)
+    else:
+        cells = [str(c) for row in openpyxl.load_workbook(path).worksheets[0].iter_rows(values_only=True) for c in row]
+        assert "ya" in cells and "tidak" in cells and "terbuka: Cek jalan desa" in cells
+        assert not [c for c in cells if re.match(r"(true|false)$|(open|done)[ :]", c)]
+    target = tmp_path / "target.json"
+    imported = run("--db", str(target), "import", str(path), env={"KOMSOS_LANG": "id"})
+    assert imported.exit_code == 0, imported.stderr
+    assert by_id(Store(target).entries()) == by_id(items)
 
 
 def test_import_prints_counts_and_reimport_adds_nothing(run: Any, tmp_path: Path) -> None:
