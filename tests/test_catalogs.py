@@ -93,6 +93,28 @@ def test_plurals_in_english_and_indonesian(monkeypatch: pytest.MonkeyPatch) -> N
     assert "entr(y/ies)" not in english
 
 
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_no_message_hedges_its_plural(lang: str) -> None:
+    # `1 file(s), 1 entries`, `missing required field(s)`: a count's word takes its plural form (tn).
+    for message in po(lang):
+        for text in forms(message) if message.id else []:
+            assert not re.search(r"\w\((s|es|ies|y/ies)\)", text), message.id
+
+
+def test_counted_words_agree_with_their_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    one = {"files": tn("exchange.import.files", 1, count=1), "rows": tn("exchange.import.rows", 1, count=1)}
+    done = t("exchange.import.done", **one, added=1, updated=0, skipped=0)
+    assert done == "1 file, 1 entry: 1 added, 0 updated, 0 skipped"
+    assert tn("field.required", 1, fields="village") == "missing required field: village"
+    assert tn("field.required", 2, fields="babinsa, village") == "missing required fields: babinsa, village"
+    assert tn("list.count", 1, shown=1, total=1) == "1 of 1 entry"
+    assert tn("recap.age", 1, age=1) == "1 day"
+    assert tn("duplicates.count", 1, count=1) == "1 likely duplicate pair."
+    monkeypatch.setenv("KOMSOS_LANG", "id")
+    assert tn("exchange.import.files", 2, count=2) == "2 berkas"
+    assert tn("recap.age", 2, age=2) == "2 hari"
+
+
 def test_a_dict_module_added_later_is_converted(tmp_path: Path) -> None:
     # The lead merges a branch that adds messages/<area>.py, then runs the script on a copy here.
     copy = tmp_path / "repo"
@@ -205,4 +227,4 @@ def test_field_names_in_indonesian_errors(run, db: Path) -> None:  # type: ignor
     assert wrong.stderr.startswith("komsos: jenis kegiatan: “ngopi” bukan salah satu dari komsos")
     missing = run("record", "-s", "x", env={"KOMSOS_LANG": "id"})
     assert missing.stderr == "komsos: kolom wajib belum diisi: Babinsa, desa\n"
-    assert run("record", "-s", "x").stderr == "komsos: missing required field(s): babinsa, village\n"
+    assert run("record", "-s", "x").stderr == "komsos: missing required fields: babinsa, village\n"

@@ -116,7 +116,7 @@ def test_since_and_until_a_month_or_a_year(run, record) -> None:
 def test_missing_fields_off_a_terminal_exit_2_naming_all(run, db: Path) -> None:
     result = run("record", "--summary", "x")
     assert result.exit_code == 2
-    assert result.stderr == "komsos: missing required field(s): babinsa, village\n"
+    assert result.stderr == "komsos: missing required fields: babinsa, village\n"
     assert result.stdout == ""
     assert not db.exists()
 

@@ -146,7 +146,7 @@ def test_an_entry_deleted_then_imported_from_an_old_export_stays_deleted(run: An
     result = run("import", str(old_export))
     assert result.exit_code == 0, result.stderr
     assert result.stderr == (
-        unsigned(old_export) + "1 file(s), 2 entries: 0 added, 0 updated, 2 skipped\n"
+        unsigned(old_export) + "1 file, 2 entries: 0 added, 0 updated, 2 skipped\n"
         "1 skipped entry was deleted in this store after its last change; it stays deleted\n"
     )
     assert [entry["id"] for entry in run.json("list")] == [items[1]["id"]]
@@ -245,7 +245,7 @@ def test_rows_without_id_or_timestamps_are_refused(tmp_path: Path) -> None:
     path.write_text(json.dumps([item, {**make("jasem", 12), "id": "bukan-uuid"}]))
     with pytest.raises(InvalidInput) as caught:
         exchange.import_files(Store(tmp_path / "s.json"), [path])
-    assert "entry 1: missing required field(s): updated_at" in caught.value.message
+    assert "entry 1: missing required field: updated_at" in caught.value.message
     assert "entry 2: id: expected a UUID" in caught.value.message
     assert not (tmp_path / "s.json").exists()
 
@@ -489,7 +489,7 @@ def test_import_prints_counts_and_reimport_adds_nothing(run: Any, tmp_path: Path
     exchange.export(source, Criteria(), exchange.plan_export(str(path)))
     result = run("import", str(path))
     assert result.exit_code == 0, result.stderr
-    assert result.stderr == unsigned(path) + "1 file(s), 3 entries: 3 added, 0 updated, 0 skipped\n"
+    assert result.stderr == unsigned(path) + "1 file, 3 entries: 3 added, 0 updated, 0 skipped\n"
     assert result.stdout == ""
     result = run("import", str(path), "--json")
     assert json.loads(result.stdout) == {
@@ -513,7 +513,7 @@ def test_import_dry_run_stores_nothing(run: Any, db: Path, tmp_path: Path) -> No
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines() == [
         unsigned(path).strip(),
-        "1 file(s), 1 entries: 1 added, 0 updated, 0 skipped",
+        "1 file, 1 entry: 1 added, 0 updated, 0 skipped",
         "dry run: nothing was stored",
     ]
     assert not db.exists()
@@ -634,7 +634,7 @@ def test_import_tells_about_conflicts(run: Any, db: Path, koramil: list[dict[str
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines() == [
         unsigned(path).strip(),
-        "1 file(s), 1 entries: 0 added, 0 updated, 1 skipped",
+        "1 file, 1 entry: 0 added, 0 updated, 1 skipped",
         "1 entry has the same id and time as a stored one but other content; the stored one was kept",
     ]
 

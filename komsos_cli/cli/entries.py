@@ -8,7 +8,7 @@ import typer
 
 from .. import entries as core
 from ..errors import Cancelled, InvalidInput
-from ..messages import t
+from ..messages import t, tn
 from ..query import Criteria
 from ..store.base import Store
 from .app import app
@@ -140,7 +140,8 @@ def list_command(
         render.message(t("list.empty"))
         return
     render.entries_table(chosen)
-    render.message(t("list.count", shown=len(chosen), total=core.count_entries(store)))
+    total = core.count_entries(store)
+    render.message(tn("list.count", total, shown=len(chosen), total=total))
 
 
 EntryId = Annotated[str, typer.Argument(metavar="ID", help="The entry's id, or any unique start of it.")]
@@ -236,7 +237,7 @@ def duplicates(criteria: Criteria, store: Store, json_out: JsonFlag = False) -> 
                 why=", ".join(t(key) for key in pair.why),
             )
         )
-    render.message(t("duplicates.count", count=len(found)))
+    render.message(tn("duplicates.count", len(found), count=len(found)))
 
 
 @app.command("merge")

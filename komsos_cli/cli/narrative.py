@@ -78,7 +78,7 @@ def _entries(results: list[tuple[str, Extraction]], interactive: bool) -> list[t
         values = entry_values(extraction)
         missing = missing_for_record(values)
         if missing and not interactive:
-            raise MissingFields(t("parse.missing", file=name, fields=", ".join(missing)), missing)
+            raise MissingFields(tn("parse.missing", len(missing), file=name, fields=", ".join(missing)), missing)
         if missing:
             message(t("parse.asking", file=name, fields=", ".join(missing)))
         entries.append((name, complete_entry(values, _ask if interactive else None)))

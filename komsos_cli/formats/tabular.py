@@ -25,7 +25,7 @@ from datetime import date
 from typing import Any
 
 from ..errors import InvalidInput
-from ..messages import field_name, language, t
+from ..messages import field_name, language, t, tn
 from ..model import FIELDS, FOLLOW_UP_STATUSES, LIST_FIELDS
 
 LIST_SEPARATOR = "; "
@@ -97,7 +97,7 @@ def columns(cells: Sequence[Any]) -> list[str]:
         fields.append(field)
     missing = [field for field in REQUIRED_COLUMNS if field not in fields]
     if missing:
-        raise InvalidInput(t("exchange.header.missing", columns=", ".join(missing)))
+        raise InvalidInput(tn("exchange.header.missing", len(missing), columns=", ".join(missing)))
     return fields
 
 

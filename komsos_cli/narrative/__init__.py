@@ -16,7 +16,7 @@ from typing import Any
 from ..dates import parse_when
 from ..entries import complete_required
 from ..errors import InvalidInput, MissingFields
-from ..messages import t
+from ..messages import t, tn
 from ..model import clean_text, validate_entry
 from .extract import EXTRACTED_FIELDS, Extraction, extract
 from .narrate import STYLES, narrate
@@ -203,7 +203,7 @@ def complete_entry(values: dict[str, Any], ask: Prompt | None, *, today: date | 
     """A valid entry from parsed values; missing fields are asked for (`ask`) or refused (MissingFields)."""
     missing = missing_for_record(values)
     if missing and ask is None:
-        raise MissingFields(t("field.required", fields=", ".join(missing)), missing)
+        raise MissingFields(tn("field.required", len(missing), fields=", ".join(missing)), missing)
     completed = dict(values)
     while not completed.get("date") and ask is not None:
         try:
