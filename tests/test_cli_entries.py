@@ -323,6 +323,39 @@ def test_a_bad_value_is_quoted_as_the_language_quotes_never_as_python_repr(run, 
     assert ("“ab'c\\d”" in missing.stderr) and ("\\\\" not in missing.stderr)
 
 
+@pytest.mark.parametrize(
+    ("place", "shown"),
+    [
+        ({"kabupaten": "Karanganyar", "province": "Jawa Tengah"}, "2025-01-17 08:05 WIB"),
+        ({"kabupaten": "Kota Denpasar", "province": "Bali"}, "2025-01-17 09:05 WITA"),
+        ({"kabupaten": "Kutai Kartanegara", "province": "Kaltim"}, "2025-01-17 09:05 WITA"),
+        ({"kabupaten": "Kota Jayapura", "province": "Papua"}, "2025-01-17 10:05 WIT"),
+        ({"kabupaten": "Kota Ternate", "province": "Maluku Utara"}, "2025-01-17 10:05 WIT"),
+        ({"kabupaten": "Kota Makassar"}, "2025-01-17 09:05 WITA"),  # the province from the gazetteer
+        ({}, "2025-01-17 08:05 WIB (the province is not known: WIB assumed)"),
+    ],
+)
+def test_show_gives_times_in_the_local_time_of_the_province(run, db: Path, place: dict[str, str], shown: str) -> None:
+    # It showed the stored UTC stamp, seconds and microseconds and all (2025-01-17T01:05:42.123456+00:00).
+    from komsos_cli.model import validate_entry
+
+    base = {"date": "2025-01-17", "babinsa": ["Serda X"], "village": "Kemiri", "summary": "s", **place}
+    stamp = "2025-01-17T01:05:42.123456+00:00"
+    entry = validate_entry(
+        {**base, "id": "abcd0000-0000-4000-8000-000000000001", "created_at": stamp, "updated_at": stamp}
+    )
+    with Store(db).transaction() as tx:
+        tx.add(entry)
+    result = run("show", "abcd")
+    assert result.exit_code == 0, result.stderr
+    assert re.search(r"Dibuat +" + re.escape(shown) + r" *$", result.stdout, re.M), result.stdout
+    assert re.search(r"Diubah +" + re.escape(shown) + r" *$", result.stdout, re.M)
+    assert run.json("show", "abcd")["created_at"] == stamp  # JSON keeps UTC
+    if not place:
+        said = run("show", "abcd", env={"KOMSOS_LANG": "id"}).stdout
+        assert "2025-01-17 08:05 WIB (provinsinya tidak diketahui: dianggap WIB)" in said
+
+
 def test_edit_changes_fields_and_keeps_history(run, record, db: Path) -> None:
     entry_id = record()
     before = Store(db).entries()[0]

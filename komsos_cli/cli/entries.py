@@ -152,6 +152,8 @@ EntryId = Annotated[str, typer.Argument(metavar="ID", help="The entry's id, or a
 def show(entry_id: EntryId, store: Store, json_out: JsonFlag = False) -> None:
     """Show one entry in full.
 
+    Times are in the local time of the entry's province (WIB, WITA, WIT), to the minute; --json keeps UTC.
+
     Example: komsos show 3f2a
     """
     from .. import render
@@ -160,7 +162,10 @@ def show(entry_id: EntryId, store: Store, json_out: JsonFlag = False) -> None:
     if json_out:
         render.write_json(entry)
         return
-    render.entry_detail(entry, len(store.history(entry["id"])))
+    from ..zones import province_kabupaten_lookup, zone_of_entry
+
+    zone = zone_of_entry(entry, province_kabupaten_lookup)
+    render.entry_detail(entry, len(store.history(entry["id"])), zone=zone)
 
 
 @app.command()
