@@ -377,3 +377,54 @@ def test_a_variant_spelling_found_in_several_places_is_asked_never_guessed(run: 
     picked = run(*record_args("Piangu"), input="2\n", env=INTERACTIVE)
     assert picked.exit_code == 0, picked.stderr
     assert only_entry(run)["kabupaten"] == "Solok"
+
+
+# --- the first lookup on a new machine builds the index, and says so --------------------------------
+
+
+@pytest.mark.index_notice
+@pytest.mark.parametrize(("lang", "said"), [("en", "building the village gazetteer index"), ("id", "menyusun indeks")])
+def test_the_first_lookup_in_an_empty_app_folder_says_the_index_is_being_built(
+    tmp_path: Path, lang: str, said: str
+) -> None:
+    # It spent seconds in silence: a new user thought komsos had hung.
+    home = tmp_path / "new-machine"
+    env = {**os.environ, "KOMSOS_HOME": str(home), "KOMSOS_DB": str(tmp_path / "s.json"), "KOMSOS_LANG": lang}
+    first = subprocess.run(
+        [sys.executable, "-m", "komsos_cli", "places", "search", "Sei Silau Tua"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert first.returncode == 0, first.stderr
+    notice, *rest = first.stderr.splitlines()
+    assert notice.startswith(said) and notice.endswith("...")  # stderr is not a terminal: one plain line
+    assert "\x1b" not in first.stderr and "\r" not in first.stderr
+    assert said not in "\n".join(rest)
+    assert "Sei Silau Tua" in first.stdout and said not in first.stdout  # stdout stays data only
+    assert (home / "places.sqlite").is_file()
+    again = subprocess.run(
+        [sys.executable, "-m", "komsos_cli", "places", "search", "Sei Silau Tua"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert again.returncode == 0 and said not in again.stderr  # built once: silent from then on
+
+
+@pytest.mark.index_notice
+def test_at_a_terminal_the_build_shows_a_progress_bar_on_stderr() -> None:
+    import io
+
+    from rich.console import Console
+
+    from komsos_cli.render.places import IndexBuild
+
+    screen = io.StringIO()
+    bar = IndexBuild(terminal=True, out=Console(file=screen, force_terminal=True, width=100))
+    bar.start(36)
+    for _ in range(36):
+        bar.advance(1)
+    bar.stop()
+    shown = screen.getvalue()
+    assert "Building the village gazetteer index" in shown and "36/36" in shown

@@ -355,6 +355,10 @@ def main_options(
     """komsos: the field-report logger for Babinsa."""
     State.db = db
     State.debug = debug or os.environ.get("KOMSOS_DEBUG") == "1"
+    from .. import places
+    from ..render.places import IndexBuild
+
+    places.report_builds_with(IndexBuild)  # the first lookup on a new machine builds the index: say so
 
 
 # --- the process entry point ------------------------------------------------------------
