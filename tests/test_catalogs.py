@@ -110,6 +110,13 @@ def test_counted_words_agree_with_their_count(monkeypatch: pytest.MonkeyPatch) -
     assert tn("list.count", 1, shown=1, total=1) == "1 of 1 entry"
     assert tn("recap.age", 1, age=1) == "1 day"
     assert tn("duplicates.count", 1, count=1) == "1 likely duplicate pair."
+    chat = t(
+        "chat.counts",
+        chat="Koramil",
+        messages=tn("chat.messages_read", 1, count=1),
+        reports=tn("chat.reports_found", 1, count=1),
+    )
+    assert chat == "Koramil: 1 message read, 1 report found"
     monkeypatch.setenv("KOMSOS_LANG", "id")
     assert tn("exchange.import.files", 2, count=2) == "2 berkas"
     assert tn("recap.age", 2, age=2) == "2 hari"
