@@ -268,3 +268,33 @@ def test_a_store_laid_out_otherwise_is_read_whole_with_the_same_answer(filled: d
         answered, imported = quick(words, shell="zsh", env=filled)
         assert answered == through_typer(words, shell="zsh", env=filled) and imported == [], words
         assert "abcd0002" in answered or "Kebak" in answered
+
+
+def test_more_ids_than_are_offered_give_the_typer_paths_newest(run: Any, db: Path) -> None:
+    # Only the newest 200 are offered; the quick path parses only the entries that can be among them.
+    import uuid
+
+    from komsos_cli.model import validate_entry
+    from komsos_cli.store import FileStore
+
+    made = [
+        validate_entry(
+            {
+                "id": str(uuid.UUID(int=n * 7919 % 2**64 + 2**120, version=4)),
+                "babinsa": ["Serda A"],
+                "village": f"Desa {n % 7}",
+                "summary": "x",
+                "date": f"2025-01-{n % 28 + 1:02d}",
+                "created_at": f"2025-02-01T08:{n % 60:02d}:00+00:00",
+                "updated_at": f"2025-02-01T08:{n % 60:02d}:00+00:00",
+            }
+        )
+        for n in range(450)
+    ]
+    with FileStore(db).transaction() as transaction:
+        transaction.add_many(made)
+    env = {"KOMSOS_DB": str(db)}
+    for words in ("komsos show ", "komsos show 4", "komsos show 40"):
+        answered, imported = quick(words, shell="bash", env=env)
+        assert answered == through_typer(words, shell="bash", env=env) and imported == [], words
+    assert len(quick("komsos show ", shell="bash", env=env)[0].splitlines()) == 200

@@ -86,7 +86,11 @@ def village_choices(
     return found
 
 
-def id_choices(entries: Iterable[dict[str, Any]], incomplete: str, limit: int = 200) -> list[tuple[str, str]]:
+# At most this many ids are offered (the newest), with their date, village and kind as help.
+ID_LIMIT = 200
+
+
+def id_choices(entries: Iterable[dict[str, Any]], incomplete: str, limit: int = ID_LIMIT) -> list[tuple[str, str]]:
     """(id, "date village kind") of the entries whose id starts with `incomplete`, the newest first."""
     typed = incomplete.lower()
     found = [e for e in entries if str(e.get("id", "")).startswith(typed)]

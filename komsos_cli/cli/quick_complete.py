@@ -16,7 +16,7 @@ import os
 import sys
 from typing import Any
 
-from .completion import gazetteer_names, id_choices, village_choices
+from .completion import ID_LIMIT, gazetteer_names, id_choices, village_choices
 
 # Commands whose first argument is an entry id, under both names (a test keeps this the app's).
 ID_COMMANDS = frozenset(
@@ -152,6 +152,11 @@ _HISTORY = b'},"history":{'
 _PROFILE = b',"profile":'
 
 
+# Above this many entries to parse one by one (a TAB after `show ` with nothing typed), one parse of
+# the whole file is quicker.
+MANY = 1000
+
+
 class _Sliced:
     """The entries table and the profile of a store file, found without parsing the whole file."""
 
@@ -172,18 +177,32 @@ class _Sliced:
         profile: Any = next(iter(profiles.values()), {}) if isinstance(profiles, dict) else {}
         return profile if isinstance(profile, dict) else {}
 
-    def entries_with_id_starting(self, typed: str) -> list[dict[str, Any]]:
-        """The entries whose id starts with `typed`: only those are parsed. An entry whose id is not
-        its first key (komsos writes it first) is a ValueError: the caller parses the whole file."""
+    def entries_with_id_starting(self, typed: str, newest: int) -> list[dict[str, Any]]:
+        """The entries whose id starts with `typed`, or of them at least the `newest` (by date, ties
+        all kept): only those are parsed. komsos writes an entry's id first and its date second; an
+        entry written otherwise is a ValueError, and the caller parses the whole file."""
         import re
 
         import orjson
 
         table = self.table
+        prefix = re.escape(typed.encode("utf-8"))
+        dated = [
+            (match.group(1), match)
+            for match in re.finditer(rb'"id":"' + prefix + rb'[^"\\]*","date":"([^"\\]*)"', table)
+        ]
+        if len(dated) != len(re.findall(rb'"id":"' + prefix, table)):
+            raise ValueError("an entry whose date does not follow its id")
+        if len(dated) > newest:
+            dated.sort(key=lambda pair: pair[0], reverse=True)
+            cutoff = dated[newest - 1][0]
+            dated = [pair for pair in dated if pair[0] >= cutoff]
+        if len(dated) > MANY:
+            raise ValueError("so many entries that one parse of the file is quicker")
         found = []
         doc_key = re.compile(rb'(?:^|,)"[0-9]+":$')
         next_doc = re.compile(rb'\},"[0-9]+":\{')
-        for match in re.finditer(rb'"id":"' + re.escape(typed.encode("utf-8")), table):
+        for _, match in dated:
             begin = match.start() - 1
             if table[begin : begin + 1] != b"{" or not doc_key.search(table, max(0, begin - 24), begin):
                 raise ValueError("an id that is not its entry's first key")
@@ -205,7 +224,7 @@ class _Sliced:
 
 def _ids(payload: bytes, incomplete: str) -> list[tuple[str, str]] | None:
     try:
-        entries = _Sliced(payload).entries_with_id_starting(incomplete.lower())
+        entries = _Sliced(payload).entries_with_id_starting(incomplete.lower(), ID_LIMIT)
     except ValueError:  # another layout, or a slice that does not parse (orjson's error is one)
         parsed = _parsed(payload)
         if parsed is None:
