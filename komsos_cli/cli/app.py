@@ -389,7 +389,7 @@ def run(application: typer.Typer) -> None:
       command named on the command line is built. Help, `--version` and unknown names build all.
     - At exit the interpreter frees every object one by one and runs a last full garbage
       collection: ~70 ms with 100,000 entries loaded. The store keeps what it parsed for the
-      process (store.jsonfile.for_process), and once every other exit handler has run, we flush
+      process (store.process.for_process), and once every other exit handler has run, we flush
       stdout/stderr and leave with os._exit. The command's files are closed and fsynced by then.
     Tests use `app` in-process and never come here.
     """
@@ -397,7 +397,7 @@ def run(application: typer.Typer) -> None:
 
     from typer.main import get_command
 
-    from ..store import jsonfile
+    from ..store.process import for_process
 
     name = _command_name(sys.argv[1:])
     commands, groups = application.registered_commands, application.registered_groups
@@ -410,7 +410,7 @@ def run(application: typer.Typer) -> None:
         command = get_command(application)
     finally:
         application.registered_commands, application.registered_groups = commands, groups
-    jsonfile.for_process()
+    for_process()
     # Registered before the command runs: atexit runs last-in first-out, so whatever a
     # library registers during the command (logging's flush, ...) still runs before we leave.
     exit_code = [1]

@@ -15,36 +15,18 @@ import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 from ..errors import StoreError
 from ..messages import t
 from ..model import SCHEMA_VERSION
+from .process import Process as _Process  # how the komsos process treats a parsed store
+from .process import for_process  # noqa: F401  (its old home; the CLI imports it from .process)
 
 ENTRIES = "entries"
 HISTORY = "history"
 META = "_meta"
 PROFILE = "profile"
-
-
-class _Process:
-    """How the komsos process (and only it) treats a parsed store; `for_process()` sets it.
-
-    `keep`: every parsed store stays referenced until the process leaves with os._exit,
-    so that 100,000 entries are not freed one by one (~70 ms) just before the end.
-    `freeze`: gc.freeze after a parse. A library caller (`import komsos_cli`) gets
-    neither: its garbage collector is its own.
-    """
-
-    keep = False
-    freeze = False
-    kept: ClassVar[list[Any]] = []
-
-
-def for_process() -> None:
-    """Called by the command-line process only (cli.app.run), never by the library."""
-    _Process.keep = True
-    _Process.freeze = True
 
 
 # The file is read and parsed in slices of about this many bytes, so that neither the
