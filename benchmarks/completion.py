@@ -30,6 +30,7 @@ WORDS = (
     "komsos record --village Kem",
     "komsos list --village Desa",
     "komsos show 1",
+    "komsos show ",
 )
 BUDGET = 0.150
 

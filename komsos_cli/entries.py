@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from .dates import parse_time, parse_when
 from .errors import AmbiguousId, InvalidInput, MissingFields, NotFound
-from .messages import t
+from .messages import t, tn
 from .model import (
     LIMIT_ITEM,
     LIST_FIELDS,
@@ -94,7 +94,7 @@ def values_from_text(options: Mapping[str, Any], today: date | None = None) -> d
         elif key in ONE_LINE_FIELDS:
             values[key] = clean_text(raw, field=key)
         else:
-            raise InvalidInput(t("field.unknown", fields=key))
+            raise InvalidInput(tn("field.unknown", 1, fields=key))
     return values
 
 
@@ -123,7 +123,7 @@ def complete_required(
     if not missing:
         return values
     if ask is None:
-        raise MissingFields(t("field.required", fields=", ".join(missing)), missing)
+        raise MissingFields(tn("field.required", len(missing), fields=", ".join(missing)), missing)
     completed = dict(values)
     for field in missing:
         while True:
@@ -223,7 +223,7 @@ def edit(
         raise InvalidInput(t("edit.nothing"))
     unknown = set(changes) - set(USER_FIELDS)
     if unknown:
-        raise InvalidInput(t("field.unknown", fields=", ".join(sorted(unknown))))
+        raise InvalidInput(tn("field.unknown", len(unknown), fields=", ".join(sorted(unknown))))
     place: dict[str, Any] = {}
     if resolve_place is not None and any(key in changes for key in PLACE_FIELDS):
         current = store.find(prefix)
@@ -351,7 +351,7 @@ def set_profile(
             elif key in PROFILE_FIELDS:
                 profile[key] = clean_text(raw, field=key) or None
             else:
-                raise InvalidInput(t("field.unknown", fields=key))
+                raise InvalidInput(tn("field.unknown", 1, fields=key))
         transaction.set_profile(profile)
     return profile
 

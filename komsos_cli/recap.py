@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .dates import MONTH_NAMES_ID
-from .messages import language, t
+from .messages import language, t, tn
 from .summary import Bucket, Summary, with_period
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ def scope(summary: Summary) -> list[str]:
     if criteria.open_only:
         items.append(t("recap.scope.open"))
     if criteria.limit is not None:
-        items.append(t("recap.scope.limit", count=criteria.limit))
+        items.append(tn("recap.scope.limit", criteria.limit, count=criteria.limit))
     return items
 
 
@@ -356,7 +356,7 @@ def html_page(summary: Summary, series: Series | None = None) -> str:
         for item in summary.follow_ups:
             parts.append(
                 f"<tr><td>{_h(item.date)}</td><td>{_h(item.village or '-')}</td><td>{_h(item.action)}</td>"
-                f'<td class="n">{_h(t("recap.age", age=item.age_days))}</td>'
+                f'<td class="n">{_h(tn("recap.age", item.age_days, age=item.age_days))}</td>'
                 f"<td><code>{_h(item.id[:8])}</code></td></tr>"
             )
         parts.append("</table>")

@@ -27,6 +27,18 @@ def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
 
 
+@pytest.fixture(autouse=True)
+def quiet_index_builds(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In-process tests share one gazetteer index per process, which any test may drop
+    (places.reset) and the next lookup builds again: its notice on stderr would land in
+    whichever test comes next. Tests of the notice ask for it with @pytest.mark.index_notice."""
+    if request.node.get_closest_marker("index_notice") is None:
+        from komsos_cli import places
+
+        monkeypatch.setattr(places, "report_builds_with", lambda factory: None)
+        monkeypatch.setattr(places, "_build_reporter", None)
+
+
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """A test marked `both_stores` that uses the store runs twice: on a file and on a hub."""
     if (

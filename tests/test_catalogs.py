@@ -61,6 +61,16 @@ def test_placeholders_match_between_languages() -> None:
             assert placeholders(text) == wanted, key
 
 
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_no_message_quotes_with_python_repr(lang: str) -> None:
+    # `{text!r}` quoted user text the Python way ('Jum\\'at', with escapes), in both languages.
+    for message in po(lang):
+        for text in forms(message) if message.id else []:
+            assert "!r}" not in text, message.id
+            if message.id != "doctor.permissions":  # there '{path}' is shell quoting, in a command to copy
+                assert not re.search(r"'\{[a-z_]+\}'", text), message.id
+
+
 def test_plural_forms_headers() -> None:
     assert po("en").plural_forms == "nplurals=2; plural=(n != 1);"
     assert po("id").plural_forms == "nplurals=1; plural=0;"
@@ -88,6 +98,35 @@ def test_plurals_in_english_and_indonesian(monkeypatch: pytest.MonkeyPatch) -> N
     assert tn("doctor.plan_back", 3, count=3) == "3 entri kembali"
     english = "\n".join(m for m in (ROOT / "komsos_cli/locale/en/LC_MESSAGES/komsos.po").read_text().splitlines())
     assert "entr(y/ies)" not in english
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_no_message_hedges_its_plural(lang: str) -> None:
+    # `1 file(s), 1 entries`, `missing required field(s)`: a count's word takes its plural form (tn).
+    for message in po(lang):
+        for text in forms(message) if message.id else []:
+            assert not re.search(r"\w\((s|es|ies|y/ies)\)", text), message.id
+
+
+def test_counted_words_agree_with_their_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    one = {"files": tn("exchange.import.files", 1, count=1), "rows": tn("exchange.import.rows", 1, count=1)}
+    done = t("exchange.import.done", **one, added=1, updated=0, skipped=0)
+    assert done == "1 file, 1 entry: 1 added, 0 updated, 0 skipped"
+    assert tn("field.required", 1, fields="village") == "missing required field: village"
+    assert tn("field.required", 2, fields="babinsa, village") == "missing required fields: babinsa, village"
+    assert tn("list.count", 1, shown=1, total=1) == "1 of 1 entry"
+    assert tn("recap.age", 1, age=1) == "1 day"
+    assert tn("duplicates.count", 1, count=1) == "1 likely duplicate pair."
+    chat = t(
+        "chat.counts",
+        chat="Koramil",
+        messages=tn("chat.messages_read", 1, count=1),
+        reports=tn("chat.reports_found", 1, count=1),
+    )
+    assert chat == "Koramil: 1 message read, 1 report found"
+    monkeypatch.setenv("KOMSOS_LANG", "id")
+    assert tn("exchange.import.files", 2, count=2) == "2 berkas"
+    assert tn("recap.age", 2, age=2) == "2 hari"
 
 
 def test_a_dict_module_added_later_is_converted(tmp_path: Path) -> None:
@@ -199,7 +238,7 @@ def test_profile_set_lang(run: Run, monkeypatch: pytest.MonkeyPatch, db: Path) -
 def test_field_names_in_indonesian_errors(run: Run, db: Path) -> None:
     # English field keys inside Indonesian errors: `kind: 'ngopi' bukan salah satu dari…`.
     wrong = run("record", "-v", "Kemiri", "-s", "x", "-b", "Serda A", "--kind", "ngopi", env={"KOMSOS_LANG": "id"})
-    assert wrong.stderr.startswith("komsos: jenis kegiatan: 'ngopi' bukan salah satu dari komsos")
+    assert wrong.stderr.startswith("komsos: jenis kegiatan: “ngopi” bukan salah satu dari komsos")
     missing = run("record", "-s", "x", env={"KOMSOS_LANG": "id"})
     assert missing.stderr == "komsos: kolom wajib belum diisi: Babinsa, desa\n"
-    assert run("record", "-s", "x").stderr == "komsos: missing required field(s): babinsa, village\n"
+    assert run("record", "-s", "x").stderr == "komsos: missing required fields: babinsa, village\n"

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
     from conftest import Run
 
+
 pytestmark = pytest.mark.both_stores
 
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
@@ -122,7 +123,7 @@ def test_since_and_until_a_month_or_a_year(run: Run, record: Callable[..., str])
 def test_missing_fields_off_a_terminal_exit_2_naming_all(run: Run, db: Path) -> None:
     result = run("record", "--summary", "x")
     assert result.exit_code == 2
-    assert result.stderr == "komsos: missing required field(s): babinsa, village\n"
+    assert result.stderr == "komsos: missing required fields: babinsa, village\n"
     assert result.stdout == ""
     assert not db.exists()
 
@@ -143,7 +144,7 @@ def test_missing_fields_are_asked_at_a_terminal(run: Run, db: Path) -> None:
     assert stored["village"] == "Kemiri"
     assert stored["summary"] == "Komsos dengan Sekdes"
     # The refused answer is explained before the question comes again (it was asked again silently).
-    assert "komsos: 'Bripka Salah' does not start with a TNI AD rank" in result.stderr
+    assert "komsos: “Bripka Salah” does not start with a TNI AD rank" in result.stderr
     # The questions are messages (stderr); stdout is the new id alone, as off a terminal.
     # (The test runner echoes the typed answers to stdout; a terminal echoes them itself.)
     assert UUID.match(result.stdout.splitlines()[-1]), result.stdout
@@ -229,7 +230,7 @@ def test_bad_village_kind_is_named_before_the_village_is_looked_up(run: Run, db:
     # "Kemiri" alone names 25 villages: the error used to be that list, hiding the bad --village-kind.
     result = run("record", "-b", "Serda Nursalim", "-v", "Kemiri", "-s", "x", "--village-kind", "Dusun")
     assert result.exit_code == 2
-    assert result.stderr.startswith("komsos: village_kind: 'Dusun' is not one of Desa, Kelurahan")
+    assert result.stderr.startswith("komsos: village_kind: “Dusun” is not one of Desa, Kelurahan")
     assert not db.exists()
 
 
@@ -281,7 +282,7 @@ def test_missing_id_names_the_argument_as_help_shows_it(run: Run) -> None:
     for command in ("show", "edit", "delete"):
         result = run(command)
         assert result.exit_code == 2
-        assert result.stderr == "komsos: Missing argument 'ID'.\n", command
+        assert result.stderr == "komsos: Missing argument “ID”.\n", command
 
 
 def test_show_by_unique_prefix(run: Run, record: Callable[..., str]) -> None:
@@ -306,7 +307,64 @@ def test_show_unknown_and_ambiguous_ids(run: Run, db: Path) -> None:
     assert "matches 2 entries" in ambiguous.stderr
     missing = run("show", "ffff")
     assert missing.exit_code == 1
-    assert "no entry with id 'ffff'" in missing.stderr
+    assert "no entry with id “ffff”" in missing.stderr
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", 'komsos: kind: “ngopi\'s \\ "malam"” is not one of komsos'),
+        ("id", 'komsos: jenis kegiatan: “ngopi\'s \\ "malam"” bukan salah satu dari komsos'),
+    ],
+)
+def test_a_bad_value_is_quoted_as_the_language_quotes_never_as_python_repr(
+    run: Run, db: Path, lang: str, said: str
+) -> None:
+    # Python's repr showed it with its own quotes and escapes: 'ngopi\\'s \\\\ "malam"'.
+    typed = 'ngopi\'s \\ "malam"'
+    wrong = run("record", "-v", "Kemiri", "-s", "x", "-b", "Serda A", "--kind", typed, env={"KOMSOS_LANG": lang})
+    assert wrong.exit_code != 0
+    assert wrong.stderr.startswith(said)
+    assert wrong.stderr.count("\n") == 1
+    assert not db.exists()
+    missing = run("show", "ab'c\\d", env={"KOMSOS_LANG": lang})
+    assert missing.exit_code == 1
+    assert ("“ab'c\\d”" in missing.stderr) and ("\\\\" not in missing.stderr)
+
+
+@pytest.mark.parametrize(
+    ("place", "shown"),
+    [
+        ({"kabupaten": "Karanganyar", "province": "Jawa Tengah"}, "2025-01-17 08:05 WIB"),
+        ({"kabupaten": "Kota Denpasar", "province": "Bali"}, "2025-01-17 09:05 WITA"),
+        ({"kabupaten": "Kutai Kartanegara", "province": "Kaltim"}, "2025-01-17 09:05 WITA"),
+        ({"kabupaten": "Kota Jayapura", "province": "Papua"}, "2025-01-17 10:05 WIT"),
+        ({"kabupaten": "Kota Ternate", "province": "Maluku Utara"}, "2025-01-17 10:05 WIT"),
+        ({"kabupaten": "Kota Makassar"}, "2025-01-17 09:05 WITA"),  # the province from the gazetteer
+        ({}, "2025-01-17 08:05 WIB (the province is not known: WIB assumed)"),
+    ],
+)
+def test_show_gives_times_in_the_local_time_of_the_province(
+    run: Run, db: Path, place: dict[str, str], shown: str
+) -> None:
+    # It showed the stored UTC stamp, seconds and microseconds and all (2025-01-17T01:05:42.123456+00:00).
+    from komsos_cli.model import validate_entry
+
+    base = {"date": "2025-01-17", "babinsa": ["Serda X"], "village": "Kemiri", "summary": "s", **place}
+    stamp = "2025-01-17T01:05:42.123456+00:00"
+    entry = validate_entry(
+        {**base, "id": "abcd0000-0000-4000-8000-000000000001", "created_at": stamp, "updated_at": stamp}
+    )
+    with Store(db).transaction() as tx:
+        tx.add(entry)
+    result = run("show", "abcd")
+    assert result.exit_code == 0, result.stderr
+    assert re.search(r"Dibuat +" + re.escape(shown) + r" *$", result.stdout, re.M), result.stdout
+    assert re.search(r"Diubah +" + re.escape(shown) + r" *$", result.stdout, re.M)
+    assert run.json("show", "abcd")["created_at"] == stamp  # JSON keeps UTC
+    if not place:
+        said = run("show", "abcd", env={"KOMSOS_LANG": "id"}).stdout
+        assert "2025-01-17 08:05 WIB (provinsinya tidak diketahui: dianggap WIB)" in said
 
 
 def test_edit_changes_fields_and_keeps_history(run: Run, record: Callable[..., str], db: Path) -> None:
@@ -405,13 +463,13 @@ def test_no_arguments_shows_help(run: Run) -> None:
 
 
 USAGE_MISTAKES = [
-    (["list", "-n"], "opsi '-n' perlu nilai"),
+    (["list", "-n"], "opsi “-n” perlu nilai"),
     (["list", "--opn"], "opsi tidak dikenal: --opn (mungkin maksudnya: --json, --open, --topic)"),
     (["show", "a", "b"], "argumen berlebih yang tidak dikenal: b"),
-    (["lst"], "perintah tidak dikenal: 'lst'; maksudnya 'list'?"),
-    (["list", "--json=3"], "opsi '--json' tidak menerima nilai"),
-    (["list", "-n", "abc"], "nilai 'abc' untuk '--limit' / '-n' bukan bilangan bulat"),
-    (["show"], "argumen 'ID' belum diberikan"),
+    (["lst"], "perintah tidak dikenal: “lst”; maksudnya “list”?"),
+    (["list", "--json=3"], "opsi “--json” tidak menerima nilai"),
+    (["list", "-n", "abc"], "nilai “abc” untuk “--limit” / “-n” bukan bilangan bulat"),
+    (["show"], "argumen “ID” belum diberikan"),
     (["profile", "set", "--xx"], "opsi tidak dikenal: --xx"),
 ]
 
@@ -425,11 +483,15 @@ def test_usage_mistakes_speak_indonesian(run: Run) -> None:
 
 
 def test_usage_mistakes_in_english_keep_the_parser_wording(run: Run) -> None:
+    # The wording is the parser's; names and values are quoted as English quotes (“…”), not as
+    # Python's repr quotes them ('Jum\'at'), and the plural is the count's.
     for args, said in [
-        (["list", "-n"], "Option '-n' requires an argument."),
-        (["lst"], "No such command 'lst'. Did you mean 'list'?"),
-        (["show", "a", "b"], "Got unexpected extra argument(s) (b)"),
-        (["list", "-n", "abc"], "Invalid value for '--limit' / '-n': 'abc' is not a valid integer."),
+        (["list", "-n"], "Option “-n” requires an argument."),
+        (["lst"], "No such command “lst”. Did you mean “list”?"),
+        (["show", "a", "b"], "Got unexpected extra argument (b)"),
+        (["show", "a", "b", "c"], "Got unexpected extra arguments (b c)"),
+        (["list", "-n", "abc"], "Invalid value for “--limit” / “-n”: “abc” is not a valid integer."),
+        (["list", "-n", "Jum'at"], "Invalid value for “--limit” / “-n”: “Jum'at” is not a valid integer."),
     ]:
         result = run(*args)
         assert result.exit_code == 2, args

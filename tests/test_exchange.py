@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import stat
 import time
 import uuid
@@ -146,7 +147,7 @@ def test_an_entry_deleted_then_imported_from_an_old_export_stays_deleted(run: An
     result = run("import", str(old_export))
     assert result.exit_code == 0, result.stderr
     assert result.stderr == (
-        unsigned(old_export) + "1 file(s), 2 entries: 0 added, 0 updated, 2 skipped\n"
+        unsigned(old_export) + "1 file, 2 entries: 0 added, 0 updated, 2 skipped\n"
         "1 skipped entry was deleted in this store after its last change; it stays deleted\n"
     )
     assert [entry["id"] for entry in run.json("list")] == [items[1]["id"]]
@@ -232,8 +233,8 @@ def test_one_bad_row_and_nothing_is_stored_errors_name_file_row_and_field(tmp_pa
     message = caught.value.message
     assert message.startswith("nothing was imported: 4 rows are not valid: ")
     assert f"{bad}, row 3: date: expected YYYY-MM-DD" in message
-    assert f"{bad}, row 4: kind: 'ngopi' is not one of komsos" in message
-    assert f"{bad}, row 5: 'Nursalim' does not start with a TNI AD rank" in message
+    assert f"{bad}, row 4: kind: “ngopi” is not one of komsos" in message
+    assert f"{bad}, row 5: “Nursalim” does not start with a TNI AD rank" in message
     assert message.endswith("; and 1 more")
     assert (tmp_path / "store.json").read_bytes() == before
 
@@ -245,7 +246,7 @@ def test_rows_without_id_or_timestamps_are_refused(tmp_path: Path) -> None:
     path.write_text(json.dumps([item, {**make("jasem", 12), "id": "bukan-uuid"}]))
     with pytest.raises(InvalidInput) as caught:
         exchange.import_files(Store(tmp_path / "s.json"), [path])
-    assert "entry 1: missing required field(s): updated_at" in caught.value.message
+    assert "entry 1: missing required field: updated_at" in caught.value.message
     assert "entry 2: id: expected a UUID" in caught.value.message
     assert not (tmp_path / "s.json").exists()
 
@@ -404,10 +405,10 @@ def test_export_never_overwrites_without_force(run: Any, koramil: list[dict[str,
         (["-o", "{tmp}"], "{tmp} is a folder; give a file name, e.g. {tmp}/komsos.csv"),
         (
             ["-o", "{tmp}/rekap.txt"],
-            "cannot tell the format from the name 'rekap.txt'; give --format (csv, xlsx, json, jsonl)",
+            "cannot tell the format from the name “rekap.txt”; give --format (csv, xlsx, json, jsonl)",
         ),
-        (["-f", "ods"], "unknown format 'ods'; use one of csv, xlsx, json, jsonl"),
-        (["--delimiter", "|"], "--delimiter must be ',' or ';', not '|'"),
+        (["-f", "ods"], "unknown format “ods”; use one of csv, xlsx, json, jsonl"),
+        (["--delimiter", "|"], "--delimiter must be ',' or ';', not “|”"),
         (["-f", "xlsx", "--delimiter", ";"], "--delimiter applies to csv only, not xlsx"),
         (
             ["--excel-id", "-o", "{tmp}/rekap.xlsx"],
@@ -422,7 +423,7 @@ def test_export_never_overwrites_without_force(run: Any, koramil: list[dict[str,
             ["-f", "json", "--lang", "id"],
             "--lang id changes the header row of csv and xlsx; json keys stay as documented",
         ),
-        (["--lang", "jv"], "--lang must be en or id, not 'jv'"),
+        (["--lang", "jv"], "--lang must be en or id, not “jv”"),
     ],
 )
 def test_export_bad_options_give_one_line_and_exit_2(
@@ -451,13 +452,45 @@ def test_export_excel_id_and_indonesian_header(run: Any, koramil: list[dict[str,
     assert (counts.added, counts.skipped) == (4, 4)
 
 
+@pytest.mark.parametrize("name", ["id.csv", "id.xlsx"])
+def test_an_export_in_the_interface_language_id_imports_back_the_same_entries(
+    run: Any, db: Path, tmp_path: Path, name: str
+) -> None:
+    items = [
+        make("jasem", 11, place_matched=True, follow_up={"action": "Cek jalan desa"}),
+        make(
+            "nursalim",
+            3,
+            follow_up={"action": "Lapor Danramil", "status": "done", "resolved_on": "2025-01-20", "note": "Beres"},
+        ),
+        make("hasibuan", 17, place_matched=False),
+    ]
+    seed(db, items)
+    path = tmp_path / name
+    result = run("export", "-o", str(path), env={"KOMSOS_LANG": "id"})
+    assert result.exit_code == 0, result.stderr
+    if name.endswith(".csv"):
+        text = path.read_bytes().decode("utf-8-sig")
+        assert ",ya," in text and ",tidak," in text and "terbuka: Cek jalan desa" in text
+        assert "selesai 2025-01-20: Lapor Danramil; Beres" in text
+        assert not re.search(r",(true|false|open:|done )", text)
+    else:
+        cells = [str(c) for row in openpyxl.load_workbook(path).worksheets[0].iter_rows(values_only=True) for c in row]
+        assert "ya" in cells and "tidak" in cells and "terbuka: Cek jalan desa" in cells
+        assert not [c for c in cells if re.match(r"(true|false)$|(open|done)[ :]", c)]
+    target = tmp_path / "target.json"
+    imported = run("--db", str(target), "import", str(path), env={"KOMSOS_LANG": "id"})
+    assert imported.exit_code == 0, imported.stderr
+    assert by_id(Store(target).entries()) == by_id(items)
+
+
 def test_import_prints_counts_and_reimport_adds_nothing(run: Any, db: Path, tmp_path: Path) -> None:
     source = seed(tmp_path / "babinsa.json", [make("jasem", d) for d in (11, 12, 13)])
     path = tmp_path / "jasem.csv"
     exchange.export(source, Criteria(), exchange.plan_export(str(path)))
     result = run("import", str(path))
     assert result.exit_code == 0, result.stderr
-    assert result.stderr == unsigned(path) + "1 file(s), 3 entries: 3 added, 0 updated, 0 skipped\n" + created(db)
+    assert result.stderr == unsigned(path) + "1 file, 3 entries: 3 added, 0 updated, 0 skipped\n" + created(db)
     assert result.stdout == ""
     result = run("import", str(path), "--json")
     assert json.loads(result.stdout) == {
@@ -482,7 +515,7 @@ def test_import_dry_run_stores_nothing(run: Any, db: Path, tmp_path: Path) -> No
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines() == [
         unsigned(path).strip(),
-        "1 file(s), 1 entries: 1 added, 0 updated, 0 skipped",
+        "1 file, 1 entry: 1 added, 0 updated, 0 skipped",
         "dry run: nothing was stored",
         *([] if created(db) == "" else [f"komsos: the store {db} does not exist (yet): nothing recorded there"]),
     ]
@@ -505,7 +538,7 @@ def test_import_dry_run_stores_nothing(run: Any, db: Path, tmp_path: Path) -> No
         (
             "lain.csv",
             b"Nama;Desa;Tanggal\r\nBudi;Kemiri;17/01/2025\r\n",
-            "lain.csv is not a komsos csv file: wrong header row: unknown column 'Nama'",
+            "lain.csv is not a komsos csv file: wrong header row: unknown column “Nama”",
         ),
         (
             "palsu.xlsx",
@@ -604,7 +637,7 @@ def test_import_tells_about_conflicts(run: Any, db: Path, koramil: list[dict[str
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines() == [
         unsigned(path).strip(),
-        "1 file(s), 1 entries: 0 added, 0 updated, 1 skipped",
+        "1 file, 1 entry: 0 added, 0 updated, 1 skipped",
         "1 entry has the same id and time as a stored one but other content; the stored one was kept",
     ]
 

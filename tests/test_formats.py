@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import date, datetime
 from typing import Any
 
@@ -54,7 +55,7 @@ def test_every_format_is_registered_and_guessed_from_its_extension() -> None:
     assert formats.guess("a.ndjson") is formats.FORMATS["jsonl"]
     assert formats.guess("laporan.txt") is None
     assert formats.get(" XLSX ").name == "xlsx"
-    with pytest.raises(InvalidInput, match="unknown format 'ods'"):
+    with pytest.raises(InvalidInput, match="unknown format “ods”"):
         formats.get("ods")
 
 
@@ -121,6 +122,71 @@ def test_follow_up_text_round_trips(follow_up: dict[str, Any], text: str) -> Non
     assert raw["follow_up"] == entry(follow_up=follow_up)["follow_up"]
 
 
+@pytest.mark.parametrize(
+    ("follow_up", "text"),
+    [
+        ({"action": "Koordinasi dengan Kades", "status": "open"}, "terbuka: Koordinasi dengan Kades"),
+        (
+            {"action": "Cek jalan", "status": "done", "resolved_on": "2025-02-01", "note": "Sudah diperbaiki"},
+            "selesai 2025-02-01: Cek jalan; Sudah diperbaiki",
+        ),
+        ({"action": "Cek: jalan", "status": "done", "resolved_on": None, "note": None}, "selesai: Cek: jalan"),
+    ],
+)
+def test_follow_up_text_in_indonesian_round_trips(follow_up: dict[str, Any], text: str) -> None:
+    # An Indonesian export wrote `open:` and `done 2025-02-01:` among Indonesian words.
+    assert tabular.follow_up_text(follow_up, "id") == text
+    raw = entry(follow_up=tabular.parse_follow_up(text))
+    assert raw["follow_up"] == entry(follow_up=follow_up)["follow_up"]
+    assert tabular.parse_follow_up(text.replace("selesai", "SELESAI")) == tabular.parse_follow_up(text)
+
+
+def indonesian_words_entries() -> list[dict[str, Any]]:
+    """Entries whose cells hold every cell word that has a language: both flags, both statuses."""
+    return [
+        entry(id="0a0b0c0d-0000-4000-8000-000000000001", place_matched=True, follow_up={"action": "Cek jalan"}),
+        entry(
+            id="0a0b0c0d-0000-4000-8000-000000000002",
+            place_matched=False,
+            follow_up={"action": "Lapor", "status": "done", "resolved_on": "2025-02-01", "note": "Beres"},
+        ),
+        entry(id="0a0b0c0d-0000-4000-8000-000000000003", place_matched=False),
+    ]
+
+
+ENGLISH_CELL_WORDS = re.compile(r"^(true|false|open|done)$|^(open|done)[ :]")
+
+
+@pytest.mark.parametrize("name", ["csv", "xlsx"])
+def test_an_indonesian_export_holds_no_english_cell_word_and_reads_back(name: str) -> None:
+    items = indonesian_words_entries()
+    fmt = formats.get(name)
+    payload = fmt.write(items, ExportOptions(lang="id"))
+    rows = fmt.read(payload)
+    cells = [str(value) for row in rows for value in row.values.values() if value not in (None, "")]
+    assert not [cell for cell in cells if ENGLISH_CELL_WORDS.search(cell)]
+    by_field = [row.values for row in rows]
+    assert [values["place_matched"] for values in by_field] == ["ya", "tidak", "tidak"]
+    assert by_field[0]["follow_up"] == "terbuka: Cek jalan"
+    assert by_field[1]["follow_up"] == "selesai 2025-02-01: Lapor; Beres"
+    assert [validate_entry(fmt.decode(row.values)) for row in rows] == items
+    # and the English file still says true/false and open/done, and reads back the same
+    english = fmt.read(fmt.write(items, ExportOptions(lang="en")))
+    assert [row.values["place_matched"] for row in english] == ["true", "false", "false"]
+    assert english[0].values["follow_up"] == "open: Cek jalan"
+    assert [validate_entry(fmt.decode(row.values)) for row in english] == items
+
+
+def test_cell_words_of_either_language_are_read_whatever_the_header() -> None:
+    assert tabular.decode({"place_matched": "Ya"})["place_matched"] is True
+    assert tabular.decode({"place_matched": "tidak"})["place_matched"] is False
+    assert tabular.decode({"place_matched": "TRUE"})["place_matched"] is True
+    assert tabular.decode({"follow_up": "terbuka: Cek"})["follow_up"] == {"action": "Cek", "status": "open"}
+    assert tabular.decode({"follow_up": "done: Cek"})["follow_up"] == {"action": "Cek", "status": "done"}
+    with pytest.raises(InvalidInput, match="ya or tidak"):
+        tabular.decode({"place_matched": "mungkin"})
+
+
 def test_a_hand_typed_follow_up_without_status_is_an_open_action() -> None:
     assert tabular.parse_follow_up("Pantau harga pupuk: minggu depan") == {
         "action": "Pantau harga pupuk: minggu depan",
@@ -151,7 +217,7 @@ def test_header_in_english_keys_or_indonesian_labels_maps_back() -> None:
 
 
 def test_wrong_headers_are_named() -> None:
-    with pytest.raises(InvalidInput, match="unknown column 'nama'"):
+    with pytest.raises(InvalidInput, match="unknown column “nama”"):
         tabular.columns(["id", "nama"])
     with pytest.raises(InvalidInput, match="appears twice"):
         tabular.columns(["id", "date", "Tanggal"])
@@ -311,8 +377,8 @@ def test_csv_saved_back_by_excel_with_indonesian_dates_still_reads() -> None:
         (b"", "empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
         ("id,date\r\nx,é".encode("cp1252"), "not UTF-8"),
-        (b"nama,alamat\r\nA,B\r\n", "unknown column 'nama'"),
-        (b"Desa;Kecamatan\r\n", "unknown column 'Desa'"),
+        (b"nama,alamat\r\nA,B\r\n", "unknown column “nama”"),
+        (b"Desa;Kecamatan\r\n", "unknown column “Desa”"),
         ("id\tdate\r\nx\té".encode("utf-16"), "UTF-16 text .* save as 'CSV UTF-8'"),
         (b'[{"summary": "' + b"x" * 200_000 + b'"}]', "broken CSV at line 1"),  # one-line JSON named .csv
     ],

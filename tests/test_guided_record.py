@@ -50,7 +50,7 @@ def test_every_field_is_asked_with_its_default_and_the_entry_saved(tmp_path: Pat
     child.sendline("")
     child.expect("Jam")
     child.sendline("jam sembilan")  # not a time: explained and asked again
-    child.expect("komsos: waktu 'jam sembilan' tidak terbaca")
+    child.expect("komsos: waktu “jam sembilan” tidak terbaca")
     child.expect("Jam")
     child.sendline("09.30")
     child.expect(r"Jenis kegiatan .*\[komsos\]: ")

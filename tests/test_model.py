@@ -138,7 +138,7 @@ def test_validate_canonicalises() -> None:
         ({"situation": "kacau"}, "situation"),
         ({"village_kind": "Kota"}, "village_kind"),
         ({"date": "17/01/2025"}, "date"),
-        ({"date": "2024-02-30"}, r"'2024-02-30' is not a real date \(day 30, month 2, year 2024\)"),
+        ({"date": "2024-02-30"}, r"“2024-02-30” is not a real date \(day 30, month 2, year 2024\)"),
         ({"village": ""}, "village"),
         ({"summary": None}, "summary"),
         ({"babinsa": []}, "babinsa"),

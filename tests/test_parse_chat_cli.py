@@ -175,7 +175,7 @@ def test_at_a_terminal_the_missing_babinsa_is_asked(run: Any, tmp_path: Path) ->
     [
         (
             "Situasi aman.\n17/01/25 08.15 - Serda A: siap\n17/01/25 08.16 - Serda B: siap\n",
-            "line 1 is not the start of a WhatsApp message (is the export cut?): 'Situasi aman.'",
+            "line 1 is not the start of a WhatsApp message (is the export cut?): “Situasi aman.”",
         ),
         (
             "2025-01-17 08:15 - Serda A: siap\n2025-01-17 08:16 - Serda B: siap\n",

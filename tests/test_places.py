@@ -272,7 +272,7 @@ def test_index_damaged_in_an_unwritable_folder_is_built_in_memory(
     data[start:] = b"\xff" * (len(data) - start)
     fresh_index.write_bytes(bytes(data))
 
-    def cannot_write(path: Path, signature: str) -> None:
+    def cannot_write(path: Path, signature: str, progress: object = None) -> None:
         raise PermissionError(13, "Permission denied", str(path))
 
     monkeypatch.setattr(places, "build_index", cannot_write)

@@ -103,7 +103,7 @@ def test_a_word_instead_of_a_number_is_asked_again_in_the_users_language(run: An
 def test_unknown_village_is_stored_as_typed_with_a_warning(run: Any) -> None:
     result = run(*record_args("Sei Silau Tuo", "--kabupaten", "Asahan"))
     assert result.exit_code == 0, result.stderr
-    assert result.stderr.startswith("komsos: warning: 'Sei Silau Tuo' is not in the gazetteer")
+    assert result.stderr.startswith("komsos: warning: “Sei Silau Tuo” is not in the gazetteer")
     assert "did you mean Sei Silau Tua, Setia Janji, Asahan" in result.stderr
     entry = only_entry(run)
     assert (entry["village"], entry["kabupaten"], entry["place_matched"]) == ("Sei Silau Tuo", "Asahan", False)
@@ -112,7 +112,7 @@ def test_unknown_village_is_stored_as_typed_with_a_warning(run: Any) -> None:
 def test_a_village_given_the_wrong_kabupaten_is_suggested_where_it_is(run: Any) -> None:
     result = run(*record_args("Sei Silau Tua", "--kabupaten", "Inhu"))
     assert result.exit_code == 0, result.stderr
-    assert result.stderr.startswith("komsos: warning: 'Sei Silau Tua' is not in Inhu in the gazetteer;")
+    assert result.stderr.startswith("komsos: warning: “Sei Silau Tua” is not in Inhu in the gazetteer;")
     assert "did you mean Sei Silau Tua, Setia Janji, Asahan;" in result.stderr
     assert only_entry(run)["place_matched"] is False
 
@@ -135,7 +135,7 @@ def test_unknown_village_is_refused_with_strict(run: Any, db: Path) -> None:
 def test_unknown_village_at_a_terminal_takes_a_suggestion_or_keeps_it(run: Any) -> None:
     result = run(*record_args("Sei Silau Tuo"), input="1\n", env=INTERACTIVE)
     assert result.exit_code == 0, result.stderr
-    assert "0) keep 'Sei Silau Tuo' as typed" in result.stderr
+    assert "0) keep “Sei Silau Tuo” as typed" in result.stderr
     result = run(*record_args("Sei Silau Tuo"), input="0\n", env=INTERACTIVE)
     assert result.exit_code == 0, result.stderr
     assert "warning" not in result.stderr
@@ -184,7 +184,7 @@ def test_a_kecamatan_given_is_not_overridden(run: Any) -> None:
     result = run(*record_args("Kemiri", "--kecamatan", "Gatak"))
     assert result.exit_code == 0
     # Kemiri is in the gazetteer, only not in Gatak: the warning says where it is not
-    assert "warning: 'Kemiri' is not in Gatak in the gazetteer; stored as typed" in result.stderr
+    assert "warning: “Kemiri” is not in Gatak in the gazetteer; stored as typed" in result.stderr
     entry = only_entry(run)
     assert (entry["kecamatan"], entry["place_matched"]) == ("Gatak", False)
 
@@ -274,7 +274,7 @@ def test_places_search(run: Any) -> None:
     assert "Setia Janji" in result.stdout and "21261" in result.stdout
     result = run("places", "search", "Qxzvw")
     assert result.exit_code == 1
-    assert "no village in the gazetteer matches 'Qxzvw'" in result.stderr
+    assert "no village in the gazetteer matches “Qxzvw”" in result.stderr
 
 
 def test_places_show(run: Any) -> None:
@@ -302,15 +302,15 @@ def test_help_and_list_do_not_load_the_gazetteer(tmp_path: Path) -> None:
     [
         (
             ["search", "Kemiri", "--kabupaten", "Asahn"],
-            "no kabupaten/kota 'Asahn' in the gazetteer; did you mean Asahan",
+            "no kabupaten/kota “Asahn” in the gazetteer; did you mean Asahan",
         ),
         (
             ["search", "Kemiri", "--kecamatan", "Kebakramat"],
-            "no kecamatan 'Kebakramat' in the gazetteer; did you mean Kebakkramat",
+            "no kecamatan “Kebakramat” in the gazetteer; did you mean Kebakkramat",
         ),
-        (["search", "--json", "Kemiri", "--kabupaten", "Asahn"], "no kabupaten/kota 'Asahn'"),
-        (["show", "Gatak", "--kabupaten", "Asahan"], "no kecamatan 'Gatak' in 'Asahan'; did you mean Gatak, Sukoharjo"),
-        (["show", "Gatak", "--kabupaten", "Asahn"], "no kabupaten/kota 'Asahn' in the gazetteer"),
+        (["search", "--json", "Kemiri", "--kabupaten", "Asahn"], "no kabupaten/kota “Asahn”"),
+        (["show", "Gatak", "--kabupaten", "Asahan"], "no kecamatan “Gatak” in “Asahan”; did you mean Gatak, Sukoharjo"),
+        (["show", "Gatak", "--kabupaten", "Asahn"], "no kabupaten/kota “Asahn” in the gazetteer"),
     ],
 )
 def test_places_in_an_unknown_area_name_the_area(run: Any, args: list[str], message: str) -> None:
@@ -363,7 +363,7 @@ def test_a_village_read_from_the_start_of_its_name_says_so() -> None:
     check = PlaceCheck()
     entry = check.entry({"village": "Salayo Tanang", "kabupaten": "Solok"}, {})
     assert entry["village"] == "Salayo Tanang Bukik Sileh"
-    assert check.warnings == ["village 'Salayo Tanang' read as Salayo Tanang Bukik Sileh, Lembang Jaya, Solok"]
+    assert check.warnings == ["village “Salayo Tanang” read as Salayo Tanang Bukik Sileh, Lembang Jaya, Solok"]
 
 
 def test_a_start_several_villages_share_is_not_guessed(run: Any) -> None:
@@ -381,3 +381,54 @@ def test_a_variant_spelling_found_in_several_places_is_asked_never_guessed(run: 
     picked = run(*record_args("Piangu"), input="2\n", env=INTERACTIVE)
     assert picked.exit_code == 0, picked.stderr
     assert only_entry(run)["kabupaten"] == "Solok"
+
+
+# --- the first lookup on a new machine builds the index, and says so --------------------------------
+
+
+@pytest.mark.index_notice
+@pytest.mark.parametrize(("lang", "said"), [("en", "building the village gazetteer index"), ("id", "menyusun indeks")])
+def test_the_first_lookup_in_an_empty_app_folder_says_the_index_is_being_built(
+    tmp_path: Path, lang: str, said: str
+) -> None:
+    # It spent seconds in silence: a new user thought komsos had hung.
+    home = tmp_path / "new-machine"
+    env = {**os.environ, "KOMSOS_HOME": str(home), "KOMSOS_DB": str(tmp_path / "s.json"), "KOMSOS_LANG": lang}
+    first = subprocess.run(
+        [sys.executable, "-m", "komsos_cli", "places", "search", "Sei Silau Tua"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert first.returncode == 0, first.stderr
+    notice, *rest = first.stderr.splitlines()
+    assert notice.startswith(said) and notice.endswith("...")  # stderr is not a terminal: one plain line
+    assert "\x1b" not in first.stderr and "\r" not in first.stderr
+    assert said not in "\n".join(rest)
+    assert "Sei Silau Tua" in first.stdout and said not in first.stdout  # stdout stays data only
+    assert (home / "places.sqlite").is_file()
+    again = subprocess.run(
+        [sys.executable, "-m", "komsos_cli", "places", "search", "Sei Silau Tua"],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert again.returncode == 0 and said not in again.stderr  # built once: silent from then on
+
+
+@pytest.mark.index_notice
+def test_at_a_terminal_the_build_shows_a_progress_bar_on_stderr() -> None:
+    import io
+
+    from rich.console import Console
+
+    from komsos_cli.render.places import IndexBuild
+
+    screen = io.StringIO()
+    bar = IndexBuild(terminal=True, out=Console(file=screen, force_terminal=True, width=100))
+    bar.start(36)
+    for _ in range(36):
+        bar.advance(1)
+    bar.stop()
+    shown = screen.getvalue()
+    assert "Building the village gazetteer index" in shown and "36/36" in shown

@@ -151,10 +151,10 @@ def test_summary_empty_store(run: Any) -> None:
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [
-        (("--period", "2025-13"), "'2025-13': the month must be 01 to 12"),
-        (("--period", "Januari"), "cannot read the period 'Januari'"),
-        (("--by", "dusun"), "--by: 'dusun' is not one of village, kind"),
-        (("--format", "pdf"), "--format: 'pdf' is not one of"),
+        (("--period", "2025-13"), "“2025-13”: the month must be 01 to 12"),
+        (("--period", "Januari"), "cannot read the period “Januari”"),
+        (("--by", "dusun"), "--by: “dusun” is not one of village, kind"),
+        (("--format", "pdf"), "--format: “pdf” is not one of"),
         (("--format", "md", "--json"), "--json and --format md cannot be used together"),
         (("--top", "0"), "--top must be 1 or more"),
     ],
@@ -420,7 +420,7 @@ def test_villages_and_followups_take_a_period(run: Any, koramil: dict[str, str])
     assert [item["id"] for item in run.json("followups", "--period", "2025-Q1")] == [koramil["kemiri2"]]
     assert [item["id"] for item in run.json("followups", "-p", "2023-01")] == [koramil["krajan"]]
     bad = run("followups", "--period", "2025-13")
-    assert bad.exit_code == 2 and bad.stderr == "komsos: '2025-13': the month must be 01 to 12\n"
+    assert bad.exit_code == 2 and bad.stderr == "komsos: “2025-13”: the month must be 01 to 12\n"
     assert run("villages", "--period", "Q1").exit_code == 2
 
 

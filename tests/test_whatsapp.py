@@ -380,7 +380,7 @@ def test_a_zip_without_a_chat_is_refused(data: bytes, message: str) -> None:
 
 def test_an_export_cut_at_the_start_names_its_first_line() -> None:
     text = "aman dan kondusif.\n17/01/25 08.15 - Serda A: siap\n17/01/25 08.16 - Serda B: siap\n"
-    with pytest.raises(InvalidInput, match=r"line 1 is not the start of a WhatsApp message.*'aman dan kondusif.'"):
+    with pytest.raises(InvalidInput, match=r"line 1 is not the start of a WhatsApp message.*“aman dan kondusif.”"):
         read_chat_text(text, "x", "chat.txt")
 
 

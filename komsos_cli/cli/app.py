@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import sys
@@ -15,7 +16,7 @@ from typer.core import TyperGroup
 
 from .. import __version__
 from ..errors import KomsosError
-from ..messages import t
+from ..messages import t, tn
 
 _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -58,7 +59,6 @@ _USAGE = (
     (re.compile(r"^Missing option (.+)\.$"), "usage.missing_option", ("name",)),
     (re.compile(r"^Option (.+) requires an argument\.$"), "usage.needs_value", ("option",)),
     (re.compile(r"^Option (.+) does not take a value\.$"), "usage.takes_no_value", ("option",)),
-    (re.compile(r"^Got unexpected extra argument(?:\(s\)|s)? \((.+)\)$"), "usage.extra_arguments", ("arguments",)),
     (
         re.compile(r"^Invalid value for (.+): (.+) is not a valid int(?:eger)?\.$"),
         "usage.not_a_number",
@@ -66,8 +66,26 @@ _USAGE = (
     ),
     (re.compile(r"^Invalid value for (.+?): (.+)$"), "usage.invalid_value", ("option", "detail")),
 )
+_EXTRA_ARGUMENTS = re.compile(r"^Got unexpected extra argument(?:\(s\)|s)? \((.+)\)$")
 _NO_SUCH_OPTION = re.compile(r"^No such option: (\S+)(?: \(Possible options: (.+)\))?$")
 _NO_SUCH_COMMAND = re.compile(r"^No such command (.+?)\.(?: Did you mean (.+)\?)?$")
+
+
+# A name or value the parser quoted the Python way ('abc', or "Jum'at" when it holds a quote).
+_PYTHON_QUOTED = re.compile(r"'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"")
+
+
+def requoted(text: str) -> str:
+    """`text` with each Python-quoted name or value in it quoted as the language quotes (“abc”)."""
+
+    def quote(match: re.Match[str]) -> str:
+        try:
+            value = ast.literal_eval(match.group())
+        except (ValueError, SyntaxError):
+            return match.group()
+        return t("quoted", text=value) if isinstance(value, str) else match.group()
+
+    return _PYTHON_QUOTED.sub(quote, text)
 
 
 def usage_message(english: str) -> str:
@@ -78,12 +96,16 @@ def usage_message(english: str) -> str:
         return text + (t("usage.possible_options", options=option.group(2)) if option.group(2) else "")
     command = _NO_SUCH_COMMAND.match(english)
     if command:
-        text = t("usage.no_such_command", name=command.group(1))
-        return text + (t("usage.did_you_mean", names=command.group(2)) if command.group(2) else "")
+        text = t("usage.no_such_command", name=requoted(command.group(1)))
+        return text + (t("usage.did_you_mean", names=requoted(command.group(2))) if command.group(2) else "")
+    extra = _EXTRA_ARGUMENTS.match(english)
+    if extra:
+        arguments = extra.group(1)
+        return tn("usage.extra_arguments", len(arguments.split()), arguments=arguments)
     for pattern, key, names in _USAGE:
         match = pattern.match(english)
         if match:
-            return t(key, **dict(zip(names, match.groups(), strict=True)))
+            return t(key, **{name: requoted(value) for name, value in zip(names, match.groups(), strict=True)})
     return english
 
 
@@ -339,6 +361,10 @@ def main_options(
     """komsos: the field-report logger for Babinsa."""
     State.db = db
     State.debug = debug or os.environ.get("KOMSOS_DEBUG") == "1"
+    from .. import places
+    from ..render.places import IndexBuild
+
+    places.report_builds_with(IndexBuild)  # the first lookup on a new machine builds the index: say so
 
 
 # --- the process entry point ------------------------------------------------------------
@@ -369,7 +395,7 @@ def run(application: typer.Typer) -> None:
       command named on the command line is built. Help, `--version` and unknown names build all.
     - At exit the interpreter frees every object one by one and runs a last full garbage
       collection: ~70 ms with 100,000 entries loaded. The store keeps what it parsed for the
-      process (store.jsonfile.for_process), and once every other exit handler has run, we flush
+      process (store.process.for_process), and once every other exit handler has run, we flush
       stdout/stderr and leave with os._exit. The command's files are closed and fsynced by then.
     Tests use `app` in-process and never come here.
     """
@@ -377,7 +403,7 @@ def run(application: typer.Typer) -> None:
 
     from typer.main import get_command
 
-    from ..store import jsonfile
+    from ..store.process import for_process
 
     name = _command_name(sys.argv[1:])
     commands, groups = application.registered_commands, application.registered_groups
@@ -390,7 +416,7 @@ def run(application: typer.Typer) -> None:
         command = get_command(application)
     finally:
         application.registered_commands, application.registered_groups = commands, groups
-    jsonfile.for_process()
+    for_process()
     # Registered before the command runs: atexit runs last-in first-out, so whatever a
     # library registers during the command (logging's flush, ...) still runs before we leave.
     exit_code = [1]

@@ -3,7 +3,8 @@
 Only loaded when the shell asks for completions (`_KOMSOS_COMPLETE` set): the completers are put on
 the parameters by name then, so the commands' declarations stay as they are. Each reads the least
 it can: closed vocabularies from the model, villages from the profile, the store and the gazetteer's
-index, ids from the store.
+index, ids from the store. Entry ids and villages are usually answered before Typer is even
+imported (quick_complete.py), by the same choosers (`id_choices`, `village_choices`).
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ def _entries(ctx: Any) -> list[dict[str, Any]]:
         return []
 
 
-def _places(level: str, incomplete: str, kabupaten: str | None) -> list[str]:
+def gazetteer_names(level: str, incomplete: str, kabupaten: str | None) -> list[str]:
     from .. import places
 
     try:
@@ -67,40 +68,62 @@ def _places(level: str, incomplete: str, kabupaten: str | None) -> list[str]:
         return []
 
 
-def villages(ctx: Any, param: Any, incomplete: str) -> list[str]:
-    """The profile's villages first, then the store's, then the gazetteer's within the profile's kabupaten."""
-    profile = _profile(ctx)
-    known = list(profile.get("villages", []))
-    known += sorted({str(e.get("village") or "") for e in _entries(ctx)})
+def village_choices(
+    profile: dict[str, Any],
+    store_villages: Iterable[str],
+    incomplete: str,
+    typed_kabupaten: str | None,
+    gazetteer: Callable[[str, str, str | None], list[str]],
+) -> list[str]:
+    """The profile's villages first, then the store's, then the gazetteer's within the kabupaten
+    typed on the command line, else the profile's."""
+    known = [str(name) for name in profile.get("villages", [])]
+    known += sorted({name for name in store_villages if name})
     found = _starting(known, incomplete)
     if len(incomplete) >= 2 or not found:
-        kabupaten = ctx.params.get("kabupaten") or profile.get("kabupaten")
-        found += [name for name in _places("village", incomplete, kabupaten) if name not in found]
+        kabupaten = typed_kabupaten or profile.get("kabupaten")
+        found += [name for name in gazetteer("village", incomplete, kabupaten) if name not in found]
     return found
+
+
+# At most this many ids are offered (the newest), with their date, village and kind as help.
+ID_LIMIT = 200
+
+
+def id_choices(entries: Iterable[dict[str, Any]], incomplete: str, limit: int = ID_LIMIT) -> list[tuple[str, str]]:
+    """(id, "date village kind") of the entries whose id starts with `incomplete`, the newest first."""
+    typed = incomplete.lower()
+    found = [e for e in entries if str(e.get("id", "")).startswith(typed)]
+    found.sort(key=lambda e: (str(e.get("date") or ""), str(e.get("created_at") or "")), reverse=True)
+    return [
+        (str(e["id"]), f"{e.get('date') or ''} {e.get('village') or ''} {e.get('kind') or ''}".strip())
+        for e in found[:limit]
+    ]
+
+
+def villages(ctx: Any, param: Any, incomplete: str) -> list[str]:
+    """The profile's villages first, then the store's, then the gazetteer's within the profile's kabupaten."""
+    store_villages = [str(e.get("village") or "") for e in _entries(ctx)]
+    return village_choices(_profile(ctx), store_villages, incomplete, ctx.params.get("kabupaten"), gazetteer_names)
 
 
 def kecamatan(ctx: Any, param: Any, incomplete: str) -> list[str]:
     profile = _profile(ctx)
     known = [profile.get("kecamatan") or ""]
     kabupaten = ctx.params.get("kabupaten") or profile.get("kabupaten")
-    return _starting([*known, *_places("kecamatan", incomplete, kabupaten)], incomplete)
+    return _starting([*known, *gazetteer_names("kecamatan", incomplete, kabupaten)], incomplete)
 
 
 def kabupaten(ctx: Any, param: Any, incomplete: str) -> list[str]:
     profile = _profile(ctx)
-    return _starting([profile.get("kabupaten") or "", *_places("kabupaten", incomplete, None)], incomplete)
+    return _starting([profile.get("kabupaten") or "", *gazetteer_names("kabupaten", incomplete, None)], incomplete)
 
 
 def entry_ids(ctx: Any, param: Any, incomplete: str) -> list[Any]:
     """Ids of stored entries (the newest first), each with its date and village as help."""
     from typer._click.shell_completion import CompletionItem
 
-    found = [e for e in _entries(ctx) if str(e.get("id", "")).startswith(incomplete.lower())]
-    found.sort(key=lambda e: (str(e.get("date", "")), str(e.get("created", ""))), reverse=True)
-    return [
-        CompletionItem(str(e["id"]), help=f"{e.get('date', '')} {e.get('village', '')} {e.get('kind', '')}".strip())
-        for e in found[:200]
-    ]
+    return [CompletionItem(value, help=help_text) for value, help_text in id_choices(_entries(ctx), incomplete)]
 
 
 def completers() -> dict[str, Completer]:

@@ -60,8 +60,9 @@ def doctor(
 
     modified = datetime.fromtimestamp(plan.backup.modified, UTC).isoformat(timespec="seconds")
     message(
-        t(
+        tn(
             "doctor.plan",
+            plan.backup_entries,
             generation=plan.backup.generation,
             modified=modified,
             entries=plan.backup_entries,

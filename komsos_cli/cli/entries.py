@@ -6,9 +6,8 @@ from typing import Annotated, Any
 
 import typer
 
-from .. import entries as core
 from ..errors import Cancelled, InvalidInput
-from ..messages import t
+from ..messages import t, tn
 from ..query import Criteria
 from ..store.base import Store
 from .app import app
@@ -33,6 +32,13 @@ def _prompt_for(field: str) -> str:
 def _say_refused(reason: str) -> None:
     """Why an answer at a prompt was not taken, before it is asked again."""
     typer.echo(f"komsos: {reason}", err=True)
+
+
+def _core() -> Any:
+    """The core of these commands, imported when a command runs (not to list or complete them)."""
+    from .. import entries
+
+    return entries
 
 
 @app.command()
@@ -74,11 +80,11 @@ def record(
             raise InvalidInput(t("guided.no_terminal"))
         from .guided import guided_record
 
-        entry = guided_record(store, record=core.record, check=check)
+        entry = guided_record(store, record=_core().record, check=check)
     else:
-        values = core.values_from_text(fields)
+        values = _core().values_from_text(fields)
         ask = _prompt_for if at_terminal else None
-        entry = core.record(store, values, ask=ask, refused=_say_refused, resolve_place=check)
+        entry = _core().record(store, values, ask=ask, refused=_say_refused, resolve_place=check)
     show_warnings(check)
     if at_terminal:  # one line on stderr; stdout still carries only the id
         where = {"date": entry["date"], "village": entry["village"], "kind": entry["kind"]}
@@ -132,7 +138,7 @@ def list_command(
             render.entries_table(gone)
         return
 
-    chosen = core.list_entries(store, criteria)
+    chosen = _core().list_entries(store, criteria)
     if json_out:
         render.write_json(chosen)
         return
@@ -140,7 +146,8 @@ def list_command(
         render.message(t("list.empty"))
         return
     render.entries_table(chosen)
-    render.message(t("list.count", shown=len(chosen), total=core.count_entries(store)))
+    total = _core().count_entries(store)
+    render.message(tn("list.count", total, shown=len(chosen), total=total))
 
 
 EntryId = Annotated[str, typer.Argument(metavar="ID", help="The entry's id, or any unique start of it.")]
@@ -151,15 +158,20 @@ EntryId = Annotated[str, typer.Argument(metavar="ID", help="The entry's id, or a
 def show(entry_id: EntryId, store: Store, json_out: JsonFlag = False) -> None:
     """Show one entry in full.
 
+    Times are in the local time of the entry's province (WIB, WITA, WIT), to the minute; --json keeps UTC.
+
     Example: komsos show 3f2a
     """
     from .. import render
 
-    entry = core.get(store, entry_id)
+    entry = _core().get(store, entry_id)
     if json_out:
         render.write_json(entry)
         return
-    render.entry_detail(entry, len(store.history(entry["id"])))
+    from ..zones import province_kabupaten_lookup, zone_of_entry
+
+    zone = zone_of_entry(entry, province_kabupaten_lookup)
+    render.entry_detail(entry, len(store.history(entry["id"])), zone=zone)
 
 
 @app.command()
@@ -176,9 +188,9 @@ def edit(
 
     Example: komsos edit 3f2a --situation waspada --finding "Warga mengeluhkan jalan rusak"
     """
-    changes = core.values_from_text(fields)
+    changes = _core().values_from_text(fields)
     check = place_check(strict)
-    entry = core.edit(store, entry_id, changes, resolve_place=check)
+    entry = _core().edit(store, entry_id, changes, resolve_place=check)
     show_warnings(check)
     if json_out:
         from ..render import write_json
@@ -195,14 +207,14 @@ def delete(entry_id: EntryId, store: Store, yes: YesFlag = False) -> None:
 
     Example: komsos delete 3f2a --yes
     """
-    entry = core.get(store, entry_id)
+    entry = _core().get(store, entry_id)
     if not yes:
         if not is_interactive():
             raise InvalidInput(t("delete.needs_yes", id=entry["id"][:8]))
         question = t("delete.confirm", id=entry["id"][:8], date=entry["date"], village=entry.get("village"))
         if not ask_yes_no(question):
             raise Cancelled(t("cancelled"))
-    core.delete(store, entry["id"])
+    _core().delete(store, entry["id"])
     typer.echo(t("delete.done", id=entry["id"]), err=True)
 
 
@@ -236,7 +248,7 @@ def duplicates(criteria: Criteria, store: Store, json_out: JsonFlag = False) -> 
                 why=", ".join(t(key) for key in pair.why),
             )
         )
-    render.message(t("duplicates.count", count=len(found)))
+    render.message(tn("duplicates.count", len(found), count=len(found)))
 
 
 @app.command("merge")

@@ -44,7 +44,10 @@ def export(
         typer.Option(
             "--lang",
             metavar="LANG",
-            help="Header row of csv/xlsx: en (keys) or id (Tanggal, Desa, ...); default: the interface language.",
+            help=(
+                "Language of the header row and cell words of csv/xlsx: en (keys, true/false, open/done) "
+                "or id (Tanggal, Desa, ya/tidak, terbuka/selesai); default: the interface language."
+            ),
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,

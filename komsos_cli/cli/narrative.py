@@ -79,7 +79,7 @@ def _entries(results: list[tuple[str, Extraction]], interactive: bool) -> list[t
         values = entry_values(extraction)
         missing = missing_for_record(values)
         if missing and not interactive:
-            raise MissingFields(t("parse.missing", file=name, fields=", ".join(missing)), missing)
+            raise MissingFields(tn("parse.missing", len(missing), file=name, fields=", ".join(missing)), missing)
         if missing:
             message(t("parse.asking", file=name, fields=", ".join(missing)))
         check = place_check(strict=False)  # a village typed at the prompt is looked up as record does

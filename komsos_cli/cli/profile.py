@@ -6,7 +6,6 @@ from typing import Annotated
 
 import typer
 
-from .. import entries as core
 from ..messages import t
 from ..store.base import Store
 from .app import app
@@ -71,6 +70,8 @@ def profile_set(
         if all(v is None for v in (babinsa, nrp, koramil, kodim, province, kabupaten, kecamatan, villages)):
             return
     check = place_check(strict)
+    from .. import entries as core  # imported when the command runs, not to list or complete it
+
     core.set_profile(
         store,
         {

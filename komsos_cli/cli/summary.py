@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from ..errors import InvalidInput
-from ..messages import t
+from ..messages import t, tn
 from ..query import Criteria
 from ..store.base import Store
 from .app import app
@@ -165,7 +165,7 @@ def villages(
         write_json([row.to_dict() for row in rows])
         return
     if not rows:
-        render.message(t("villages.none_stale", days=stale) if stale is not None else t("villages.empty"))
+        render.message(tn("villages.none_stale", stale, days=stale) if stale is not None else t("villages.empty"))
         return
     render.villages_table(rows, grouped_by=grouping)
     render.message(t("villages.count_one") if len(rows) == 1 else t("villages.count", count=len(rows)))

@@ -29,7 +29,8 @@ DELIMITERS = (",", ";")
 
 @dataclass(frozen=True)
 class ExportOptions:
-    """How a file is written. `lang` changes only the header row of csv and xlsx."""
+    """How a file is written. `lang` changes the header row of csv and xlsx and the words in their
+    cells (`ya`/`tidak`, `terbuka`/`selesai` in Indonesian); import reads either language."""
 
     delimiter: str = ","
     lang: str = "en"

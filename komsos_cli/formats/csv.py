@@ -22,6 +22,7 @@ from ..model import FIELDS, LIST_FIELDS
 from . import ExportOptions, Row
 from .tabular import (
     ENCODERS,
+    FLAG_WORDS,
     FORMULA_STARTS,
     LIST_SEPARATOR,
     NUMBER_STARTS,
@@ -51,12 +52,13 @@ _OTHER_SPECIAL = tuple(
 )
 
 
-def _lines(entries: Iterable[dict[str, Any]], delimiter: str) -> Iterator[bytes]:
+def _lines(entries: Iterable[dict[str, Any]], delimiter: str, lang: str = "en") -> Iterator[bytes]:
     """One CSV line per entry: cells formula-guarded, quoted when they hold the delimiter,
     a quote or a line end, exactly as the csv module's QUOTE_MINIMAL writes them (a test
     compares the bytes) but without its per-cell overhead: 100,000 entries in about 1 s.
     The tabular encoders are inlined here for the same reason."""
     values_of = itemgetter(*FIELDS)
+    flags = FLAG_WORDS.get(lang, FLAG_WORDS["en"])
     danger = FORMULA_STARTS
     digits = NUMBER_STARTS
     free = _FREE_TEXT
@@ -80,8 +82,8 @@ def _lines(entries: Iterable[dict[str, Any]], delimiter: str) -> Iterator[bytes]
         people = values[_BABINSA]
         values[_BABINSA] = join_list([f"{p['rank']} {p['name']}" for p in people]) if people else None
         follow_up = values[_FOLLOW_UP]
-        values[_FOLLOW_UP] = follow_up_text(follow_up) if follow_up else None
-        values[_PLACE_MATCHED] = "true" if values[_PLACE_MATCHED] else "false"
+        values[_FOLLOW_UP] = follow_up_text(follow_up, lang) if follow_up else None
+        values[_PLACE_MATCHED] = flags[1] if values[_PLACE_MATCHED] else flags[0]
         for index, encode in _OTHER_SPECIAL:
             values[index] = encode(values[index])
         yield (
@@ -129,7 +131,7 @@ def write_chunks(entries: Iterable[dict[str, Any]], options: ExportOptions) -> I
         head = '"ID"' + head[2:]
     yield (BOM + head).encode("utf-8") + b"\r\n"
     batch: list[bytes] = []
-    for line in _lines(entries, options.delimiter):
+    for line in _lines(entries, options.delimiter, options.lang):
         batch.append(line)
         if len(batch) == CHUNK_LINES:
             yield b"\r\n".join(batch) + b"\r\n"

@@ -3,13 +3,14 @@
 The text forms (documented in docs/exchange.md; they never change between releases):
 
 - Columns are `model.FIELDS`, in that order. `--lang id` writes Indonesian labels in
-  the header row; import reads either.
+  the header row, and the cell words below in Indonesian; import reads either language.
 - A list (counterparts, topics, findings, babinsa) is its items joined with `"; "`.
   Inside an item, `;` is written `\\;` and `\\` is written `\\\\`; a backslash before
   any other character is kept as typed. Babinsa items are `"Rank Name"`.
 - follow_up is `"status: action"`, or `"done YYYY-MM-DD: action; note"` when it was
-  resolved (date and note optional); action and note use the list escape.
-- place_matched is `true` or `false`.
+  resolved (date and note optional); action and note use the list escape. With `--lang id`
+  the status is `terbuka` (open) or `selesai` (done).
+- place_matched is `true` or `false` (`ya` or `tidak` with `--lang id`).
 - In csv, a cell that starts with `= + - @ '`, a tab, CR or LF, or a free-text cell that a
   spreadsheet would read as a number or a date (`03/04`, `0812345678`), gets one leading
   `'` (`guard`); import removes one leading `'` from every cell (`unguard`).
@@ -24,7 +25,7 @@ from datetime import date
 from typing import Any
 
 from ..errors import InvalidInput
-from ..messages import t
+from ..messages import field_name, language, t, tn
 from ..model import FIELDS, FOLLOW_UP_STATUSES, LIST_FIELDS
 
 LIST_SEPARATOR = "; "
@@ -64,6 +65,16 @@ _BY_NAME: dict[str, str] = {
 }
 
 
+# The words of a file's cells, by language (`--lang id` writes Indonesian ones); import reads
+# every language's, whatever the header's language (a spreadsheet may mix them).
+FLAG_WORDS: dict[str, tuple[str, str]] = {"en": ("false", "true"), "id": ("tidak", "ya")}
+STATUS_WORDS: dict[str, dict[str, str]] = {
+    "en": {"open": "open", "done": "done"},
+    "id": {"open": "terbuka", "done": "selesai"},
+}
+_STATUS_BY_WORD: dict[str, str] = {word: status for words in STATUS_WORDS.values() for status, word in words.items()}
+
+
 def header(lang: str = "en") -> list[str]:
     """The header row: the entry's keys, or their Indonesian labels."""
     if lang == "id":
@@ -86,7 +97,7 @@ def columns(cells: Sequence[Any]) -> list[str]:
         fields.append(field)
     missing = [field for field in REQUIRED_COLUMNS if field not in fields]
     if missing:
-        raise InvalidInput(t("exchange.header.missing", columns=", ".join(missing)))
+        raise InvalidInput(tn("exchange.header.missing", len(missing), columns=", ".join(missing)))
     return fields
 
 
@@ -176,10 +187,11 @@ def split_list(text: str) -> list[str]:
 # --- follow-up ------------------------------------------------------------------------
 
 
-def follow_up_text(follow_up: dict[str, Any]) -> str:
+def follow_up_text(follow_up: dict[str, Any], lang: str = "en") -> str:
     """`{"action": "Cek jalan", "status": "done", "resolved_on": "2025-02-01", "note": "Sudah"}`
-    -> `"done 2025-02-01: Cek jalan; Sudah"`."""
-    head = str(follow_up.get("status") or "open")
+    -> `"done 2025-02-01: Cek jalan; Sudah"` (`"selesai 2025-02-01: ..."` in Indonesian)."""
+    status = str(follow_up.get("status") or "open")
+    head = STATUS_WORDS.get(lang, STATUS_WORDS["en"]).get(status, status)
     if follow_up.get("resolved_on"):
         head += f" {follow_up['resolved_on']}"
     parts = [follow_up["action"]]
@@ -189,12 +201,13 @@ def follow_up_text(follow_up: dict[str, Any]) -> str:
 
 
 def parse_follow_up(text: str) -> dict[str, Any] | None:
-    """The follow-up dict of `follow_up_text`; a cell without a status is an open action."""
+    """The follow-up dict of `follow_up_text` in either language; a cell without a status is an
+    open action."""
     if not text.strip():
         return None
     head, separator, rest = text.partition(": ")
     words = head.strip().split(" ")
-    status = words[0].lower()
+    status = _STATUS_BY_WORD.get(words[0].lower(), "")
     if not separator or status not in FOLLOW_UP_STATUSES or len(words) > 2:
         return {"action": text, "status": "open"}
     result: dict[str, Any] = {"status": status}
@@ -227,26 +240,38 @@ def _items(value: Any) -> str:
     return join_list(value) if value else ""
 
 
-def _follow(value: Any) -> str:
-    return follow_up_text(value) if value else ""
+def flag_text(value: Any, lang: str = "en") -> str:
+    """`true`/`false`, or `ya`/`tidak` in Indonesian."""
+    return FLAG_WORDS.get(lang, FLAG_WORDS["en"])[1 if value else 0]
 
 
-def _flag(value: Any) -> str:
-    return "true" if value else "false"
+Encoders = tuple[tuple[str, Callable[[Any], str]], ...]
 
 
-_ENCODERS: dict[str, Callable[[Any], str]] = {
-    "babinsa": _people,
-    **dict.fromkeys(LIST_FIELDS, _items),
-    "follow_up": _follow,
-    "place_matched": _flag,
-}
-ENCODERS: tuple[tuple[str, Callable[[Any], str]], ...] = tuple((field, _ENCODERS.get(field, plain)) for field in FIELDS)
+def encoders(lang: str = "en") -> Encoders:
+    """Each field's cell encoder, in FIELDS order, writing the cell words of `lang`."""
+
+    def follow(value: Any) -> str:
+        return follow_up_text(value, lang) if value else ""
+
+    def flag(value: Any) -> str:
+        return flag_text(value, lang)
+
+    special: dict[str, Callable[[Any], str]] = {
+        "babinsa": _people,
+        **dict.fromkeys(LIST_FIELDS, _items),
+        "follow_up": follow,
+        "place_matched": flag,
+    }
+    return tuple((field, special.get(field, plain)) for field in FIELDS)
 
 
-def cells(entry: dict[str, Any]) -> list[str]:
+ENCODERS: Encoders = encoders("en")
+
+
+def cells(entry: dict[str, Any], lang: str = "en") -> list[str]:
     """The entry's values as cell texts, in FIELDS order (no formula guard)."""
-    return [encode(entry.get(field)) for field, encode in ENCODERS]
+    return [encode(entry.get(field)) for field, encode in encoders(lang)]
 
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -276,8 +301,8 @@ def _clock(text: str) -> str:
     return f"{hour:02d}:{minute}" if hour < 24 else text
 
 
-_TRUE = ("true", "1", "yes", "ya", "benar")
-_FALSE = ("", "false", "0", "no", "tidak", "salah")
+_TRUE = ("true", "1", "yes", "ya", "y", "benar")
+_FALSE = ("", "false", "0", "no", "tidak", "t", "salah")
 
 
 def decode(values: dict[str, Any]) -> dict[str, Any]:
@@ -291,7 +316,8 @@ def decode(values: dict[str, Any]) -> dict[str, Any]:
             try:
                 raw[field] = parse_follow_up(text)
             except InvalidInput as error:
-                raise InvalidInput(f"follow_up: {error.message}") from None
+                named = field_name(language(), "follow_up")
+                raise InvalidInput(f"{named}: {error.message}") from None
         elif field == "date" and text and not _ISO_DATE.match(text):
             raw[field] = _day_first(text)
         elif field == "time" and text:
@@ -299,7 +325,7 @@ def decode(values: dict[str, Any]) -> dict[str, Any]:
         elif field == "place_matched":
             flag = text.strip().lower()
             if flag not in _TRUE and flag not in _FALSE:
-                raise InvalidInput(t("field.type", field="place_matched", expected="true or false"))
+                raise InvalidInput(t("field.type", field="place_matched", expected=t("exchange.flag_expected")))
             raw[field] = flag in _TRUE
         else:
             raw[field] = text if text else None

@@ -21,7 +21,7 @@ from typing import Any
 from ..errors import InvalidInput
 from ..messages import t
 from . import ExportOptions, Row
-from .tabular import ENCODERS, FORMULA_STARTS, columns, header, unguard
+from .tabular import FORMULA_STARTS, columns, encoders, header, unguard
 from .tabular import decode as decode_cells
 
 SHEET = "Komsos"
@@ -70,7 +70,8 @@ def write(entries: Sequence[dict[str, Any]], options: ExportOptions) -> bytes:
     workbook = Workbook(buffer, {"constant_memory": True, "strings_to_numbers": False, "strings_to_formulas": False})
     sheet = workbook.add_worksheet(SHEET)
     names = header(options.lang)
-    for index, (field, _encode) in enumerate(ENCODERS):
+    encoded = encoders(options.lang)
+    for index, (field, _encode) in enumerate(encoded):
         sheet.set_column(index, index, max(WIDTHS.get(field, 16), len(names[index]) + 2))
     sheet.freeze_panes(1, 0)
     bold = workbook.add_format({"bold": True})
@@ -81,7 +82,7 @@ def write(entries: Sequence[dict[str, Any]], options: ExportOptions) -> bytes:
     for column, name in enumerate(names):
         sheet.write_string(0, column, name, bold_quoted if name[:1] in FORMULA_STARTS else bold)
     for row, entry in enumerate(entries, start=1):
-        for column, (field, encode) in enumerate(ENCODERS):
+        for column, (field, encode) in enumerate(encoded):
             value = entry.get(field)
             if field == "date" and value:
                 sheet.write_datetime(row, column, date.fromisoformat(value), day)

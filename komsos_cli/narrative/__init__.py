@@ -16,7 +16,7 @@ from typing import Any
 from ..dates import parse_when
 from ..entries import complete_required
 from ..errors import InvalidInput, MissingFields
-from ..messages import t
+from ..messages import t, tn
 from ..model import clean_text, validate_entry
 from .extract import EXTRACTED_FIELDS, Extraction, extract
 from .narrate import STYLES, narrate
@@ -215,7 +215,7 @@ def complete_entry(
     entries.PlaceCheck, with the report's area and Koramil to narrow it)."""
     missing = missing_for_record(values)
     if missing and ask is None:
-        raise MissingFields(t("field.required", fields=", ".join(missing)), missing)
+        raise MissingFields(tn("field.required", len(missing), fields=", ".join(missing)), missing)
     completed = dict(values)
     while not completed.get("date") and ask is not None:
         try:

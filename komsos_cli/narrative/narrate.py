@@ -86,31 +86,13 @@ def _units(entry: dict[str, Any]) -> str:
     return " ".join(unit for unit in (entry.get("koramil"), entry.get("kodim")) if unit)
 
 
-# The time zone of a province (WIB elsewhere); a clock time is written with its zone only when the entry
-# names the province, so that a report from Makassar or Jayapura does not say WIB.
-_WITA = (
-    "bali",
-    "nusa tenggara",
-    "ntb",
-    "ntt",
-    "kalimantan selatan",
-    "kalimantan timur",
-    "kalimantan utara",
-    "sulawesi",
-)
-_WIT = ("maluku", "papua")
-
-
 def time_zone(province: str | None) -> str | None:
-    """WIB, WITA or WIT for a province as written; None when the entry does not say where."""
-    if not province:
-        return None
-    name = " ".join(province.lower().split())
-    if name.startswith(_WIT):
-        return "WIT"
-    if name.startswith(_WITA):
-        return "WITA"
-    return "WIB"
+    """WIB, WITA or WIT for a province as written; None when the entry does not say where (a clock
+    time is written with its zone only then, so that a report from Makassar does not say WIB)."""
+    from ..zones import zone_of_province
+
+    zone = zone_of_province(province)
+    return zone.name if zone else None
 
 
 def _when(entry: dict[str, Any]) -> str:

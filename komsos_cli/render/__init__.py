@@ -9,10 +9,14 @@ in a summary prints as typed. Data goes to stdout; messages go to stderr.
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from ..messages import t
 from ..model import format_babinsa
 from .text import one_line
+
+if TYPE_CHECKING:
+    from ..zones import Zone
 
 SITUATION_STYLE = {"aman": "green", "waspada": "yellow", "rawan": "bold red"}
 
@@ -110,9 +114,20 @@ LABELS = (
 FOLLOW_UP_STATUS_ID = {"open": "terbuka", "done": "selesai"}
 
 
-def _field_text(key: str, value: Any) -> str:
+def _stamp(value: str, zone: Zone | None) -> str:
+    """A stored UTC time in the zone of the entry's place, to the minute (`2025-01-11 17:00 WIB`)."""
+    from ..zones import UNKNOWN, local_minute
+
+    zone = zone or UNKNOWN
+    text = f"{local_minute(value, zone)} {zone.name}"
+    return text if zone.known else t("show.zone_assumed", time=text)
+
+
+def _field_text(key: str, value: Any, zone: Zone | None = None) -> str:
     if value is None or value == []:
         return ""
+    if key in ("created_at", "updated_at") and isinstance(value, str):
+        return _stamp(value, zone)
     if key == "babinsa":
         return "\n".join(format_babinsa(p) for p in value)
     if key == "follow_up":
@@ -133,21 +148,30 @@ def _field_text(key: str, value: Any) -> str:
     if key == "source":
         return f"WhatsApp {value['chat']}: {value['sender']}, {value['sent_at'].replace('T', ' ')}"
     if key == "received_from":
-        return f"{value['name']} ({value['fingerprint']}), {value['at'][:19].replace('T', ' ')} UTC"
+        return f"{value['name']} ({value['fingerprint']}), {_stamp(value['at'], zone)}"
     if isinstance(value, list):
         return "\n".join(f"• {item}" for item in value)
     return str(value)
 
 
-def entry_detail(entry: dict[str, Any], history_count: int = 0, *, stderr: bool = False) -> None:
+def entry_detail(
+    entry: dict[str, Any], history_count: int = 0, *, stderr: bool = False, zone: Zone | None = None
+) -> None:
+    """The entry in full; its times in `zone` (the zone of its place: zones.zone_of_entry), to the
+    minute. Without a zone: the zone of the entry's province, else WIB, marked as assumed."""
     from rich.table import Table
+
+    if zone is None:
+        from ..zones import UNKNOWN, zone_of_entry
+
+        zone = zone_of_entry(entry) if entry.get("province") else UNKNOWN
 
     out = console(stderr=stderr)
     table = Table(show_header=False, box=None, pad_edge=False)
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
     for key, label in LABELS:
-        text = _field_text(key, entry.get(key))
+        text = _field_text(key, entry.get(key), zone)
         if text:
             style = SITUATION_STYLE.get(text, "") if key == "situation" else ""
             table.add_row(_text(label), _text(text, style))

@@ -102,8 +102,8 @@ def import_counts(result: Any) -> None:
     message(
         t(
             "exchange.import.done",
-            files=result.files,
-            rows=result.rows,
+            files=tn("exchange.import.files", result.files, count=result.files),
+            rows=tn("exchange.import.rows", result.rows, count=result.rows),
             added=result.added,
             updated=result.updated,
             skipped=result.skipped,

@@ -107,7 +107,15 @@ def chat_view(reading: ChatReading, stderr: bool = False) -> None:
 
     out = console(stderr=stderr)
     out.print(
-        _text(t("chat.counts", chat=reading.chat, messages=reading.messages, reports=len(reading.entries)), "bold")
+        _text(
+            t(
+                "chat.counts",
+                chat=reading.chat,
+                messages=tn("chat.messages_read", reading.messages, count=reading.messages),
+                reports=tn("chat.reports_found", len(reading.entries), count=len(reading.entries)),
+            ),
+            "bold",
+        )
     )
     senders = Table(header_style="bold")
     senders.add_column(t("chat.sender"))

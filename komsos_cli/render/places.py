@@ -2,12 +2,58 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import sys
+from typing import TYPE_CHECKING, Any
 
+from ..messages import t
 from . import _text, console
 
 if TYPE_CHECKING:
     from ..places import Place
+
+
+class IndexBuild:
+    """`places.BuildProgress` on stderr: a Rich bar at a terminal (gone once built), else one
+    plain line, so that the seconds of the first lookup on a new machine are not silent."""
+
+    def __init__(self, terminal: bool | None = None, out: Any = None) -> None:
+        self._terminal = sys.stderr.isatty() if terminal is None else terminal
+        self._out = out
+        self._progress: Any = None
+        self._task: Any = None
+        self._said = False
+
+    def start(self, total: int) -> None:
+        if not self._terminal:
+            if not self._said:
+                sys.stderr.write(t("places.building.line") + "\n")
+                sys.stderr.flush()
+                self._said = True
+            return
+        if self._progress is None:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self._progress = Progress(
+                TextColumn(t("places.building.bar")),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=self._out or console(stderr=True),
+                transient=True,
+            )
+            self._progress.start()
+        else:
+            self._progress.remove_task(self._task)
+        self._task = self._progress.add_task("places", total=total)
+
+    def advance(self, count: int) -> None:
+        if self._progress is not None:
+            self._progress.advance(self._task, count)
+
+    def stop(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+            self._progress = None
 
 
 def places_table(found: list[Place]) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from ..messages import t
+from ..messages import t, tn
 from . import SITUATION_STYLE, message
 from .text import Cell, columns, flat, one_line, paint, use_colour
 
@@ -101,8 +101,13 @@ def _totals(summary: Summary) -> list[str]:
     open_text = str(summary.open_count)
     oldest = summary.oldest_follow_up
     if oldest is not None:
-        open_text += "; " + t(
-            "summary.oldest", date=oldest.date, village=oldest.village or "-", age=oldest.age_days, id=oldest.id[:8]
+        open_text += "; " + tn(
+            "summary.oldest",
+            oldest.age_days,
+            date=oldest.date,
+            village=oldest.village or "-",
+            age=oldest.age_days,
+            id=oldest.id[:8],
         )
     rows.append([(t("summary.open"), "bold"), (open_text, "")])
     return [_title(title), *columns(None, rows, shrink={1: 20})]

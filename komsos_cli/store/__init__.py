@@ -18,12 +18,34 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .base import Entry, MergeCounts, Store, Transaction
-from .file import FileStore
-from .files import atomic_write, replace_file
-from .jsonfile import ENTRIES, HISTORY, META, PROFILE, empty_store, parse_store, read_store
 
 if TYPE_CHECKING:
+    from .file import FileStore
+    from .files import atomic_write, replace_file
     from .hub import HubStore
+    from .jsonfile import ENTRIES, HISTORY, META, PROFILE, empty_store, parse_store, read_store
+
+# Imported on first use, not with the package: `Store` (the interface, for annotations) is all most
+# modules need at import time, and the file store pulls in the store's reader and the model
+# (~12 ms of every start; a shell completion has 150 ms in all, docs/performance.md).
+_LAZY = {
+    "FileStore": "file",
+    "atomic_write": "files",
+    "replace_file": "files",
+    **dict.fromkeys(("ENTRIES", "HISTORY", "META", "PROFILE", "empty_store", "parse_store", "read_store"), "jsonfile"),
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__} has no attribute {name}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 HUB_SCHEMES = ("postgresql://", "postgres://")
 
@@ -40,6 +62,8 @@ def open_store(address: str | os.PathLike[str] | None = None, *, lock_timeout: f
     if isinstance(resolved, str):
         return open_hub(resolved)
     explicit = address is not None or bool(os.environ.get("KOMSOS_DB"))
+    from .file import FileStore
+
     return FileStore(resolved, lock_timeout, explicit=explicit)
 
 
@@ -52,6 +76,7 @@ def open_hub(address: str) -> HubStore:
 def local_store() -> FileStore:
     """The user's own store file in the app folder (where a hub user's profile lives)."""
     from ..paths import STORE_NAME, app_dir
+    from .file import FileStore
 
     return FileStore(Path(app_dir()) / STORE_NAME)
 

@@ -368,7 +368,13 @@ class HubStore:
             history, deleted = conn.execute(
                 "SELECT count(*), count(*) FILTER (WHERE action = 'deleted') FROM komsos_history"
             ).fetchone()
-            found.append(("ok", "counts", t("doctor.hub.counts", entries=entries, history=history, deleted=deleted)))
+            counts = t(
+                "doctor.hub.counts",
+                entries=tn("doctor.hub.entries", entries, count=entries),
+                history=tn("doctor.hub.versions", history, count=history),
+                deleted=tn("doctor.hub.deletions", deleted, count=deleted),
+            )
+            found.append(("ok", "counts", counts))
         return found
 
 

@@ -15,11 +15,13 @@ import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from ..errors import StoreError
 from ..messages import t
 from ..model import SCHEMA_VERSION
+from .process import Process as _Process  # how the komsos process treats a parsed store
+from .process import for_process  # noqa: F401  (its old home; the CLI imports it from .process)
 
 if TYPE_CHECKING:
     import re
@@ -28,26 +30,6 @@ ENTRIES = "entries"
 HISTORY = "history"
 META = "_meta"
 PROFILE = "profile"
-
-
-class _Process:
-    """How the komsos process (and only it) treats a parsed store; `for_process()` sets it.
-
-    `keep`: every parsed store stays referenced until the process leaves with os._exit,
-    so that 100,000 entries are not freed one by one (~70 ms) just before the end.
-    `freeze`: gc.freeze after a parse. A library caller (`import komsos_cli`) gets
-    neither: its garbage collector is its own.
-    """
-
-    keep = False
-    freeze = False
-    kept: ClassVar[list[Any]] = []
-
-
-def for_process() -> None:
-    """Called by the command-line process only (cli.app.run), never by the library."""
-    _Process.keep = True
-    _Process.freeze = True
 
 
 # The file is read and parsed in slices of about this many bytes, so that neither the
@@ -301,24 +283,24 @@ def empty_store() -> dict[str, Any]:
 def parse_store(payload: bytes | bytearray, path: Path) -> dict[str, Any]:
     """The store's tables from the file's bytes, or StoreError saying why it cannot be used."""
     if not payload or payload.isspace():  # not .strip(): that copies the whole file
-        raise StoreError(t("store.unreadable", path=path, reason="the file is empty"))
+        raise StoreError(t("store.unreadable", path=path, reason=t("store.reason.empty")))
     try:
         data = _loads(payload)
     except ValueError as error:
-        raise StoreError(t("store.unreadable", path=path, reason=f"not valid JSON: {error}")) from None
+        raise StoreError(t("store.unreadable", path=path, reason=t("store.reason.json", error=error))) from None
     return _checked_store(data, path)
 
 
 def _checked_store(data: Any, path: Path) -> dict[str, Any]:
     if not isinstance(data, dict) or not isinstance(data.get(ENTRIES, {}), dict):
-        raise StoreError(t("store.unreadable", path=path, reason="not a komsos store"))
+        raise StoreError(t("store.unreadable", path=path, reason=t("store.reason.not_store")))
     meta = data.get(META)
     record: Any = next(iter(meta.values()), None) if isinstance(meta, dict) and meta else None
     version = record.get("schema_version") if isinstance(record, dict) else None
     if version is None:
-        raise StoreError(t("store.unreadable", path=path, reason="no schema version"))
+        raise StoreError(t("store.unreadable", path=path, reason=t("store.reason.no_schema")))
     if not isinstance(version, int):
-        raise StoreError(t("store.unreadable", path=path, reason=f"bad schema version {version!r}"))
+        raise StoreError(t("store.unreadable", path=path, reason=t("store.reason.bad_schema", version=version)))
     if version > SCHEMA_VERSION:
         raise StoreError(t("store.newer", path=path, found=version, supported=SCHEMA_VERSION))
     if version < SCHEMA_VERSION:

@@ -25,7 +25,7 @@ def upgrade(tables: Tables, found: int, target: int, path: Path) -> Tables:
     while version < target:
         step = MIGRATIONS.get(version)
         if step is None:
-            raise StoreError(t("store.unreadable", path=path, reason=f"no migration from schema version {version}"))
+            raise StoreError(t("store.unreadable", path=path, reason=t("store.reason.no_migration", version=version)))
         tables = step(tables)
         version += 1
     meta = next(iter(tables["_meta"].values()))
