@@ -13,6 +13,7 @@ import uuid
 from datetime import UTC, date, datetime
 from typing import Any
 
+from .dates import PARTS_OF_DAY as PARTS_OF_DAY  # the vocabulary lives in dates.py; re-exported
 from .errors import InvalidInput
 from .messages import t
 
@@ -31,7 +32,6 @@ KINDS = (
 SITUATIONS = ("aman", "waspada", "rawan")
 VILLAGE_KINDS = ("Desa", "Kelurahan", "Nagari", "Gampong", "Kampung")
 FOLLOW_UP_STATUSES = ("open", "done")
-PARTS_OF_DAY = ("pagi", "siang", "sore", "malam")
 
 # Known topics; any other lower-case tag is accepted as a free tag.
 TOPICS = (

@@ -7,10 +7,12 @@ from datetime import date
 import pytest
 
 from komsos_cli.dates import (
+    MONTHS,
     format_date_id,
     month_number,
     parse_bound,
     parse_date,
+    parse_period,
     parse_time,
     parse_when,
     weekday_number,
@@ -260,8 +262,26 @@ def test_the_one_weekday_vocabulary(word: str, number: int) -> None:
         ("02/2024", date(2024, 2, 1), date(2024, 2, 29)),
         ("2024-02", date(2024, 2, 1), date(2024, 2, 29)),
         ("17/01/2025", date(2025, 1, 17), date(2025, 1, 17)),
+        ("2025-Q1", date(2025, 1, 1), date(2025, 3, 31)),  # whatever --period reads
+        ("Sept. 2024", date(2024, 9, 1), date(2024, 9, 30)),
     ],
 )
 def test_a_since_or_until_bound_may_be_a_month_or_a_year(text: str, first: date, last: date) -> None:
     assert parse_bound(text, today=TODAY) == first
     assert parse_bound(text, last=True, today=TODAY) == last
+
+
+@pytest.mark.parametrize("word", sorted(MONTHS))
+def test_a_period_knows_every_month_a_date_knows(word: str) -> None:
+    """One vocabulary: each spelling `17 <month> 2024` is read with, `<month> 2024` is read with too."""
+    day = parse_date(f"17 {word} 2024", TODAY)
+    period = parse_period(f"{word} 2024")
+    bounds = (parse_bound(f"{word} 2024", today=TODAY), parse_bound(f"{word} 2024", last=True, today=TODAY))
+    assert (period.since, period.until) == bounds
+    assert period.since == day.replace(day=1)
+    assert period.label == f"2024-{day.month:02d}"
+
+
+@pytest.mark.parametrize(("text", "last"), [("2024-02", date(2024, 2, 29)), ("2025-Q4", date(2025, 12, 31))])
+def test_a_period_ends_on_its_last_calendar_day(text: str, last: date) -> None:
+    assert parse_period(text).until == last
