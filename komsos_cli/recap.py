@@ -48,8 +48,9 @@ def _span(summary: Summary) -> str:
 
 def period_title(summary: Summary) -> str:
     """`Januari 2025`, `2025-Q1`, `2025`; without a period, the dates covered."""
-    period = summary.period
-    if period is not None and summary.criteria.since is None and summary.criteria.until is None:
+    period, criteria = summary.period, summary.criteria
+    # --since/--until (already narrowed to the period by --period) that leave the whole period.
+    if period is not None and criteria.since in (None, period.since) and criteria.until in (None, period.until):
         if len(period.label) == 7 and period.label[4] == "-" and period.label[5:].isdigit():
             return f"{MONTH_NAMES_ID[period.since.month - 1]} {period.since.year}"
         return period.label

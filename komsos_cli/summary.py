@@ -22,7 +22,7 @@ from .errors import InvalidInput
 from .messages import t
 from .model import SITUATIONS, format_babinsa
 from .names import fold, village_key
-from .query import Criteria, entry_matcher, select
+from .query import Criteria, entry_matcher, select, with_period
 
 if TYPE_CHECKING:
     from .store.base import Store
@@ -37,16 +37,7 @@ GROUPINGS = ("babinsa", "koramil")
 NOT_AMAN = ("waspada", "rawan")
 
 
-# --- periods ---------------------------------------------------------------------
-
-
-def with_period(criteria: Criteria, period: Period | None) -> Criteria:
-    """The criteria narrowed to the period: the dates must satisfy both, --since/--until and --period."""
-    if period is None:
-        return criteria
-    since = max(criteria.since, period.since) if criteria.since else period.since
-    until = min(criteria.until, period.until) if criteria.until else period.until
-    return replace(criteria, since=since, until=until)
+# --- the entries chosen ---------------------------------------------------------------
 
 
 def chosen_entries(entries: Iterable[dict[str, Any]], criteria: Criteria) -> Iterable[dict[str, Any]]:
@@ -350,8 +341,10 @@ def tally_entries(entries: Iterable[dict[str, Any]], criteria: Criteria, details
 def summarize(
     entries: Iterable[dict[str, Any]], today: date, *, criteria: Criteria | None = None, period: Period | None = None
 ) -> Summary:
-    """Totals, breakdowns, open follow-ups and not-aman entries of the entries the criteria select."""
+    """Totals, breakdowns, open follow-ups and not-aman entries of the entries the criteria select
+    (`period`, or else the criteria's own, names the summary and narrows its dates)."""
     given = criteria or Criteria()
+    period = period or given.period
     return summary_from_tally(tally_entries(entries, with_period(given, period)), today, given, period)
 
 
@@ -366,6 +359,7 @@ def summarize_store(
     """`summarize` counted by the store itself (inside PostgreSQL for a hub). `details`: how many
     concerns and open follow-ups to give whole (all with None); the counts are always whole."""
     given = criteria or Criteria()
+    period = period or given.period
     return summary_from_tally(store.tally(with_period(given, period), details), today, given, period)
 
 

@@ -152,6 +152,14 @@ def _criteria_source(
     until: Annotated[
         str | None, typer.Option("--until", help="Up to this date (a month or a year: up to its last day).")
     ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period",
+            "-p",
+            help="A month 2025-01 (or 01/2025, Januari 2025, Agt 2024), a quarter 2025-Q1, a year 2025.",
+        ),
+    ] = None,
     search: Annotated[
         str | None, typer.Option("--search", "-s", help="Text in summary, findings, counterparts or venue.")
     ] = None,
@@ -174,7 +182,7 @@ def _criteria_source(
     first, last = _parse_day(since, "--since"), _parse_day(until, "--until")
     if first and last and first > last:
         raise InvalidInput(t("since.after_until", since=first.isoformat(), until=last.isoformat()))
-    return Criteria(
+    chosen = Criteria(
         village=village,
         kecamatan=kecamatan,
         kabupaten=kabupaten,
@@ -189,6 +197,12 @@ def _criteria_source(
         open_only=open_only,
         limit=limit,
     )
+    if period is None:
+        return chosen
+    from ..dates import parse_period
+    from ..query import with_period
+
+    return with_period(chosen, parse_period(period))
 
 
 with_criteria = extend_with(_criteria_source, "criteria")

@@ -17,20 +17,6 @@ from .options import JsonFlag, with_criteria, with_store
 
 OUTPUT_FORMATS = ("table", "md", "html", "json")
 
-PeriodOption = Annotated[
-    str | None,
-    typer.Option("--period", "-p", help="A month 2025-01 (or 01/2025, Januari 2025), a quarter 2025-Q1, a year 2025."),
-]
-
-
-def _with_period(criteria: Criteria, period: str | None) -> Criteria:
-    """The criteria narrowed to --period (both it and --since/--until must hold)."""
-    if period is None:
-        return criteria
-    from .. import summary as core
-
-    return core.with_period(criteria, core.parse_period(period))
-
 
 def _pick(value: str | None, choices: tuple[str, ...], key: str) -> str | None:
     """The canonical choice `value` names, in English or Indonesian (`--by desa` is `--by village`)."""
@@ -51,7 +37,6 @@ def _pick(value: str | None, choices: tuple[str, ...], key: str) -> str | None:
 def summary(
     criteria: Criteria,
     store: Store,
-    period: PeriodOption = None,
     by: Annotated[
         str | None,
         typer.Option(
@@ -90,7 +75,7 @@ def summary(
     field = _pick(by, core.BREAKDOWNS, "summary.by")
     if top < 1:
         raise InvalidInput(t("summary.top_negative"))
-    chosen_period = core.parse_period(period) if period is not None else None
+    chosen_period = criteria.period
 
     details = None if (json_out or fmt in ("md", "html") or field) else top
     result = core.summarize_store(store, date.today(), criteria=criteria, period=chosen_period, details=details)
@@ -107,9 +92,7 @@ def summary(
             from ..series import weekly_series
 
             care = store.profile().get("villages") or []
-            series = weekly_series(
-                store.stream(core.with_period(criteria, chosen_period)), criteria, chosen_period, care
-            )
+            series = weekly_series(store.stream(criteria), criteria, chosen_period, care)
         render.write_text(render_recap(result, fmt, series))
         return
     if result.total == 0:
@@ -118,7 +101,7 @@ def summary(
     if not no_chart and result.total and sys.stdout.isatty():
         from ..series import weekly_series
 
-        activity = weekly_series(store.stream(core.with_period(criteria, chosen_period)), criteria, chosen_period)
+        activity = weekly_series(store.stream(criteria), criteria, chosen_period)
     render.summary_tables(result, only=field, top=top, series=activity)
 
 
@@ -135,7 +118,6 @@ def villages(
     by: Annotated[
         str | None, typer.Option("--by", help="One row per babinsa or koramil and village (a merged store).")
     ] = None,
-    period: PeriodOption = None,
     json_out: JsonFlag = False,
 ) -> None:
     """One row per village: visits, last visit, days since, kinds of activity.
@@ -152,7 +134,6 @@ def villages(
     from ..render import summary as render
 
     grouping = _pick(by, core.GROUPINGS, "villages.by")
-    criteria = _with_period(criteria, period)
     care = store.profile().get("villages") or []
     rows = core.village_coverage_store(store, date.today(), care=care, criteria=criteria, by=grouping)
     if stale is not None:
@@ -174,7 +155,7 @@ def villages(
 @app.command()
 @with_criteria
 @with_store
-def followups(criteria: Criteria, store: Store, period: PeriodOption = None, json_out: JsonFlag = False) -> None:
+def followups(criteria: Criteria, store: Store, json_out: JsonFlag = False) -> None:
     """List open follow-ups, oldest first, with their age in days. Takes the filters of `list`.
 
     --limit N shows the N oldest; --period keeps those raised in a month, quarter or year.
@@ -184,7 +165,6 @@ def followups(criteria: Criteria, store: Store, period: PeriodOption = None, jso
     from .. import summary as core
     from ..render import summary as render
 
-    criteria = _with_period(criteria, period)
     items = core.open_follow_ups_store(store, date.today(), criteria)
     if json_out:
         from ..render import write_json
