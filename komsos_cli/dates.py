@@ -1,11 +1,12 @@
 """Dates and times as Indonesians write them: always day first. Pure functions.
 
-Numeric forms (`17/01/2025`, `17-01-25`, `2025-01-17`, `25/8`) are read here with
-strict checks; forms with a month name (`31 Januari 2019`, `31 Jan 2019`) go through
-python-dateutil with an Indonesian `parserinfo` (imported only when needed). A
-weekday in front (`Jum'at (17/01/2025)`, `Kamis,31 Januari 2019`) must agree with
-the date. A two-digit year is 20YY; a date without a year is the most recent such
-day that is not in the future.
+Numeric forms (`17/01/2025`, `17-01-25`, `2025-01-17`, `25/8`) and forms with a month
+name (`31 Januari 2019`, `31 Jan 2019`, `17 Agt 2024`) are read here with strict checks and
+the calendar vocabulary below. python-dateutil does the calendar arithmetic (`relativedelta`,
+imported only when needed): relative dates (`3 bulan lalu` is three calendar months back,
+`2 weeks ago`, `1 tahun lalu`) and the last day of a period. A weekday in front
+(`Jum'at (17/01/2025)`, `Kamis,31 Januari 2019`) must agree with the date. A two-digit
+year is 20YY; a date without a year is the most recent such day that is not in the future.
 
 A date may carry its hour (`Kamis (31/01/2019) pukul 09.30 WIB`, `Jumat pagi (17/1/2025)`,
 `31/1/2019 jam 8 pagi`): `parse_when` returns both, `parse_date` the date alone.
@@ -22,7 +23,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
 
 from .errors import InvalidInput
 from .messages import t
@@ -91,7 +91,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": 
 _WEEKDAY_LEAD = re.compile(r"^\(?\s*([a-z']+)\s*\)?\s*[,.]?\s*(.*)$")
 _NUMERIC = re.compile(r"^(\d{1,4})\s*([/\-.])\s*(\d{1,2})(?:\s*\2\s*(\d{2,4}))?$")
 _RELATIVE = re.compile(
-    r"^(\d+|se)\s*(hari|minggu|pekan|bulan|tahun|day|days|week|weeks|month|months|year|years)\s*"
+    r"^(\d+|se|an?\s)\s*(hari|minggu|pekan|bulan|tahun|day|days|week|weeks|month|months|year|years)\s*"
     r"(?:yang\s+)?(?:lalu|ago|kemarin)$"
 )
 # The unit of a relative date as a relativedelta keyword: `3 bulan lalu` is three calendar months back.
@@ -160,32 +160,16 @@ def _without_year(text: str, month: int, day: int, today: date) -> date:
 
 
 def _month_name_date(text: str, rest: str, today: date) -> tuple[date, bool]:
-    """A date with a month name, through dateutil. Returns (date, year_given)."""
-    from dateutil import parser as dateutil_parser
-
+    """A date with a month name (`17 Agt 2024`, `31 Januari`). Returns (date, year_given)."""
     match = re.match(r"^(\d{1,2})\s*([a-z]+)\.?,?\s*(\d{2,4})?$", rest)
     if not match or match.group(2) not in MONTHS:
         raise InvalidInput(t("date.unreadable", text=text))
-    day, month_word, year_text = match.groups()
-    month = MONTHS[month_word]
+    month = MONTHS[match.group(2)]
+    day, year_text = int(match.group(1)), match.group(3)
     if year_text is None:
-        return _without_year(text, month, int(day), today), False
-    year = _year(text, year_text)
-    try:
-        parsed = dateutil_parser.parse(f"{day} {month_word} {year}", parserinfo=_parserinfo(), dayfirst=True)
-    except (ValueError, OverflowError):
-        raise InvalidInput(t("date.impossible", text=text, day=int(day), month=month, year=year)) from None
-    return parsed.date(), True
-
-
-def _parserinfo() -> Any:
-    from dateutil import parser as dateutil_parser
-
-    class IndonesianParserInfo(dateutil_parser.parserinfo):  # type: ignore[misc]
-        MONTHS = list(MONTH_SPELLINGS)  # noqa: RUF012
-        WEEKDAYS = list(WEEKDAY_SPELLINGS)  # noqa: RUF012
-
-    return IndonesianParserInfo(dayfirst=True)
+        return _without_year(text, month, day, today), False
+    # The regular expression has split day, month and year: no parser is needed to put them together.
+    return _make(text, _year(text, year_text), month, day), True
 
 
 def parse_date(text: str, today: date | None = None) -> date:
@@ -252,7 +236,7 @@ def _day(text: str, folded: str, today: date) -> date:
     if relative:
         from dateutil.relativedelta import relativedelta
 
-        count = 1 if relative.group(1) == "se" else int(relative.group(1))
+        count = int(relative.group(1)) if relative.group(1).isdigit() else 1  # `sebulan`, `a month ago`
         earliest = (today - date(FIRST_YEAR, 1, 1)).days
         if count > earliest:  # no unit is shorter than a day: too far back before any arithmetic overflows
             raise InvalidInput(t("date.too_far_back", text=text, first=FIRST_YEAR))
