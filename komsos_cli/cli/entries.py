@@ -10,9 +10,11 @@ from .. import entries as core
 from ..errors import Cancelled, InvalidInput
 from ..messages import t
 from ..query import Criteria
+from ..render import message
 from ..store.base import Store
 from .app import app
 from .options import (
+    EntryId,
     JsonFlag,
     YesFlag,
     ask_line,
@@ -32,7 +34,7 @@ def _prompt_for(field: str) -> str:
 
 def _say_refused(reason: str) -> None:
     """Why an answer at a prompt was not taken, before it is asked again."""
-    typer.echo(f"komsos: {reason}", err=True)
+    message(f"komsos: {reason}")
 
 
 @app.command()
@@ -82,7 +84,7 @@ def record(
     show_warnings(check)
     if at_terminal:  # one line on stderr; stdout still carries only the id
         where = {"date": entry["date"], "village": entry["village"], "kind": entry["kind"]}
-        typer.echo(t("record.saved", short=entry["id"][:8], **where), err=True)
+        message(t("record.saved", short=entry["id"][:8], **where))
     _warn_likely_twins(store, entry)
     if json_out:
         from ..render import write_json
@@ -143,9 +145,6 @@ def list_command(
     render.message(t("list.count", shown=len(chosen), total=core.count_entries(store)))
 
 
-EntryId = Annotated[str, typer.Argument(metavar="ID", help="The entry's id, or any unique start of it.")]
-
-
 @app.command()
 @with_store
 def show(entry_id: EntryId, store: Store, json_out: JsonFlag = False) -> None:
@@ -185,7 +184,7 @@ def edit(
 
         write_json(entry)
     else:
-        typer.echo(t("edit.saved", id=entry["id"]), err=True)
+        message(t("edit.saved", id=entry["id"]))
 
 
 @app.command()
@@ -203,7 +202,7 @@ def delete(entry_id: EntryId, store: Store, yes: YesFlag = False) -> None:
         if not ask_yes_no(question):
             raise Cancelled(t("cancelled"))
     core.delete(store, entry["id"])
-    typer.echo(t("delete.done", id=entry["id"]), err=True)
+    message(t("delete.done", id=entry["id"]))
 
 
 @app.command()

@@ -8,6 +8,7 @@ import typer
 
 from ..errors import InvalidInput, NotFound
 from ..messages import t, tn
+from ..render import message
 from .app import app
 from .options import JsonFlag, ask_line, is_interactive
 
@@ -31,19 +32,19 @@ StrictFlag = Annotated[
 
 def choose(question: str, labels: list[str], keep_label: str | None) -> int | None:
     """Ask at the terminal (on stderr) which of `labels` is meant; None = keep as typed."""
-    typer.echo(question, err=True)
+    message(question)
     for number, label in enumerate(labels, start=1):
-        typer.echo(f"  {number}) {label}", err=True)
+        message(f"  {number}) {label}")
     low = 1
     if keep_label is not None:
-        typer.echo(f"  0) {keep_label}", err=True)
+        message(f"  0) {keep_label}")
         low = 0
     while True:
         # Read text, not type=int: Click's own "not a valid int" is English only.
         answer = ask_line(t("places.choose.prompt")).strip().rstrip(").")
         if answer.isdigit() and low <= int(answer) <= len(labels):
             return None if int(answer) == 0 else int(answer) - 1
-        typer.echo(t("places.choose.invalid", low=low, high=len(labels)), err=True)
+        message(t("places.choose.invalid", low=low, high=len(labels)))
 
 
 def place_check(strict: bool) -> PlaceCheck:
@@ -55,7 +56,7 @@ def place_check(strict: bool) -> PlaceCheck:
 
 def show_warnings(check: PlaceCheck) -> None:
     for warning in check.warnings:
-        typer.echo(f"komsos: {warning}", err=True)
+        message(f"komsos: {warning}")
 
 
 @places_app.command("search")

@@ -8,6 +8,7 @@ import typer
 
 from .. import entries as core
 from ..messages import t
+from ..render import message
 from ..store.base import Store
 from .app import app
 from .options import JsonFlag, with_store
@@ -88,7 +89,7 @@ def profile_set(
         check=check,
     )
     show_warnings(check)
-    typer.echo(t("profile.saved"), err=True)
+    message(t("profile.saved"))
 
 
 def choose_language(lang: str) -> None:
@@ -104,7 +105,7 @@ def choose_language(lang: str) -> None:
     forget_language()
     from ..messages import text_in
 
-    typer.echo(text_in(chosen, "profile.lang.saved"), err=True)
+    message(text_in(chosen, "profile.lang.saved"))
 
 
 @profile_app.command("show")

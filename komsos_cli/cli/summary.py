@@ -10,25 +10,13 @@ import typer
 
 from ..errors import InvalidInput
 from ..messages import t
+from ..model import choice
 from ..query import Criteria
 from ..store.base import Store
 from .app import app
-from .options import JsonFlag, with_criteria, with_store
+from .options import EntryId, JsonFlag, with_criteria, with_store
 
 OUTPUT_FORMATS = ("table", "md", "html", "json")
-
-
-def _pick(value: str | None, choices: tuple[str, ...], key: str) -> str | None:
-    """The canonical choice `value` names, in English or Indonesian (`--by desa` is `--by village`)."""
-    from ..summary import BREAKDOWN_WORDS
-
-    if value is None:
-        return None
-    lowered = value.strip().lower()
-    lowered = BREAKDOWN_WORDS.get(lowered, lowered)
-    if lowered not in choices:
-        raise InvalidInput(t(key, value=value, choices=", ".join(choices)))
-    return lowered
 
 
 @app.command()
@@ -69,10 +57,10 @@ def summary(
     from .. import summary as core
     from ..render import summary as render
 
-    fmt = _pick(output_format, OUTPUT_FORMATS, "summary.format") or "table"
+    fmt = choice(output_format, OUTPUT_FORMATS, "--format")
     if json_out and fmt not in ("table", "json"):
         raise InvalidInput(t("summary.json_and_format", value=fmt))
-    field = _pick(by, core.BREAKDOWNS, "summary.by")
+    field = choice(by, core.BREAKDOWNS, "--by", core.BREAKDOWN_WORDS) if by is not None else None
     if top < 1:
         raise InvalidInput(t("summary.top_negative"))
     chosen_period = criteria.period
@@ -133,7 +121,7 @@ def villages(
     from .. import summary as core
     from ..render import summary as render
 
-    grouping = _pick(by, core.GROUPINGS, "villages.by")
+    grouping = choice(by, core.GROUPINGS, "--by") if by is not None else None
     care = store.profile().get("villages") or []
     rows = core.village_coverage_store(store, date.today(), care=care, criteria=criteria, by=grouping)
     if stale is not None:
@@ -181,7 +169,7 @@ def followups(criteria: Criteria, store: Store, json_out: JsonFlag = False) -> N
 @app.command()
 @with_store
 def resolve(
-    entry_id: Annotated[str, typer.Argument(help="The entry's id, or any unique start of it.")],
+    entry_id: EntryId,
     note: Annotated[str, typer.Option("--note", help="What was done; kept with today's date.")],
     store: Store,
     json_out: JsonFlag = False,
