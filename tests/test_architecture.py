@@ -110,3 +110,25 @@ def test_shared_options_are_declared_once() -> None:
     for option in ('"--db"', '"--period"', "The entry's id"):
         homes = [relative for relative, source in SOURCES.items() if option in source]
         assert len(homes) == 1 and homes[0] in ("cli/app.py", "cli/options.py"), (option, homes)
+
+
+# --- the CLI goes through the core ---------------------------------------------------------------
+
+# The Store methods that read or change entries: a command asks a core function instead.
+STORE_DATA_METHODS = {"transaction", "select", "stream", "find", "add", "add_many", "remove", "replace", "tally"}
+STORE_DATA_METHODS |= {"history", "deletions", "existing", "count"}
+
+
+@pytest.mark.parametrize("relative", [name for name in SOURCES if name.startswith("cli/")])
+def test_commands_reach_entries_through_a_core_function(relative: str) -> None:
+    for call in _calls(SOURCES[relative]):
+        name = _dotted(call.func)
+        owner, _, method = name.rpartition(".")
+        if owner.split(".")[-1] in ("store", "transaction", "tx"):
+            assert method not in STORE_DATA_METHODS, f"{relative} calls {name} itself"
+
+
+def test_the_gazetteer_policy_has_its_own_module() -> None:
+    assert "class PlaceCheck" in SOURCES["placecheck.py"]
+    assert "class PlaceCheck" not in SOURCES["entries.py"]
+    assert "def history(" not in SOURCES["entries.py"]  # dead: komsos_cli/history.py owns versions

@@ -122,10 +122,8 @@ def list_command(
 
     if deleted:
         from ..history import deleted_entries
-        from ..query import entry_matcher
 
-        matches = entry_matcher(criteria)
-        gone = [entry for entry in deleted_entries(store) if matches(entry)][: criteria.limit]
+        gone = deleted_entries(store, criteria)
         if json_out:
             render.write_json(gone)
         elif not gone:
@@ -158,7 +156,7 @@ def show(entry_id: EntryId, store: Store, json_out: JsonFlag = False) -> None:
     if json_out:
         render.write_json(entry)
         return
-    render.entry_detail(entry, len(store.history(entry["id"])))
+    render.entry_detail(entry, core.version_count(store, entry["id"]))
 
 
 @app.command()
@@ -255,7 +253,7 @@ def merge_command(
     from .. import duplicates as core_duplicates
     from .. import render
 
-    other_id = store.find(other)["id"]
+    other_id = core.get(store, other)["id"]
     entry = core_duplicates.merge(store, keep, other)
     if json_out:
         render.write_json(entry)

@@ -13,7 +13,7 @@ from .app import app
 from .options import JsonFlag, ask_line, is_interactive
 
 if TYPE_CHECKING:
-    from ..entries import PlaceCheck
+    from ..placecheck import PlaceCheck
 
 places_app = typer.Typer(
     help=(
@@ -49,7 +49,7 @@ def choose(question: str, labels: list[str], keep_label: str | None) -> int | No
 
 def place_check(strict: bool) -> PlaceCheck:
     """The checks of one command: it asks at a terminal, elsewhere it warns or fails."""
-    from ..entries import PlaceCheck
+    from ..placecheck import PlaceCheck
 
     return PlaceCheck(strict=strict, choose=choose if is_interactive() else None)
 

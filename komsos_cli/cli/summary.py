@@ -63,10 +63,9 @@ def summary(
     field = choice(by, core.BREAKDOWNS, "--by", core.BREAKDOWN_WORDS) if by is not None else None
     if top < 1:
         raise InvalidInput(t("summary.top_negative"))
-    chosen_period = criteria.period
 
     details = None if (json_out or fmt in ("md", "html") or field) else top
-    result = core.summarize_store(store, date.today(), criteria=criteria, period=chosen_period, details=details)
+    result = core.summarize_store(store, date.today(), criteria=criteria, details=details)
     if json_out or fmt == "json":
         from ..render import write_json
 
@@ -77,19 +76,18 @@ def summary(
 
         series = None
         if fmt == "html" and not no_chart:
-            from ..series import weekly_series
+            from ..series import weekly_series_store
 
-            care = store.profile().get("villages") or []
-            series = weekly_series(store.stream(criteria), criteria, chosen_period, care)
+            series = weekly_series_store(store, criteria, store.profile().get("villages") or [])
         render.write_text(render_recap(result, fmt, series))
         return
     if result.total == 0:
         render.message(t("summary.empty"))
     activity = None
     if not no_chart and result.total and sys.stdout.isatty():
-        from ..series import weekly_series
+        from ..series import weekly_series_store
 
-        activity = weekly_series(store.stream(criteria), criteria, chosen_period)
+        activity = weekly_series_store(store, criteria)
     render.summary_tables(result, only=field, top=top, series=activity)
 
 
