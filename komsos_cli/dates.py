@@ -1,24 +1,28 @@
 """Dates and times as Indonesians write them: always day first. Pure functions.
 
-Numeric forms (`17/01/2025`, `17-01-25`, `2025-01-17`, `25/8`) are read here with
-strict checks; forms with a month name (`31 Januari 2019`, `31 Jan 2019`) go through
-python-dateutil with an Indonesian `parserinfo` (imported only when needed). A
-weekday in front (`Jum'at (17/01/2025)`, `Kamis,31 Januari 2019`) must agree with
-the date. A two-digit year is 20YY; a date without a year is the most recent such
-day that is not in the future.
+Numeric forms (`17/01/2025`, `17-01-25`, `2025-01-17`, `25/8`) and forms with a month
+name (`31 Januari 2019`, `31 Jan 2019`, `17 Agt 2024`) are read here with strict checks and
+the calendar vocabulary below. python-dateutil does the calendar arithmetic (`relativedelta`,
+imported only when needed): relative dates (`3 bulan lalu` is three calendar months back,
+`2 weeks ago`, `1 tahun lalu`) and the last day of a period. A weekday in front
+(`Jum'at (17/01/2025)`, `Kamis,31 Januari 2019`) must agree with the date. A two-digit
+year is 20YY; a date without a year is the most recent such day that is not in the future.
 
 A date may carry its hour (`Kamis (31/01/2019) pukul 09.30 WIB`, `Jumat pagi (17/1/2025)`,
-`31/1/2019 jam 8 pagi`): `parse_when` returns both, `parse_date` the date alone. This
-module holds the one calendar vocabulary (month and weekday names with their old and
-short spellings) that periods (summary.py) and the extractor read with too.
+`31/1/2019 jam 8 pagi`): `parse_when` returns both, `parse_date` the date alone.
+
+This module holds the one calendar vocabulary: month and weekday names with their old and
+short spellings, the parts of the day, the time zones and the relative words (`kemarin`,
+`3 bulan lalu`, `2 weeks ago`). Periods (`parse_period`: `--period`, and a month or a year
+given to `--since`/`--until`), the model's time check and the extractor all read with it.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
 
 from .errors import InvalidInput
 from .messages import t
@@ -60,6 +64,11 @@ MONTH_NAMES_ID = tuple(names[0].capitalize() for names in MONTH_SPELLINGS)
 # use them case-insensitively). Only full Indonesian weekday names: `sen`, `min` are common syllables.
 WEEKDAY_PATTERN = r"(?:senin|selasa|rabu|kamis|jum\s?'?\s?at|sabtu|minggu|ahad)"
 MONTH_PATTERN = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
+# The parts of the day a report names instead of an hour (`petang` is read as `sore`), and the time zones.
+PARTS_OF_DAY = ("pagi", "siang", "sore", "malam")
+PART_OF_DAY_WORDS = {part: part for part in PARTS_OF_DAY} | {"petang": "sore"}
+PART_OF_DAY_PATTERN = "(?:" + "|".join(PART_OF_DAY_WORDS) + ")"
+ZONE_PATTERN = r"(?:wib|wita|wit)"
 
 
 def month_number(word: str) -> int | None:
@@ -82,13 +91,14 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": 
 _WEEKDAY_LEAD = re.compile(r"^\(?\s*([a-z']+)\s*\)?\s*[,.]?\s*(.*)$")
 _NUMERIC = re.compile(r"^(\d{1,4})\s*([/\-.])\s*(\d{1,2})(?:\s*\2\s*(\d{2,4}))?$")
 _RELATIVE = re.compile(
-    r"^(\d+|se)\s*(hari|minggu|pekan|bulan|tahun|day|days|week|weeks|month|months|year|years)\s*"
+    r"^(\d+|se|an?\s)\s*(hari|minggu|pekan|bulan|tahun|day|days|week|weeks|month|months|year|years)\s*"
     r"(?:yang\s+)?(?:lalu|ago|kemarin)$"
 )
 # The unit of a relative date as a relativedelta keyword: `3 bulan lalu` is three calendar months back.
 _RELATIVE_UNITS = {"hari": "days", "day": "days", "minggu": "weeks", "pekan": "weeks", "week": "weeks"}
 _RELATIVE_UNITS |= {"bulan": "months", "month": "months", "tahun": "years", "year": "years"}
-_RELATIVE_WORDS = {
+# Days back from today that a word names.
+RELATIVE_WORDS = {
     "hari ini": 0,
     "today": 0,
     "sekarang": 0,
@@ -150,32 +160,16 @@ def _without_year(text: str, month: int, day: int, today: date) -> date:
 
 
 def _month_name_date(text: str, rest: str, today: date) -> tuple[date, bool]:
-    """A date with a month name, through dateutil. Returns (date, year_given)."""
-    from dateutil import parser as dateutil_parser
-
+    """A date with a month name (`17 Agt 2024`, `31 Januari`). Returns (date, year_given)."""
     match = re.match(r"^(\d{1,2})\s*([a-z]+)\.?,?\s*(\d{2,4})?$", rest)
     if not match or match.group(2) not in MONTHS:
         raise InvalidInput(t("date.unreadable", text=text))
-    day, month_word, year_text = match.groups()
-    month = MONTHS[month_word]
+    month = MONTHS[match.group(2)]
+    day, year_text = int(match.group(1)), match.group(3)
     if year_text is None:
-        return _without_year(text, month, int(day), today), False
-    year = _year(text, year_text)
-    try:
-        parsed = dateutil_parser.parse(f"{day} {month_word} {year}", parserinfo=_parserinfo(), dayfirst=True)
-    except (ValueError, OverflowError):
-        raise InvalidInput(t("date.impossible", text=text, day=int(day), month=month, year=year)) from None
-    return parsed.date(), True
-
-
-def _parserinfo() -> Any:
-    from dateutil import parser as dateutil_parser
-
-    class IndonesianParserInfo(dateutil_parser.parserinfo):  # type: ignore[misc]
-        MONTHS = list(MONTH_SPELLINGS)  # noqa: RUF012
-        WEEKDAYS = list(WEEKDAY_SPELLINGS)  # noqa: RUF012
-
-    return IndonesianParserInfo(dayfirst=True)
+        return _without_year(text, month, day, today), False
+    # The regular expression has split day, month and year: no parser is needed to put them together.
+    return _make(text, _year(text, year_text), month, day), True
 
 
 def parse_date(text: str, today: date | None = None) -> date:
@@ -198,10 +192,10 @@ def parse_when(text: str, today: date | None = None) -> tuple[date, str | None]:
 
 _CLOCK_AFTER = re.compile(
     r"[\s,]*(?:\bpada\s+)?(?:\bpukul|\bpkl\.?|\bjam)\s*(\d{1,2})(?:\s*[.:]\s*(\d{2}))?(?!\d)\s*"
-    r"(?:(?:wib|wita|wit)\b)?\s*,?\s*(?:(pagi|siang|sore|malam|petang)\b)?\s*[.,]?\s*$"
+    rf"(?:{ZONE_PATTERN}\b)?\s*,?\s*(?:({PART_OF_DAY_PATTERN})\b)?\s*[.,]?\s*$"
 )
-_PART_AFTER = re.compile(r"[\s,]*(?:\bpada\s+)?(?:\b(?:waktu|hari)\s+)?\b(pagi|siang|sore|malam|petang)\s*[.,]?\s*$")
-_PART_AFTER_WEEKDAY = re.compile(r"^(\(?\s*[a-z']+\s*\)?)\s*,?\s*(pagi|siang|sore|malam|petang)\b\s*,?\s*")
+_PART_AFTER = re.compile(rf"[\s,]*(?:\bpada\s+)?(?:\b(?:waktu|hari)\s+)?\b({PART_OF_DAY_PATTERN})\s*[.,]?\s*$")
+_PART_AFTER_WEEKDAY = re.compile(rf"^(\(?\s*[a-z']+\s*\)?)\s*,?\s*({PART_OF_DAY_PATTERN})\b\s*,?\s*")
 
 
 def _split_clock(text: str, folded: str) -> tuple[str, str | None]:
@@ -213,10 +207,10 @@ def _split_clock(text: str, folded: str) -> tuple[str, str | None]:
         return folded[: clock.start()], clock_time(int(hour), minutes, part, text)
     part = _PART_AFTER.search(folded)
     if part and part.start() > 0:  # `17/1/2025 sore`, `kemarin sore`
-        return folded[: part.start()], _PART_WORDS[part.group(1)]
+        return folded[: part.start()], PART_OF_DAY_WORDS[part.group(1)]
     lead = _PART_AFTER_WEEKDAY.match(folded)
     if lead and weekday_number(lead.group(1).strip("() ")) is not None:
-        return f"{lead.group(1)} {folded[lead.end() :]}", _PART_WORDS[lead.group(2)]
+        return f"{lead.group(1)} {folded[lead.end() :]}", PART_OF_DAY_WORDS[lead.group(2)]
     return folded, None
 
 
@@ -236,13 +230,13 @@ def clock_time(hour: int, minutes: str | None, part: str | None, text: str) -> s
 def _day(text: str, folded: str, today: date) -> date:
     """The date in `folded` (the folded `text`, without its time of day)."""
     folded = folded.strip(" ,")
-    if folded in _RELATIVE_WORDS:
-        return today - timedelta(days=_RELATIVE_WORDS[folded])
+    if folded in RELATIVE_WORDS:
+        return today - timedelta(days=RELATIVE_WORDS[folded])
     relative = _RELATIVE.match(folded)
     if relative:
         from dateutil.relativedelta import relativedelta
 
-        count = 1 if relative.group(1) == "se" else int(relative.group(1))
+        count = int(relative.group(1)) if relative.group(1).isdigit() else 1  # `sebulan`, `a month ago`
         earliest = (today - date(FIRST_YEAR, 1, 1)).days
         if count > earliest:  # no unit is shorter than a day: too far back before any arithmetic overflows
             raise InvalidInput(t("date.too_far_back", text=text, first=FIRST_YEAR))
@@ -292,32 +286,62 @@ def _day(text: str, folded: str, today: date) -> date:
     return result
 
 
-_YEAR_ALONE = re.compile(r"^(\d{4})$")
+# A period: `2025`, `2025-01`, `2025-Q1`; a month also as people say it (`01/2025`, `Agt 2024`).
+_PERIOD = re.compile(r"^(\d{4})(?:-(?:(\d{1,2})|q([1-4])))?$")
 _MONTH_NUMBER_YEAR = re.compile(r"^(\d{1,2})\s*[/\-.]\s*(\d{4})$")
-_YEAR_MONTH_NUMBER = re.compile(r"^(\d{4})-(\d{1,2})$")
 _MONTH_NAME_YEAR = re.compile(r"^([a-z]+)\.?,?\s*(\d{4})$")
 
 
-def month_or_year(text: str) -> tuple[date, date] | None:
-    """`2025`, `Januari 2025`, `Agt 2024`, `01/2025`, `2025-01`: the first and last day of that year or
-    month; None when `text` names no whole month or year."""
-    import calendar
+@dataclass(frozen=True)
+class Period:
+    """A calendar month, quarter or year: `2025-01`, `2025-Q1`, `2025`."""
 
-    folded = _fold(text)
-    year_alone = _YEAR_ALONE.match(folded)
-    if year_alone:
-        year = int(year_alone.group(1))
-        return (date(year, 1, 1), date(year, 12, 31)) if year >= FIRST_YEAR else None
-    month: int | None = None
-    if numbered := _MONTH_NUMBER_YEAR.match(folded):
-        month, year = int(numbered.group(1)), int(numbered.group(2))
-    elif iso := _YEAR_MONTH_NUMBER.match(folded):
-        year, month = int(iso.group(1)), int(iso.group(2))
-    elif named := _MONTH_NAME_YEAR.match(folded):
-        month, year = month_number(named.group(1)), int(named.group(2))
-    if month is None or not 1 <= month <= 12 or year < FIRST_YEAR:
+    since: date
+    until: date
+    label: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"label": self.label, "since": self.since.isoformat(), "until": self.until.isoformat()}
+
+
+def parse_period(text: str) -> Period:
+    """`2025-01` -> January 2025, `2025-Q4` -> October to December, `2025` -> the year.
+
+    A month may also be written `01/2025`, `1-2025`, `Januari 2025`, `Agt 2024` or `Sept. 2024`: the month
+    names are the calendar vocabulary of this module, the same that `17 Agt 2024` is read with."""
+    from dateutil.relativedelta import relativedelta
+
+    cleaned = _fold(text)
+    if numbered := _MONTH_NUMBER_YEAR.match(cleaned):
+        cleaned = f"{numbered.group(2)}-{numbered.group(1)}"
+    elif named := _MONTH_NAME_YEAR.match(cleaned):
+        number = month_number(named.group(1))
+        if number is None:
+            raise InvalidInput(t("period.unreadable", text=text))
+        cleaned = f"{named.group(2)}-{number:02d}"
+    match = _PERIOD.match(cleaned)
+    if not match or int(match.group(1)) < 1:
+        raise InvalidInput(t("period.unreadable", text=text))
+    year, month, quarter = int(match.group(1)), match.group(2), match.group(3)
+    if month is not None:
+        if not 1 <= int(month) <= 12:
+            raise InvalidInput(t("period.month", text=text))
+        first = date(year, int(month), 1)
+        return Period(first, first + relativedelta(months=1, days=-1), f"{year:04d}-{int(month):02d}")
+    if quarter is not None:
+        first = date(year, (int(quarter) - 1) * 3 + 1, 1)
+        return Period(first, first + relativedelta(months=3, days=-1), f"{year:04d}-Q{quarter}")
+    return Period(date(year, 1, 1), date(year, 12, 31), f"{year:04d}")
+
+
+def month_or_year(text: str) -> tuple[date, date] | None:
+    """`2025`, `Januari 2025`, `Agt 2024`, `01/2025`, `2025-01`, `2025-Q1`: the first and last day of that
+    period (as `--period` reads it); None when `text` names no whole month, quarter or year since 1945."""
+    try:
+        period = parse_period(text)
+    except InvalidInput:
         return None
-    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    return (period.since, period.until) if period.since.year >= FIRST_YEAR else None
 
 
 def parse_bound(text: str, *, last: bool = False, today: date | None = None) -> date:
@@ -329,16 +353,15 @@ def parse_bound(text: str, *, last: bool = False, today: date | None = None) -> 
     return parse_date(text, today)
 
 
-_CLOCK = re.compile(r"^(?:pukul|pkl\.?|jam)?\s*([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\s*(?:wib|wita|wit)?$")
-_PART_WORDS = {"pagi": "pagi", "siang": "siang", "sore": "sore", "malam": "malam", "petang": "sore"}
+_CLOCK = re.compile(rf"^(?:pukul|pkl\.?|jam)?\s*([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\s*{ZONE_PATTERN}?$")
 
 
 def parse_time(text: str) -> str:
     """`08.30`, `8:30`, `pukul 09.00 WIB`, `pagi` -> `08:30`, `09:00`, `pagi`."""
     folded = _fold(text)
     folded = re.sub(r"^(?:pada\s+)?(?:hari\s+)?", "", folded)
-    if folded in _PART_WORDS:
-        return _PART_WORDS[folded]
+    if folded in PART_OF_DAY_WORDS:
+        return PART_OF_DAY_WORDS[folded]
     match = _CLOCK.match(folded)
     if not match:
         raise InvalidInput(t("time.unreadable", text=text))

@@ -185,29 +185,14 @@ def check_output(path: Path, force: bool) -> None:
 
 
 def write_file(path: Path, payload: bytes | Iterable[bytes], *, force: bool = False) -> None:
-    """Write `payload` (bytes, or bytes in pieces) to `path`, mode 0600. Without `force` an
-    existing file is never touched; with it the old file is replaced atomically (a reader
-    sees the old file or the new one). A failed write leaves no partial file."""
+    """Write `payload` (bytes, or bytes in pieces) to `path`, mode 0600, atomically (a reader sees
+    the old file or the new one; a failed write leaves no partial file). Without `force` an
+    existing file is never touched."""
     check_output(path, force)
-    pieces = [payload] if isinstance(payload, bytes) else payload
     try:
-        if force:
-            replace_file(path, pieces)
-            return
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            raise InvalidInput(t("exchange.output.exists", path=path)) from None
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                os.fchmod(handle.fileno(), 0o600)
-                for piece in pieces:
-                    handle.write(piece)
-                handle.flush()
-                os.fsync(handle.fileno())
-        except BaseException:
-            path.unlink(missing_ok=True)
-            raise
+        replace_file(path, payload, exclusive=not force)
+    except FileExistsError:
+        raise InvalidInput(t("exchange.output.exists", path=path)) from None
     except OSError as error:
         raise KomsosError(t("exchange.output.failed", path=path, reason=error.strerror or str(error))) from None
 

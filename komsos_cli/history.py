@@ -13,6 +13,7 @@ from .errors import InvalidInput, NotFound
 from .messages import t
 
 if TYPE_CHECKING:
+    from .query import Criteria
     from .store import Store
 
 # Fields a new version always changes: not "what changed".
@@ -109,8 +110,9 @@ def undelete(store: Store, prefix: str) -> dict[str, Any]:
     return entry
 
 
-def deleted_entries(store: Store) -> list[dict[str, Any]]:
-    """The entries deleted here (as they were when deleted, with `deleted_at`), newest deletion first."""
+def deleted_entries(store: Store, criteria: Criteria | None = None) -> list[dict[str, Any]]:
+    """The entries deleted here (as they were when deleted, with `deleted_at`), newest deletion first;
+    with `criteria`, those it selects (its --limit: the N deleted last)."""
     listed = []
     gone = store.deletions()
     alive = store.existing(gone)
@@ -120,4 +122,10 @@ def deleted_entries(store: Store) -> list[dict[str, Any]]:
         history = store.history(entry_id)
         if history:
             listed.append({**history[-1]["version"], "deleted_at": str(at)})
-    return sorted(listed, key=lambda entry: entry["deleted_at"], reverse=True)
+    listed.sort(key=lambda entry: entry["deleted_at"], reverse=True)
+    if criteria is None:
+        return listed
+    from .query import entry_matcher
+
+    matches = entry_matcher(criteria)
+    return [entry for entry in listed if matches(entry)][: criteria.limit]

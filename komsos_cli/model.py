@@ -10,11 +10,14 @@ from __future__ import annotations
 import re
 import unicodedata
 import uuid
+from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
+from .dates import PARTS_OF_DAY as PARTS_OF_DAY  # the vocabulary lives in dates.py; re-exported
 from .errors import InvalidInput
 from .messages import t, tn
+from .text import strip_unsafe
 
 SCHEMA_VERSION = 1
 
@@ -31,7 +34,6 @@ KINDS = (
 SITUATIONS = ("aman", "waspada", "rawan")
 VILLAGE_KINDS = ("Desa", "Kelurahan", "Nagari", "Gampong", "Kampung")
 FOLLOW_UP_STATUSES = ("open", "done")
-PARTS_OF_DAY = ("pagi", "siang", "sore", "malam")
 
 # Known topics; any other lower-case tag is accepted as a free tag.
 TOPICS = (
@@ -136,9 +138,6 @@ LIMIT_SUMMARY = 20_000
 LIMIT_ITEM = 2_000
 LIMIT_ITEMS = 50
 
-_CONTROL_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
-_CONTROL_MULTI_LINE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
-_ANSI = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|[@-Z\\-_])")
 _SPACES = re.compile(r"[ \t]+")
 # Bytes that were not UTF-8 reach Python as lone surrogates (argv and environment are decoded
 # with surrogateescape); they cannot be written to the store as JSON.
@@ -168,7 +167,7 @@ def _already_clean(value: str, multiline: bool) -> bool:
 
 
 def clean_text(value: str, *, multiline: bool = False, field: str = "text", limit: int | None = None) -> str:
-    """Text as stored: NFC, no terminal escapes or control characters, trimmed.
+    """Text as stored: NFC, no terminal escapes or control characters (`text.strip_unsafe`), trimmed.
 
     Free text (multiline) keeps newlines and tabs; one-line fields keep none.
     """
@@ -181,13 +180,11 @@ def clean_text(value: str, *, multiline: bool = False, field: str = "text", limi
     if "\x00" in value and value.count("\x00") > 2:
         raise InvalidInput(t("field.binary", field=field))
     check_encoding(value, field)
-    text = _ANSI.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
     # NFC after the controls go: a mark left beside its letter by a removed character must combine.
+    text = unicodedata.normalize("NFC", strip_unsafe(value, multiline=multiline))
     if multiline:
-        text = unicodedata.normalize("NFC", _CONTROL_MULTI_LINE.sub("", text))
         text = "\n".join(line.rstrip() for line in text.split("\n")).strip("\n").strip()
     else:
-        text = unicodedata.normalize("NFC", _CONTROL_ONE_LINE.sub(" ", text))
         text = _SPACES.sub(" ", text).strip()
     maximum = limit or (LIMIT_SUMMARY if multiline else LIMIT_ONE_LINE)
     if len(text) > maximum:
@@ -268,9 +265,12 @@ def normalize_topic(text: str) -> str:
     return clean_text(text, field="topics", limit=LIMIT_ITEM).lower()
 
 
-def choice(value: str, choices: tuple[str, ...], field: str) -> str:
-    """Case-insensitive pick from a closed list; the canonical spelling is returned."""
+def choice(value: str, choices: tuple[str, ...], field: str, aliases: Mapping[str, str] | None = None) -> str:
+    """Case-insensitive pick from a closed list; the canonical spelling is returned. `aliases` maps other
+    words to a choice (`desa` to `village`); `field` names the field or option in the refusal."""
     lowered = value.strip().lower()
+    if aliases:
+        lowered = aliases.get(lowered, lowered)
     for option in choices:
         if option.lower() == lowered:
             return option

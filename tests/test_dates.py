@@ -7,10 +7,12 @@ from datetime import date
 import pytest
 
 from komsos_cli.dates import (
+    MONTHS,
     format_date_id,
     month_number,
     parse_bound,
     parse_date,
+    parse_period,
     parse_time,
     parse_when,
     weekday_number,
@@ -212,6 +214,13 @@ def test_a_date_with_its_hour_is_still_checked(text: str, says: str) -> None:
         ("2 minggu lalu", date(2026, 11, 9)),
         ("setahun lalu", date(2025, 11, 23)),
         ("2 years ago", date(2024, 11, 23)),
+        ("1 tahun lalu", date(2025, 11, 23)),
+        ("1 tahun yang lalu", date(2025, 11, 23)),
+        ("3 months ago", date(2026, 8, 23)),
+        ("a month ago", date(2026, 10, 23)),
+        ("2 weeks ago", date(2026, 11, 9)),
+        ("a week ago", date(2026, 11, 16)),
+        ("2 pekan lalu", date(2026, 11, 9)),
     ],
 )
 def test_relative_dates_count_calendar_months_and_years(text: str, expected: date) -> None:
@@ -260,8 +269,51 @@ def test_the_one_weekday_vocabulary(word: str, number: int) -> None:
         ("02/2024", date(2024, 2, 1), date(2024, 2, 29)),
         ("2024-02", date(2024, 2, 1), date(2024, 2, 29)),
         ("17/01/2025", date(2025, 1, 17), date(2025, 1, 17)),
+        ("2025-Q1", date(2025, 1, 1), date(2025, 3, 31)),  # whatever --period reads
+        ("Sept. 2024", date(2024, 9, 1), date(2024, 9, 30)),
     ],
 )
 def test_a_since_or_until_bound_may_be_a_month_or_a_year(text: str, first: date, last: date) -> None:
     assert parse_bound(text, today=TODAY) == first
     assert parse_bound(text, last=True, today=TODAY) == last
+
+
+@pytest.mark.parametrize("word", sorted(MONTHS))
+def test_a_period_knows_every_month_a_date_knows(word: str) -> None:
+    """One vocabulary: each spelling `17 <month> 2024` is read with, `<month> 2024` is read with too."""
+    day = parse_date(f"17 {word} 2024", TODAY)
+    period = parse_period(f"{word} 2024")
+    bounds = (parse_bound(f"{word} 2024", today=TODAY), parse_bound(f"{word} 2024", last=True, today=TODAY))
+    assert (period.since, period.until) == bounds
+    assert period.since == day.replace(day=1)
+    assert period.label == f"2024-{day.month:02d}"
+
+
+@pytest.mark.parametrize(("text", "last"), [("2024-02", date(2024, 2, 29)), ("2025-Q4", date(2025, 12, 31))])
+def test_a_period_ends_on_its_last_calendar_day(text: str, last: date) -> None:
+    assert parse_period(text).until == last
+
+
+@pytest.mark.parametrize(
+    ("text", "today", "expected"),
+    [
+        ("1 bulan lalu", date(2025, 3, 31), date(2025, 2, 28)),  # no 31 February: its last day
+        ("1 month ago", date(2024, 3, 31), date(2024, 2, 29)),
+        ("1 tahun lalu", date(2025, 2, 28), date(2024, 2, 28)),
+        ("1 tahun lalu", date(2024, 2, 29), date(2023, 2, 28)),
+    ],
+)
+def test_a_month_or_a_year_back_from_a_day_that_month_lacks(text: str, today: date, expected: date) -> None:
+    assert parse_date(text, today) == expected
+
+
+@pytest.mark.parametrize("text", ["17 Agt 2024", "17 agustus 2024", "17 Aug. 2024", "17 agt, 2024"])
+def test_a_named_month_needs_no_parser_once_split(text: str) -> None:
+    assert parse_date(text, TODAY) == date(2024, 8, 17)
+
+
+@pytest.mark.parametrize(("text", "says"), [("31 Februari 2024", "31"), ("30 Peb 2023", "30")])
+def test_an_impossible_named_date_is_refused(text: str, says: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        parse_date(text, TODAY)
+    assert says in caught.value.message and "\n" not in caught.value.message

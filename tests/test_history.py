@@ -68,3 +68,13 @@ def test_an_unknown_id_is_one_line_and_no_traceback(run: Run, record: Callable[.
     for command in (["history", "ffffffff"], ["undelete", "ffffffff"], ["revert", "ffffffff", "--to", "1"]):
         result = run(*command)
         assert result.exit_code != 0 and result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def test_list_deleted_takes_the_filters_and_the_period(run: Run, record: Callable[..., str]) -> None:
+    august = record(date="13 Agt 2024")
+    january = record(date="02/01/2025", kind="anjangsana")
+    for entry in (august, january):
+        assert run("delete", entry, "--yes").exit_code == 0
+    assert [e["id"] for e in run.json("list", "--deleted", "--period", "Agt 2024")] == [august]
+    assert [e["id"] for e in run.json("list", "--deleted", "--kind", "anjangsana")] == [january]
+    assert [e["id"] for e in run.json("list", "--deleted", "--limit", "1")] == [january]  # deleted last

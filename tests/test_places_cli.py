@@ -358,7 +358,7 @@ def test_a_village_written_as_a_clerk_would_still_find_it(run: Any, typed: str, 
 
 
 def test_a_village_read_from_the_start_of_its_name_says_so() -> None:
-    from komsos_cli.entries import PlaceCheck
+    from komsos_cli.placecheck import PlaceCheck
 
     check = PlaceCheck()
     entry = check.entry({"village": "Salayo Tanang", "kabupaten": "Solok"}, {})

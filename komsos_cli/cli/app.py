@@ -18,8 +18,6 @@ from .. import __version__
 from ..errors import KomsosError
 from ..messages import t, tn
 
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
 
 class State:
     """Global options of this invocation (reset by the callback on every run)."""
@@ -48,9 +46,9 @@ def _damaged_store() -> str | None:
 
 def _say(text: str) -> None:
     """One line on stderr, with any control character made visible, never executed."""
-    line = _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}", text.replace("\n", " "))
-    sys.stderr.write(f"komsos: {line}\n")
-    sys.stderr.flush()
+    from ..render import message
+
+    message("komsos: " + text.replace("\n", " "))
 
 
 # The parser's English errors, and the catalog message each becomes (so KOMSOS_LANG=id reads them too).
@@ -343,16 +341,20 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+# `--db`, declared once: before the command (`komsos --db x list`) or after it (`komsos list --db x`).
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        metavar="PATH|URL",
+        help="The store: a file, or a hub's postgresql:// address (default: $KOMSOS_DB, else the app folder).",
+    ),
+]
+
+
 @app.callback()
 def main_options(
-    db: Annotated[
-        str | None,
-        typer.Option(
-            "--db",
-            metavar="PATH|URL",
-            help="The store: a file, or a hub's postgresql:// address (default: $KOMSOS_DB, else the app folder).",
-        ),
-    ] = None,
+    db: DbOption = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks (for developers).")] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")

@@ -50,11 +50,11 @@ def _profile(ctx: Any) -> dict[str, Any]:
 
 
 def _entries(ctx: Any) -> list[dict[str, Any]]:
-    from ..query import Criteria
+    from ..entries import stream_entries
 
     store = _store(ctx)
     try:
-        return list(store.stream(Criteria())) if store is not None else []
+        return list(stream_entries(store)) if store is not None else []
     except Exception:
         return []
 

@@ -33,10 +33,10 @@ def doctor(
     from .. import doctor as core
     from ..render import message as say
     from ..render import write_json
-    from ..render.doctor import safe_line
+    from ..text import visible
 
-    def message(text: str) -> None:  # ids and paths come from the store: never raw control characters
-        say(safe_line(text))
+    def message(text: str) -> None:  # ids and paths come from the store: on one line, shown as \x0a
+        say(visible(text))
 
     if not restore:
         report = core.check_store(store)

@@ -9,9 +9,11 @@ import typer
 from ..errors import Cancelled, InvalidInput
 from ..messages import t, tn
 from ..query import Criteria
+from ..render import message
 from ..store.base import Store
 from .app import app
 from .options import (
+    EntryId,
     JsonFlag,
     YesFlag,
     ask_line,
@@ -31,7 +33,7 @@ def _prompt_for(field: str) -> str:
 
 def _say_refused(reason: str) -> None:
     """Why an answer at a prompt was not taken, before it is asked again."""
-    typer.echo(f"komsos: {reason}", err=True)
+    message(f"komsos: {reason}")
 
 
 def _core() -> Any:
@@ -88,7 +90,7 @@ def record(
     show_warnings(check)
     if at_terminal:  # one line on stderr; stdout still carries only the id
         where = {"date": entry["date"], "village": entry["village"], "kind": entry["kind"]}
-        typer.echo(t("record.saved", short=entry["id"][:8], **where), err=True)
+        message(t("record.saved", short=entry["id"][:8], **where))
     _warn_likely_twins(store, entry)
     if json_out:
         from ..render import write_json
@@ -126,10 +128,8 @@ def list_command(
 
     if deleted:
         from ..history import deleted_entries
-        from ..query import entry_matcher
 
-        matches = entry_matcher(criteria)
-        gone = [entry for entry in deleted_entries(store) if matches(entry)][: criteria.limit]
+        gone = deleted_entries(store, criteria)
         if json_out:
             render.write_json(gone)
         elif not gone:
@@ -150,9 +150,6 @@ def list_command(
     render.message(tn("list.count", total, shown=len(chosen), total=total))
 
 
-EntryId = Annotated[str, typer.Argument(metavar="ID", help="The entry's id, or any unique start of it.")]
-
-
 @app.command()
 @with_store
 def show(entry_id: EntryId, store: Store, json_out: JsonFlag = False) -> None:
@@ -171,7 +168,7 @@ def show(entry_id: EntryId, store: Store, json_out: JsonFlag = False) -> None:
     from ..zones import province_kabupaten_lookup, zone_of_entry
 
     zone = zone_of_entry(entry, province_kabupaten_lookup)
-    render.entry_detail(entry, len(store.history(entry["id"])), zone=zone)
+    render.entry_detail(entry, _core().version_count(store, entry["id"]), zone=zone)
 
 
 @app.command()
@@ -197,7 +194,7 @@ def edit(
 
         write_json(entry)
     else:
-        typer.echo(t("edit.saved", id=entry["id"]), err=True)
+        message(t("edit.saved", id=entry["id"]))
 
 
 @app.command()
@@ -215,7 +212,7 @@ def delete(entry_id: EntryId, store: Store, yes: YesFlag = False) -> None:
         if not ask_yes_no(question):
             raise Cancelled(t("cancelled"))
     _core().delete(store, entry["id"])
-    typer.echo(t("delete.done", id=entry["id"]), err=True)
+    message(t("delete.done", id=entry["id"]))
 
 
 @app.command()
@@ -268,7 +265,7 @@ def merge_command(
     from .. import duplicates as core_duplicates
     from .. import render
 
-    other_id = store.find(other)["id"]
+    other_id = _core().get(store, other)["id"]
     entry = core_duplicates.merge(store, keep, other)
     if json_out:
         render.write_json(entry)

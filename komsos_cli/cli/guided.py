@@ -17,6 +17,7 @@ import typer
 from .. import entries as core
 from ..errors import Cancelled, InvalidInput
 from ..messages import t
+from ..render import message
 from .options import ask_line, ask_yes_no
 
 # (field, prompt key, required); lists are typed on one line, items separated by `;`.
@@ -44,7 +45,7 @@ def _ask(question: str, default: str | None) -> str:
 
 
 def _refuse(reason: str) -> None:
-    typer.echo(f"komsos: {reason}", err=True)
+    message(f"komsos: {reason}")
 
 
 def _babinsa_text(profile: dict[str, Any]) -> str | None:
@@ -69,7 +70,7 @@ def _choose_village(answer: str, villages: list[str]) -> str | None:
     if len(partial) > 1:
         for number, name in enumerate(villages, 1):
             if name in partial:
-                typer.echo(f"  {number}. {name}", err=True)
+                message(f"  {number}. {name}")
         return None
     return answer  # a village outside the profile's list: looked up in the gazetteer as typed
 
@@ -95,9 +96,9 @@ def collect(profile: dict[str, Any], today: date | None = None) -> dict[str, Any
     answers: dict[str, Any] = {}
     for field, key, required in STEPS:
         if field == "village" and len(villages) > 1:
-            typer.echo(t("guided.villages"), err=True)
+            message(t("guided.villages"))
             for number, name in enumerate(villages, 1):
-                typer.echo(f"  {number}. {name}", err=True)
+                message(f"  {number}. {name}")
         while True:
             answer = _ask(t(key), defaults.get(field))
             if not answer:
@@ -136,5 +137,5 @@ def guided_record(store: Any, *, record: Callable[..., dict[str, Any]], check: A
 
         return record(store, core.values_from_text(answers), resolve_place=check, confirm=confirm)
     except (KeyboardInterrupt, typer.Abort):
-        typer.echo("", err=True)
+        message("")
         raise Cancelled(t("record.not_saved")) from None

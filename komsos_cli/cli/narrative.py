@@ -10,7 +10,7 @@ from ..errors import Cancelled, InvalidInput, MissingFields
 from ..messages import t, tn
 from ..store.base import Store
 from .app import app
-from .options import JsonFlag, YesFlag, ask_line, ask_yes_no, is_interactive, with_store
+from .options import EntryId, JsonFlag, YesFlag, ask_line, ask_yes_no, is_interactive, with_store
 
 if TYPE_CHECKING:
     from ..narrative.extract import Extraction
@@ -27,7 +27,6 @@ Since = Annotated[
     typer.Option("--since", metavar="DATE", help="A WhatsApp chat export: only messages sent on or after DATE."),
 ]
 Style = Annotated[str, typer.Option("--style", help="press (a press-release paragraph) or wa (a WhatsApp report).")]
-EntryId = Annotated[str, typer.Argument(help="The entry's id, or any unique start of it.")]
 
 
 def read_stdin_bytes() -> bytes:

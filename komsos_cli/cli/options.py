@@ -20,7 +20,7 @@ import typer
 from ..errors import InvalidInput
 from ..messages import t
 from ..query import Criteria
-from .app import State
+from .app import DbOption, State
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -77,11 +77,12 @@ def ask_line(question: str) -> str:
     Not typer.prompt: it hands the space after the question to input(), which writes it to
     stdout, so `id=$(komsos record ...)` at a terminal captured " <id>".
     """
-    sys.stderr.write(f"{question}: ")
-    sys.stderr.flush()
+    from ..render import message
+
+    message(f"{question}: ", end="")
     line = sys.stdin.readline()
     if not line:
-        sys.stderr.write("\n")
+        message("")
         raise typer.Abort()
     return line.rstrip("\r\n")
 
@@ -100,22 +101,15 @@ def ask_yes_no(question: str, *, default: bool = False) -> bool:
             return default
         if answer in YES or answer in NO:
             return answer in YES
-        sys.stderr.write(t("prompt.yes_no") + "\n")
+        from ..render import message
+
+        message(t("prompt.yes_no"))
 
 
 # --- the store -----------------------------------------------------------------
 
 
-def _store_source(
-    db: Annotated[
-        str | None,
-        typer.Option(
-            "--db",
-            metavar="PATH|URL",
-            help="The store: a file, or a hub's postgresql:// address (default: $KOMSOS_DB, else the app folder).",
-        ),
-    ] = None,
-) -> Any:
+def _store_source(db: DbOption = None) -> Any:
     from ..store import open_store
 
     # A str, not a Path: Typer turns an empty --db into Path("."), which hid the mistake.
@@ -166,6 +160,14 @@ def _criteria_source(
     until: Annotated[
         str | None, typer.Option("--until", help="Up to this date (a month or a year: up to its last day).")
     ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period",
+            "-p",
+            help="A month 2025-01 (or 01/2025, Januari 2025, Agt 2024), a quarter 2025-Q1, a year 2025.",
+        ),
+    ] = None,
     search: Annotated[
         str | None, typer.Option("--search", "-s", help="Text in summary, findings, counterparts or venue.")
     ] = None,
@@ -188,7 +190,7 @@ def _criteria_source(
     first, last = _parse_day(since, "--since"), _parse_day(until, "--until")
     if first and last and first > last:
         raise InvalidInput(t("since.after_until", since=first.isoformat(), until=last.isoformat()))
-    return Criteria(
+    chosen = Criteria(
         village=village,
         kecamatan=kecamatan,
         kabupaten=kabupaten,
@@ -203,6 +205,12 @@ def _criteria_source(
         open_only=open_only,
         limit=limit,
     )
+    if period is None:
+        return chosen
+    from ..dates import parse_period
+    from ..query import with_period
+
+    return with_period(chosen, parse_period(period))
 
 
 with_criteria = extend_with(_criteria_source, "criteria")
@@ -296,4 +304,5 @@ def _entry_source(
 with_entry_options = extend_with(_entry_source, "fields")
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+EntryId = Annotated[str, typer.Argument(metavar="ID", help="The entry's id, or any unique start of it.")]
 YesFlag = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]

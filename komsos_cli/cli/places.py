@@ -8,11 +8,12 @@ import typer
 
 from ..errors import InvalidInput, NotFound
 from ..messages import t, tn
+from ..render import message
 from .app import app
 from .options import JsonFlag, ask_line, ask_yes_no, is_interactive
 
 if TYPE_CHECKING:
-    from ..entries import PlaceCheck
+    from ..placecheck import PlaceCheck
 
 places_app = typer.Typer(
     help=(
@@ -31,24 +32,24 @@ StrictFlag = Annotated[
 
 def choose(question: str, labels: list[str], keep_label: str | None) -> int | None:
     """Ask at the terminal (on stderr) which of `labels` is meant; None = keep as typed."""
-    typer.echo(question, err=True)
+    message(question)
     for number, label in enumerate(labels, start=1):
-        typer.echo(f"  {number}) {label}", err=True)
+        message(f"  {number}) {label}")
     low = 1
     if keep_label is not None:
-        typer.echo(f"  0) {keep_label}", err=True)
+        message(f"  0) {keep_label}")
         low = 0
     while True:
         # Read text, not type=int: Click's own "not a valid int" is English only.
         answer = ask_line(t("places.choose.prompt")).strip().rstrip(").")
         if answer.isdigit() and low <= int(answer) <= len(labels):
             return None if int(answer) == 0 else int(answer) - 1
-        typer.echo(t("places.choose.invalid", low=low, high=len(labels)), err=True)
+        message(t("places.choose.invalid", low=low, high=len(labels)))
 
 
 def place_check(strict: bool) -> PlaceCheck:
     """The checks of one command: it asks at a terminal, elsewhere it warns or fails."""
-    from ..entries import PlaceCheck
+    from ..placecheck import PlaceCheck
 
     interactive = is_interactive()
     return PlaceCheck(
@@ -58,7 +59,7 @@ def place_check(strict: bool) -> PlaceCheck:
 
 def show_warnings(check: PlaceCheck) -> None:
     for warning in check.warnings:
-        typer.echo(f"komsos: {warning}", err=True)
+        message(f"komsos: {warning}")
 
 
 @places_app.command("search")

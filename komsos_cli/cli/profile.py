@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from ..messages import t
+from ..render import message
 from ..store.base import Store
 from .app import app
 from .options import JsonFlag, with_store
@@ -89,7 +90,7 @@ def profile_set(
         check=check,
     )
     show_warnings(check)
-    typer.echo(t("profile.saved"), err=True)
+    message(t("profile.saved"))
 
 
 def choose_language(lang: str) -> None:
@@ -105,7 +106,7 @@ def choose_language(lang: str) -> None:
     forget_language()
     from ..messages import text_in
 
-    typer.echo(text_in(chosen, "profile.lang.saved"), err=True)
+    message(text_in(chosen, "profile.lang.saved"))
 
 
 @profile_app.command("show")

@@ -10,39 +10,13 @@ import typer
 
 from ..errors import InvalidInput
 from ..messages import t, tn
+from ..model import choice
 from ..query import Criteria
 from ..store.base import Store
 from .app import app
-from .options import JsonFlag, with_criteria, with_store
+from .options import EntryId, JsonFlag, with_criteria, with_store
 
 OUTPUT_FORMATS = ("table", "md", "html", "json")
-
-PeriodOption = Annotated[
-    str | None,
-    typer.Option("--period", "-p", help="A month 2025-01 (or 01/2025, Januari 2025), a quarter 2025-Q1, a year 2025."),
-]
-
-
-def _with_period(criteria: Criteria, period: str | None) -> Criteria:
-    """The criteria narrowed to --period (both it and --since/--until must hold)."""
-    if period is None:
-        return criteria
-    from .. import summary as core
-
-    return core.with_period(criteria, core.parse_period(period))
-
-
-def _pick(value: str | None, choices: tuple[str, ...], key: str) -> str | None:
-    """The canonical choice `value` names, in English or Indonesian (`--by desa` is `--by village`)."""
-    from ..summary import BREAKDOWN_WORDS
-
-    if value is None:
-        return None
-    lowered = value.strip().lower()
-    lowered = BREAKDOWN_WORDS.get(lowered, lowered)
-    if lowered not in choices:
-        raise InvalidInput(t(key, value=value, choices=", ".join(choices)))
-    return lowered
 
 
 @app.command()
@@ -51,7 +25,6 @@ def _pick(value: str | None, choices: tuple[str, ...], key: str) -> str | None:
 def summary(
     criteria: Criteria,
     store: Store,
-    period: PeriodOption = None,
     by: Annotated[
         str | None,
         typer.Option(
@@ -84,16 +57,15 @@ def summary(
     from .. import summary as core
     from ..render import summary as render
 
-    fmt = _pick(output_format, OUTPUT_FORMATS, "summary.format") or "table"
+    fmt = choice(output_format, OUTPUT_FORMATS, "--format")
     if json_out and fmt not in ("table", "json"):
         raise InvalidInput(t("summary.json_and_format", value=fmt))
-    field = _pick(by, core.BREAKDOWNS, "summary.by")
+    field = choice(by, core.BREAKDOWNS, "--by", core.BREAKDOWN_WORDS) if by is not None else None
     if top < 1:
         raise InvalidInput(t("summary.top_negative"))
-    chosen_period = core.parse_period(period) if period is not None else None
 
     details = None if (json_out or fmt in ("md", "html") or field) else top
-    result = core.summarize_store(store, date.today(), criteria=criteria, period=chosen_period, details=details)
+    result = core.summarize_store(store, date.today(), criteria=criteria, details=details)
     if json_out or fmt == "json":
         from ..render import write_json
 
@@ -104,21 +76,18 @@ def summary(
 
         series = None
         if fmt == "html" and not no_chart:
-            from ..series import weekly_series
+            from ..series import weekly_series_store
 
-            care = store.profile().get("villages") or []
-            series = weekly_series(
-                store.stream(core.with_period(criteria, chosen_period)), criteria, chosen_period, care
-            )
+            series = weekly_series_store(store, criteria, store.profile().get("villages") or [])
         render.write_text(render_recap(result, fmt, series))
         return
     if result.total == 0:
         render.message(t("summary.empty"))
     activity = None
     if not no_chart and result.total and sys.stdout.isatty():
-        from ..series import weekly_series
+        from ..series import weekly_series_store
 
-        activity = weekly_series(store.stream(core.with_period(criteria, chosen_period)), criteria, chosen_period)
+        activity = weekly_series_store(store, criteria)
     render.summary_tables(result, only=field, top=top, series=activity)
 
 
@@ -135,7 +104,6 @@ def villages(
     by: Annotated[
         str | None, typer.Option("--by", help="One row per babinsa or koramil and village (a merged store).")
     ] = None,
-    period: PeriodOption = None,
     json_out: JsonFlag = False,
 ) -> None:
     """One row per village: visits, last visit, days since, kinds of activity.
@@ -151,8 +119,7 @@ def villages(
     from .. import summary as core
     from ..render import summary as render
 
-    grouping = _pick(by, core.GROUPINGS, "villages.by")
-    criteria = _with_period(criteria, period)
+    grouping = choice(by, core.GROUPINGS, "--by") if by is not None else None
     care = store.profile().get("villages") or []
     rows = core.village_coverage_store(store, date.today(), care=care, criteria=criteria, by=grouping)
     if stale is not None:
@@ -174,7 +141,7 @@ def villages(
 @app.command()
 @with_criteria
 @with_store
-def followups(criteria: Criteria, store: Store, period: PeriodOption = None, json_out: JsonFlag = False) -> None:
+def followups(criteria: Criteria, store: Store, json_out: JsonFlag = False) -> None:
     """List open follow-ups, oldest first, with their age in days. Takes the filters of `list`.
 
     --limit N shows the N oldest; --period keeps those raised in a month, quarter or year.
@@ -184,7 +151,6 @@ def followups(criteria: Criteria, store: Store, period: PeriodOption = None, jso
     from .. import summary as core
     from ..render import summary as render
 
-    criteria = _with_period(criteria, period)
     items = core.open_follow_ups_store(store, date.today(), criteria)
     if json_out:
         from ..render import write_json
@@ -201,7 +167,7 @@ def followups(criteria: Criteria, store: Store, period: PeriodOption = None, jso
 @app.command()
 @with_store
 def resolve(
-    entry_id: Annotated[str, typer.Argument(help="The entry's id, or any unique start of it.")],
+    entry_id: EntryId,
     note: Annotated[str, typer.Option("--note", help="What was done; kept with today's date.")],
     store: Store,
     json_out: JsonFlag = False,

@@ -212,7 +212,7 @@ def complete_entry(
     """A valid entry from parsed values; missing fields are asked for (`ask`) or refused (MissingFields).
 
     A village typed at the prompt is looked up as `record` looks it up (`resolve_place`:
-    entries.PlaceCheck, with the report's area and Koramil to narrow it)."""
+    placecheck.PlaceCheck, with the report's area and Koramil to narrow it)."""
     missing = missing_for_record(values)
     if missing and ask is None:
         raise MissingFields(tn("field.required", len(missing), fields=", ".join(missing)), missing)

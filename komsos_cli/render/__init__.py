@@ -42,9 +42,13 @@ def write_json(data: Any) -> None:
         stream.write(payload.decode("utf-8"))
 
 
-def message(text: str) -> None:
-    """One line for the user on stderr."""
-    sys.stderr.write(text + "\n")
+def message(text: str, *, end: str = "\n") -> None:
+    """A message for the user on stderr: the one way komsos writes to stderr (data goes to stdout).
+    Its lines may quote user text: control characters and bidi overrides are shown, never sent."""
+    from ..text import visible
+
+    shown = text if text.isascii() and text.isprintable() else "\n".join(map(visible, text.split("\n")))
+    sys.stderr.write(shown + end)
     sys.stderr.flush()
 
 

@@ -5,22 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from ..messages import t, tn
+from ..text import visible
 from . import console
 
 # Paths and ids in the report come from the user's --db and from the store itself, which
 # may be hostile (a file someone sent): control characters and bidi overrides are shown
-# as \xNN / \uNNNN, never sent to the terminal.
-_UNSAFE = dict.fromkeys([*range(0x20), 0x7F, *range(0x80, 0xA0)], None)
-_BIDI = (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
-
-
-def safe_line(text: str) -> str:
-    """`text` with every control character and bidi override made visible."""
-    if text.isascii() and text.isprintable():
-        return text
-    return "".join(
-        f"\\x{ord(c):02x}" if ord(c) in _UNSAFE else f"\\u{ord(c):04x}" if ord(c) in _BIDI else c for c in text
-    )
+# as \xNN / \uNNNN (`text.visible`), never sent to the terminal.
 
 
 MARK = {"ok": ("✓", "green"), "warning": ("!", "yellow"), "error": ("✗", "bold red")}
@@ -30,11 +20,11 @@ def doctor_report(report: Any) -> None:
     from rich.text import Text
 
     out = console()
-    out.print(Text(safe_line(report.path), style="bold"))
+    out.print(Text(visible(report.path), style="bold"))
     for finding in report.findings:
         mark, style = MARK[finding.level]
         line = Text(f" {mark} ", style=style)
-        line.append(safe_line(finding.message))
+        line.append(visible(finding.message))
         out.print(line)
     for backup in report.backups:
         text = (
@@ -53,4 +43,4 @@ def doctor_report(report: Any) -> None:
                 problem=backup.problem,
             )
         )
-        out.print(Text(f"   {safe_line(text)}", style="dim"))
+        out.print(Text(f"   {visible(text)}", style="dim"))

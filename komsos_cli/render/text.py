@@ -12,8 +12,9 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-# Control characters (C0, DEL, C1) become spaces: user text cannot move the cursor or recolour.
-UNSAFE = dict.fromkeys([*range(0x20), 0x7F, *range(0x80, 0xA0)], " ")
+# Control characters and bidi overrides become spaces: user text cannot move the cursor or recolour.
+from ..text import flat as flat
+
 ANSI_STYLE = {"green": "32", "yellow": "33", "bold red": "1;31", "bold": "1", "dim": "2"}
 GAP = "  "
 
@@ -54,16 +55,9 @@ def fit(text: str, width: int) -> str:
     return text + " " * (width - used)
 
 
-def flat(text: str) -> str:
-    """One line of harmless characters."""
-    return " ".join(text.translate(UNSAFE).split())
-
-
 def one_line(value: str | None, width: int) -> str:
     """`value` on one line, at most `width` characters (cut with "…")."""
-    if not value:
-        return ""
-    text = " ".join(value.split())
+    text = flat(value)
     return text if len(text) <= width else text[: width - 1] + "…"
 
 

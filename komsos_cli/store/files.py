@@ -1,5 +1,5 @@
-"""Files written safely: the one atomic writer (temp file, fsync, rename, folder fsync) and
-the store's lock. The store, exports and the gazetteer index all write through here."""
+"""Files written safely: the one atomic writer (`replacing`: temp file, fsync, rename, folder
+fsync) and the store's lock. The store, exports and the gazetteer index all write through here."""
 
 from __future__ import annotations
 
@@ -50,30 +50,65 @@ def ensure_folder(folder: Path) -> None:
             raise StoreError(t("store.write_failed", path=folder, reason=error.strerror or str(error))) from None
 
 
-def replace_file(path: Path, payload: bytes | Iterable[bytes | memoryview]) -> None:
-    """Replace `path` by `payload` (bytes, or pieces written in turn) atomically and durably:
-    a temp file beside it (0600), fsync, rename, fsync of the folder. On any failure the temp
-    file is removed, the old file is unchanged and the error (OSError) goes to the caller.
-    The store and `export --force` both write through here."""
+@contextmanager
+def replacing(path: Path, *, exclusive: bool = False, prefix: str | None = None) -> Iterator[Path]:
+    """The one atomic writer: yields a temp file beside `path` (0600, named `prefix`XXXX.tmp, by
+    default `.<name>.XXXX.tmp`) for the caller to fill; when the block ends without error the temp
+    file is fsynced and put in `path`'s place by a rename, and the folder is fsynced. A reader sees
+    the old file or the new one, never a part. On any failure the temp file is removed, `path` is
+    unchanged and the error (OSError) goes to the caller.
+
+    With `exclusive` an existing `path` is never replaced: FileExistsError instead (the new file
+    is linked into place, which fails when the name is taken; on a file system without hard links,
+    a USB stick's FAT, the name is checked just before the rename)."""
     import tempfile
 
-    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=prefix or f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    temp = Path(temp_name)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            if isinstance(payload, bytes | bytearray | memoryview):
-                handle.write(payload)
-            else:
-                for piece in payload:
-                    handle.write(piece)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp_name, 0o600)
-        os.replace(temp_name, path)
+        yield temp
+        with open(temp, "rb+") as written:
+            os.fsync(written.fileno())
+        os.chmod(temp, 0o600)
+        if exclusive:
+            _link_into_place(temp, path)
+        else:
+            os.replace(temp, path)
     except BaseException:
         with suppress(OSError):
-            os.unlink(temp_name)
+            temp.unlink()
         raise
     fsync_dir(path.parent)
+
+
+def _link_into_place(temp: Path, path: Path) -> None:
+    """Give `temp` the name `path` unless that name is taken (FileExistsError)."""
+    import errno
+
+    try:
+        os.link(temp, path)
+    except FileExistsError:
+        raise
+    except OSError as error:
+        if error.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV, errno.EMLINK, errno.ENOSYS):
+            raise
+        if path.exists() or path.is_symlink():
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path)) from None
+        os.replace(temp, path)
+        return
+    temp.unlink()
+
+
+def replace_file(path: Path, payload: bytes | Iterable[bytes | memoryview], *, exclusive: bool = False) -> None:
+    """Write `payload` (bytes, or pieces written in turn) to `path` through `replacing`: the store,
+    exports (`exclusive` unless --force) and, through `replacing` itself, the gazetteer index."""
+    with replacing(path, exclusive=exclusive) as temp, os.fdopen(os.open(temp, os.O_WRONLY), "wb") as handle:
+        if isinstance(payload, bytes | bytearray | memoryview):
+            handle.write(payload)
+        else:
+            for piece in payload:
+                handle.write(piece)
 
 
 def atomic_write(path: Path, payload: bytes | Iterable[bytes | memoryview]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ...dates import WEEKDAY_NAMES_ID
 from ...model import RANKS
 from ...names import fold
 
@@ -100,14 +101,6 @@ _STOP_COMMON = {
     "polri",
     "polsek",
     "polres",
-    "senin",
-    "selasa",
-    "rabu",
-    "kamis",
-    "jumat",
-    "sabtu",
-    "minggu",
-    "ahad",
     "hari",
     "tanggal",
     "tgl",
@@ -167,6 +160,8 @@ _STOP_COMMON = {
     "para",
     "masyarakat",
 }
+# The weekdays end a name too: from the one calendar vocabulary (dates.py).
+_STOP_COMMON |= {name.lower() for name in WEEKDAY_NAMES_ID} | {"ahad"}
 _RANK_WORDS = {rank.lower() for rank in RANKS}
 _OCCUPATIONS = {
     "pengrajin",

@@ -6,7 +6,15 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ...dates import MONTH_PATTERN, WEEKDAY_PATTERN, clock_time, parse_date, parse_time
+from ...dates import (
+    MONTH_PATTERN,
+    PART_OF_DAY_PATTERN,
+    WEEKDAY_PATTERN,
+    ZONE_PATTERN,
+    clock_time,
+    parse_date,
+    parse_time,
+)
 from ...errors import InvalidInput
 from ...messages import t
 from .text import sentence_starts
@@ -15,7 +23,7 @@ from .text import sentence_starts
 
 # The weekday, and a part of the day after it (`Jumat pagi (17/1/2025)`), before the date.
 _DATE_LEAD = (
-    rf"(?:\b({WEEKDAY_PATTERN})\b\s*[,.]?\s*(?:(pagi|siang|sore|malam|petang)\b\s*,?\s*)?"
+    rf"(?:\b({WEEKDAY_PATTERN})\b\s*[,.]?\s*(?:({PART_OF_DAY_PATTERN})\b\s*,?\s*)?"
     r"(?:\(\s*)?(?:(?:tanggal|tgl\.?)\s*)?)?"
 )
 _NUMERIC_DATE = re.compile(
@@ -25,10 +33,10 @@ _NAMED_DATE = re.compile(rf"(?i){_DATE_LEAD}(?<!\d)(\d{{1,2}})\s*({MONTH_PATTERN
 # `pukul 09.00 WIB`, `pkl 14.30`, and an hour alone when a zone or a part of the day says it is one:
 # `pukul 9 wib`, `jam 9 pagi`, `jam 7 malam` (19:00)
 _CLOCK = re.compile(
-    r"(?i)\b(?:pukul|pkl\.?|jam)\s*(\d{1,2})(?:\s*[.:]\s*(\d{2})(?!\d))?(?!\d)\s*(wib|wita|wit)?\b"
-    r"(?:\s*(pagi|siang|sore|malam)\b)?"
+    r"(?i)\b(?:pukul|pkl\.?|jam)\s*(\d{1,2})(?:\s*[.:]\s*(\d{2})(?!\d))?(?!\d)\s*"
+    rf"({ZONE_PATTERN})?\b(?:\s*({PART_OF_DAY_PATTERN})\b)?"
 )
-_PART_AFTER = re.compile(r"(?i)^\s*,?\s*(?:pada\s+)?(?:waktu\s+)?(pagi|siang|sore|malam|petang)\b")
+_PART_AFTER = re.compile(rf"(?i)^\s*,?\s*(?:pada\s+)?(?:waktu\s+)?({PART_OF_DAY_PATTERN})\b")
 _FAR_FUTURE = date(9999, 12, 30)
 # Words right before a date that make it the day of an event the report tells of, not of the activity.
 _EVENT_BEFORE = re.compile(
