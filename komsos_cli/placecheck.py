@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from .entries import AREA_FIELDS
 from .errors import InvalidInput
-from .messages import t
+from .messages import t, tn
 from .names import area_key
 
 if TYPE_CHECKING:
@@ -199,8 +199,8 @@ class PlaceCheck:
         where = ", ".join(value for value in (area["kecamatan"], area["kabupaten"]) if value)
         said = {"where": where, "villages": ", ".join(outside), "count": len(outside)}
         if self.confirm is None:
-            raise InvalidInput(t("profile.villages_outside", **said))
-        if not self.confirm(t("profile.villages_outside.question", **said)):
+            raise InvalidInput(tn("profile.villages_outside", len(outside), **said))
+        if not self.confirm(tn("profile.villages_outside.question", len(outside), **said)):
             raise Cancelled(t("profile.villages_outside.kept"))
         result["villages"] = [v for v in villages if v not in outside]
 

@@ -124,8 +124,10 @@ def test_files_are_replaced_through_the_one_atomic_writer() -> None:
 
 def test_shared_options_are_declared_once() -> None:
     """--db, --period and the entry id: one declaration each, in cli/app.py or cli/options.py."""
+    # cli/quick_complete.py reads `--db` from the words a shell's TAB sends (before Typer is
+    # imported): it parses the option, it does not declare it.
     for option in ('"--db"', '"--period"', "The entry's id"):
-        homes = [relative for relative, source in SOURCES.items() if option in source]
+        homes = [r for r, source in SOURCES.items() if option in source and r != "cli/quick_complete.py"]
         assert len(homes) == 1 and homes[0] in ("cli/app.py", "cli/options.py"), (option, homes)
 
 

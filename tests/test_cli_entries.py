@@ -160,7 +160,7 @@ def test_a_period_no_one_can_read_is_one_line_exit_2_store_unchanged(
     result = run(*command, "--period", "13 Agt 2024")
     assert result.exit_code == 2
     assert result.stderr == (
-        "komsos: cannot read the period '13 Agt 2024'; write a month 2025-01, a quarter 2025-Q1 or a year 2025\n"
+        "komsos: cannot read the period “13 Agt 2024”; write a month 2025-01, a quarter 2025-Q1 or a year 2025\n"
     )
     assert result.stdout == ""
     assert Store(db).entries() == before

@@ -51,7 +51,9 @@ def test_a_new_store_is_announced_and_a_missing_one_said_on_read(tmp_path: Path)
         assert missing.stderr.count("does not exist") == 1 and not db.exists()
     assert komsos("--db", str(db), "list", "--json", home=tmp_path).stdout.strip() in ("", "[]")
     made = komsos("--db", str(db), *RECORD, "-s", "Komsos", home=tmp_path)
-    assert made.returncode == 0 and made.stderr == f"komsos: created a new store: {db}\n", made.stderr
+    # (the first lookup in this new app folder also builds the gazetteer index, and says so first)
+    said = [line for line in made.stderr.splitlines() if not line.startswith("building the village gazetteer index")]
+    assert made.returncode == 0 and said == [f"komsos: created a new store: {db}"], made.stderr
     again = komsos("--db", str(db), *RECORD[:-1], "Serda Y", "-d", "2024-01-02", "-s", "Rapat lain", home=tmp_path)
     assert again.returncode == 0 and again.stderr == "", again.stderr
     assert komsos("--db", str(db), "list", home=tmp_path).stderr == "2 of 2 entries\n"

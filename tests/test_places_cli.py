@@ -208,7 +208,7 @@ def test_profile_set_validates_kabupaten_kecamatan_and_villages(run: Any) -> Non
     # Kota Bandung does not hold Pematang Jaya: asked (issue 14), and taken out on yes
     result = run("profile", "set", "--kabupaten", "Bandung", input="2\ny\n", env=INTERACTIVE)
     assert result.exit_code == 0, result.stderr
-    assert "does not hold the profile's village(s) Pematang Jaya" in result.stderr
+    assert "does not hold the profile's village Pematang Jaya" in result.stderr
     profile = run.json("profile", "show")
     assert (profile["kabupaten"], profile["villages"]) == ("Kota Bandung", [])
 

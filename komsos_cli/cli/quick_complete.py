@@ -32,8 +32,11 @@ ID_COMMANDS = frozenset(
         "narrate",
         "tulis",
         "history",
+        "riwayat",
         "undelete",
+        "pulihkan",
         "revert",
+        "kembalikan",
     }
 )
 # Commands whose `--village`/`-v` completes villages, under both names (a test keeps this the app's).

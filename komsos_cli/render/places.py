@@ -26,8 +26,9 @@ class IndexBuild:
     def start(self, total: int) -> None:
         if not self._terminal:
             if not self._said:
-                sys.stderr.write(t("places.building.line") + "\n")
-                sys.stderr.flush()
+                from . import message
+
+                message(t("places.building.line"))
                 self._said = True
             return
         if self._progress is None:
