@@ -46,7 +46,9 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         and metafunc.definition.get_closest_marker("both_stores") is not None
         and metafunc.definition.get_closest_marker("file_only") is None
     ):
-        metafunc.parametrize("store_kind", ["file", "hub"], indirect=True)
+        # `hub_slow`: the hub's run is a long proof (the quick tier runs the file's)
+        hub_marks = [pytest.mark.slow] if metafunc.definition.get_closest_marker("hub_slow") is not None else []
+        metafunc.parametrize("store_kind", ["file", pytest.param("hub", marks=hub_marks)], indirect=True)
 
 
 @pytest.fixture

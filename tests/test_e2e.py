@@ -101,6 +101,7 @@ def test_summary_from_stdin(tmp_path: Path) -> None:
     assert entry["summary"] == text
 
 
+@pytest.mark.slow  # a concurrency run
 def test_two_processes_recording_at_once_lose_nothing(tmp_path: Path) -> None:
     db = tmp_path / "komsos.json"
     per_writer = 15

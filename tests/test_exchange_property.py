@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -135,6 +136,7 @@ VARIANTS = [
 ]
 
 
+@pytest.mark.slow  # a long Hypothesis run: 60 lists of entries through every format
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(entry_lists())
 def test_export_then_import_gives_back_the_same_entries_for_every_format(entries: list[dict[str, Any]]) -> None:

@@ -77,6 +77,7 @@ def test_crash_loop_on_a_big_store_loses_nothing(tmp_path: Path) -> None:
     assert figures.final_entries > 2900
 
 
+@pytest.mark.slow
 def test_crash_loop_catches_in_place_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The harness can fail: with TinyDB-style in-place writes it finds a corrupt store."""
     monkeypatch.setenv("KOMSOS_CRASH_UNSAFE_WRITES", "1")

@@ -25,6 +25,9 @@ from komsos_cli.model import FIELDS, validate_entry
 from komsos_cli.series import weekly_series
 from komsos_cli.store import FileStore as Store
 
+# LibreOffice starts in seconds: the full run (scripts/check.sh, CI) opens the exports in it.
+pytestmark = pytest.mark.slow
+
 NAMES = ["Bapak Sulaimān Ñ", "Kadus Dsn 2 Bapak Faisal", "Tomas Bapak Rahmad"]
 FORMULAS = ['=HYPERLINK("http://contoh.id","klik")', "+62 812 3456", "-jalan rusak", "@SUM(A1:A9)", "=1+1", "'kutip"]
 

@@ -266,7 +266,9 @@ def test_an_export_without_a_key_is_unsigned_and_removes_a_stale_signature_on_fo
 
 
 @pytest.mark.both_stores
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.hub_slow
+# csv on the file store in the quick tier; every format on both stores in the full run
+@pytest.mark.parametrize("fmt", [FORMATS[0], *(pytest.param(fmt, marks=pytest.mark.slow) for fmt in FORMATS[1:])])
 def test_a_file_or_signature_changed_by_one_byte_is_refused_and_the_store_unchanged(
     tmp_path: Path, db: Any, fmt: str
 ) -> None:
@@ -315,6 +317,7 @@ def test_every_byte_of_a_signature_file_is_covered(tmp_path: Path) -> None:
 
 
 @pytest.mark.both_stores
+@pytest.mark.hub_slow
 def test_an_unknown_signer_is_refused_with_its_fingerprint_and_the_command_that_trusts_it(
     tmp_path: Path, db: Any
 ) -> None:
@@ -338,6 +341,7 @@ def test_an_unknown_signer_is_refused_with_its_fingerprint_and_the_command_that_
 
 
 @pytest.mark.both_stores
+@pytest.mark.hub_slow
 def test_an_unsigned_file_imports_with_a_warning_or_is_refused_when_signatures_are_required(
     tmp_path: Path, db: Any
 ) -> None:
@@ -365,6 +369,7 @@ def test_an_unsigned_file_imports_with_a_warning_or_is_refused_when_signatures_a
 
 
 @pytest.mark.both_stores
+@pytest.mark.hub_slow
 def test_babinsa_to_danramil_to_dandim_signed_and_checked_at_each_step(tmp_path: Path, db: Any) -> None:
     babinsa = babinsa_with_reports(tmp_path)
     danramil = Person(tmp_path / "danramil", db)  # the Koramil's store: a file, or a hub
