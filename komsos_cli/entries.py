@@ -6,7 +6,7 @@ returns data. The CLI parses options into the `values` dicts used here.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -59,29 +59,13 @@ def values_from_text(options: Mapping[str, Any], today: date | None = None) -> d
                 values["time"] = clock  # `Kamis (31/01/2019) pukul 09.30 WIB`: the hour written with the date
         elif key == "time":
             values["time"] = parse_time(raw)
-        elif key == "babinsa":
-            values["babinsa"] = [parse_babinsa(person) for person in raw]
-        elif key == "topics":
-            values["topics"] = [normalize_topic(topic) for topic in raw]
-        elif key in ("counterparts", "findings"):
-            # Each item may be as long as validate_entry allows (LIMIT_ITEM), not a one-line field's 200.
-            values[key] = [clean_text(item, multiline=key == "findings", field=key, limit=LIMIT_ITEM) for item in raw]
+        elif key in (*LIST_FIELDS, "babinsa"):
+            values[key] = _list_from_text(key, raw)
         elif key == "follow_up":
             action = clean_text(raw, multiline=True, field="follow_up")
             values["follow_up"] = {"action": action, "status": "open"} if action else None
-        elif key == "kind":
-            from .model import KINDS
-
-            values["kind"] = choice(raw, KINDS, "kind")
-        elif key == "village_kind":
-            from .model import VILLAGE_KINDS
-
-            # Checked here, before the village is looked up (which may ask, or fail on its own).
-            values["village_kind"] = choice(raw, VILLAGE_KINDS, "village_kind") if raw.strip() else None
-        elif key == "situation":
-            from .model import SITUATIONS
-
-            values["situation"] = choice(raw, SITUATIONS, "situation")
+        elif key in ("kind", "village_kind", "situation"):
+            values[key] = _word_from_text(key, raw)
         elif key == "summary":
             values["summary"] = clean_text(raw, multiline=True, field="summary")
         elif key in ("koramil", "kodim"):
@@ -93,6 +77,26 @@ def values_from_text(options: Mapping[str, Any], today: date | None = None) -> d
         else:
             raise InvalidInput(tn("field.unknown", 1, fields=key))
     return values
+
+
+def _list_from_text(key: str, raw: Iterable[str]) -> list[Any]:
+    """babinsa ("Rank Name" each), topics, counterparts or findings as typed, made entry values."""
+    if key == "babinsa":
+        return [parse_babinsa(person) for person in raw]
+    if key == "topics":
+        return [normalize_topic(topic) for topic in raw]
+    # Each item may be as long as validate_entry allows (LIMIT_ITEM), not a one-line field's 200.
+    return [clean_text(item, multiline=key == "findings", field=key, limit=LIMIT_ITEM) for item in raw]
+
+
+def _word_from_text(key: str, raw: str) -> str | None:
+    """A word of a closed vocabulary (kind, village_kind, situation) as typed, in its stored form."""
+    from .model import KINDS, SITUATIONS, VILLAGE_KINDS
+
+    if key == "village_kind":
+        # Checked here, before the village is looked up (which may ask, or fail on its own).
+        return choice(raw, VILLAGE_KINDS, "village_kind") if raw.strip() else None
+    return choice(raw, KINDS if key == "kind" else SITUATIONS, key)
 
 
 def apply_profile(values: dict[str, Any], profile: Mapping[str, Any]) -> dict[str, Any]:

@@ -125,37 +125,12 @@ class PlaceCheck:
 
     def profile(self, options: Mapping[str, Any], profile: Mapping[str, Any]) -> dict[str, Any]:
         """Profile options with kabupaten, kecamatan and villages matched (None = not given)."""
-        from . import places
 
         result = dict(options)
         if options.get("kabupaten"):
-            typed = options["kabupaten"]
-            found = places.find_kabupaten(typed)
-            if options.get("province"):
-                found = [f for f in found if area_key(f[1]) == area_key(options["province"])] or found
-            if len(found) > 1:
-                found = [found[self._pick_one(typed, [f"{k}, {p}" for k, p in found], "places.kabupaten_ambiguous")]]
-            if not found:
-                close = places.suggest_kabupaten(typed)
-                picked = self._unmatched(typed, [f"{k}, {p}" for k, p in close], _papua_note(options))
-                found = [] if picked is None else [close[picked]]
-            if found:
-                result["kabupaten"], result["province"] = found[0]
-        kabupaten = result.get("kabupaten") or profile.get("kabupaten")
+            self._profile_kabupaten(options, result)
         if options.get("kecamatan"):
-            typed = options["kecamatan"]
-            kecamatan = places.find_kecamatan(typed, kabupaten=kabupaten)
-            if not kecamatan and kabupaten and not options.get("kabupaten"):
-                kecamatan = places.find_kecamatan(typed)
-            if len(kecamatan) > 1:
-                labels = [f"{k}, {kab}, {p}" for k, kab, p in kecamatan]
-                kecamatan = [kecamatan[self._pick_one(typed, labels, "places.kecamatan_ambiguous")]]
-            if not kecamatan:
-                near = places.suggest_kecamatan(typed, kabupaten=kabupaten)
-                picked = self._unmatched(typed, [f"{k}, {kab}, {p}" for k, kab, p in near], _papua_note(result))
-                kecamatan = [] if picked is None else [near[picked]]
-            if kecamatan:
-                result["kecamatan"], result["kabupaten"], result["province"] = kecamatan[0]
+            self._profile_kecamatan(options, profile, result)
         if options.get("villages"):
             known = {key: result.get(key) or profile.get(key) for key in AREA_FIELDS}
             area: dict[str, str] = {key: str(value) for key, value in known.items() if value}
@@ -175,6 +150,45 @@ class PlaceCheck:
         elif options.get("kabupaten") or options.get("kecamatan"):
             self._keep_villages_in_area(result, profile)
         return result
+
+    def _profile_kabupaten(self, options: Mapping[str, Any], result: dict[str, Any]) -> None:
+        """`profile set --kabupaten`: the one the gazetteer has (asked among several), with its province."""
+        from . import places
+
+        typed = options["kabupaten"]
+        found = places.find_kabupaten(typed)
+        if options.get("province"):
+            found = [f for f in found if area_key(f[1]) == area_key(options["province"])] or found
+        if len(found) > 1:
+            found = [found[self._pick_one(typed, [f"{k}, {p}" for k, p in found], "places.kabupaten_ambiguous")]]
+        if not found:
+            close = places.suggest_kabupaten(typed)
+            picked = self._unmatched(typed, [f"{k}, {p}" for k, p in close], _papua_note(options))
+            found = [] if picked is None else [close[picked]]
+        if found:
+            result["kabupaten"], result["province"] = found[0]
+
+    def _profile_kecamatan(
+        self, options: Mapping[str, Any], profile: Mapping[str, Any], result: dict[str, Any]
+    ) -> None:
+        """`profile set --kecamatan`: the one the gazetteer has within the kabupaten (the new or the
+        profile's; elsewhere too when the profile's holds none), with its kabupaten and province."""
+        from . import places
+
+        kabupaten = result.get("kabupaten") or profile.get("kabupaten")
+        typed = options["kecamatan"]
+        kecamatan = places.find_kecamatan(typed, kabupaten=kabupaten)
+        if not kecamatan and kabupaten and not options.get("kabupaten"):
+            kecamatan = places.find_kecamatan(typed)
+        if len(kecamatan) > 1:
+            labels = [f"{k}, {kab}, {p}" for k, kab, p in kecamatan]
+            kecamatan = [kecamatan[self._pick_one(typed, labels, "places.kecamatan_ambiguous")]]
+        if not kecamatan:
+            near = places.suggest_kecamatan(typed, kabupaten=kabupaten)
+            picked = self._unmatched(typed, [f"{k}, {kab}, {p}" for k, kab, p in near], _papua_note(result))
+            kecamatan = [] if picked is None else [near[picked]]
+        if kecamatan:
+            result["kecamatan"], result["kabupaten"], result["province"] = kecamatan[0]
 
     def _keep_villages_in_area(self, result: dict[str, Any], profile: Mapping[str, Any]) -> None:
         """A new kabupaten or kecamatan that no longer holds the profile's villages would leave a

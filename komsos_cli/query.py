@@ -7,7 +7,7 @@ followups) takes a `Criteria`; the CLI declares the options once and builds it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -106,24 +106,25 @@ def entry_matcher(criteria: Criteria) -> Any:
             return False
         if babinsa and not _contains(babinsa, (f"{p['rank']} {p['name']}" for p in entry.get("babinsa", ()))):
             return False
-        if koramil_re is not None and not koramil_re.search(fold(entry.get("koramil") or "")):
-            return False
-        if koramil and koramil_re is None and koramil not in fold(entry.get("koramil") or ""):
+        if koramil and not _koramil_matches(koramil, koramil_re, entry):
             return False
         if open_only and (entry.get("follow_up") or {}).get("status") != "open":
             return False
-        if search:
-            fields = [
-                entry.get("summary"),
-                entry.get("venue"),
-                *entry.get("findings", ()),
-                *entry.get("counterparts", ()),
-            ]
-            if not _contains(search, fields):
-                return False
-        return True
+        return not search or _search_matches(search, entry)
 
     return matches
+
+
+def _koramil_matches(koramil: str, number: re.Pattern[str] | None, entry: dict[str, Any]) -> bool:
+    """`--koramil 3` by its number (Koramil 03, never 13), else the folded text within the entry's."""
+    written = fold(entry.get("koramil") or "")
+    return bool(number.search(written)) if number is not None else koramil in written
+
+
+def _search_matches(search: str, entry: dict[str, Any]) -> bool:
+    """`--search`: the folded text within the summary, venue, findings or counterparts."""
+    fields = [entry.get("summary"), entry.get("venue"), *entry.get("findings", ()), *entry.get("counterparts", ())]
+    return _contains(search, fields)
 
 
 def sort_key(entry: dict[str, Any]) -> tuple[str, str, str]:
@@ -182,6 +183,16 @@ def entry_columns(entry: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _place_sql(criteria: Criteria, where: Callable[..., None]) -> None:
+    """The clauses of the village, kecamatan and kabupaten filters (on their folded keys)."""
+    if criteria.village:
+        where("village_key = %s", village_key(criteria.village))
+    if criteria.kecamatan:
+        where("kecamatan_key = %s", area_key(criteria.kecamatan))
+    if criteria.kabupaten:
+        where("kabupaten_key = %s", area_key(criteria.kabupaten))
+
+
 def criteria_sql(criteria: Criteria) -> tuple[str, list[Any]]:
     """A SQL condition on the hub's columns (`entry_columns`) for the criteria, and its parameters."""
     clauses: list[str] = []
@@ -206,12 +217,7 @@ def criteria_sql(criteria: Criteria) -> tuple[str, list[Any]]:
         where("kind = %s", criteria.kind)
     if criteria.situation:
         where("situation = %s", criteria.situation)
-    if criteria.village:
-        where("village_key = %s", village_key(criteria.village))
-    if criteria.kecamatan:
-        where("kecamatan_key = %s", area_key(criteria.kecamatan))
-    if criteria.kabupaten:
-        where("kabupaten_key = %s", area_key(criteria.kabupaten))
+    _place_sql(criteria, where)
     if criteria.topic:
         where("topics @> ARRAY[%s]::text[]", criteria.topic.strip().lower())
     if criteria.babinsa:
