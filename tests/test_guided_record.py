@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -20,7 +21,15 @@ def spawn(tmp_path: Path, *args: str, lang: str = "id") -> tuple[Any, Path]:
     env |= {"KOMSOS_DB": str(db), "KOMSOS_HOME": str(tmp_path / "home"), "KOMSOS_LANG": lang, "COLUMNS": "120"}
     env["NO_COLOR"] = "1"
     child = pexpect.spawn(
-        sys.executable, ["-m", "komsos_cli", *args], env=env, encoding="utf-8", timeout=30, dimensions=(40, 120)
+        sys.executable,
+        ["-m", "komsos_cli", *args],
+        env=env,
+        encoding="utf-8",
+        timeout=30,
+        dimensions=(40, 120),
+        # Ctrl-C reaches the child as a terminal's would: a test run started in the background
+        # (`cmd &` in a script) inherits SIGINT ignored, and Python then leaves it ignored.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     return child, db
 
