@@ -299,6 +299,9 @@ class ImportResult:
     verdicts: tuple[Verdict, ...] = ()  # each file's signature check, in the order given
     # (new id, stored id) pairs likely the same activity (`duplicates.reasons`), after an import that added
     likely: tuple[tuple[dict[str, Any], dict[str, Any]], ...] = ()
+    # the first and last day read, when more entries came than are checked for twins at once
+    # (`LIKELY_CHECK_LIMIT`): the user is told the `duplicates` command for them instead
+    unchecked_span: tuple[str, str] | None = None
 
     def counts(self) -> dict[str, Any]:
         return {
@@ -464,6 +467,10 @@ def _open_source(path: Path, format_name: str | None, progress: Progress | None)
     return _Source(path, fmt, lines, rows)
 
 
+# Entries an import checks for likely twins at once (its days' entries are held in memory for it).
+LIKELY_CHECK_LIMIT = 20_000
+
+
 def import_files(
     store: Store,
     paths: Sequence[str | os.PathLike[str]],
@@ -479,7 +486,9 @@ def import_files(
     an unsigned file when `require_signed` (None: as the profile says), stops the import
     before anything is read. Entries of a signed file remember their sender (`received_from`).
     After an import that added entries, those likely the same activity as another of their day
-    (`duplicates`) are given in `likely`, to be warned of.
+    (`duplicates`) are given in `likely`, to be warned of; past `LIKELY_CHECK_LIMIT` entries read
+    (a commander's archive loaded into a hub) their days are given in `unchecked_span` instead, so
+    a bulk load never holds its days' entries in memory.
     """
     from .trust import verify_files
 
@@ -489,16 +498,28 @@ def import_files(
         require_signed = bool(store.profile().get("require_signed"))
     verdicts = verify_files([Path(path) for path in paths], require_signed)
     senders = [verdict.sender for verdict in verdicts]
-    seen: dict[str, str] = {}  # id -> date, of the entries read (a few bytes each)
+    seen: dict[str, str] = {}  # id -> date, of the entries read (a few bytes each), up to the limit
+    span: list[str] = []  # the first and last day read
 
     def noted(entries: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         for entry in entries:
-            seen[entry["id"]] = entry["date"]
+            day = entry["date"]
+            if not span:
+                span.extend((day, day))
+            elif day < span[0]:
+                span[0] = day
+            elif day > span[1]:
+                span[1] = day
+            if len(seen) <= LIKELY_CHECK_LIMIT:
+                seen[entry["id"]] = day
             yield entry
 
     counts = store.merge(noted(iter_entries(paths, format_name, progress, senders)), dry_run=dry_run)
     likely: tuple[tuple[dict[str, Any], dict[str, Any]], ...] = ()
-    if counts.added and not dry_run:
+    unchecked: tuple[str, str] | None = None
+    if counts.added and not dry_run and len(seen) > LIKELY_CHECK_LIMIT:
+        unchecked = (span[0], span[1])
+    elif counts.added and not dry_run:
         from .duplicates import likely_after_import
 
         likely = tuple(likely_after_import(store, seen))
@@ -513,6 +534,7 @@ def import_files(
         dry_run=dry_run,
         verdicts=tuple(verdicts),
         likely=likely,
+        unchecked_span=unchecked,
     )
 
 

@@ -50,6 +50,27 @@ def test_the_five_seed_reports_parsed_twice_merge_to_five_activities(run: Run, t
     assert len(run.json("list")) == 5
 
 
+def test_a_bulk_import_names_the_duplicates_command_instead_of_holding_its_days(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # At a million entries the twin check after import held every entry of the days read (3.8 GB on a hub).
+    from komsos_cli import exchange
+
+    monkeypatch.setattr(exchange, "LIKELY_CHECK_LIMIT", 3)
+    assert run("parse", "--record", *map(str, SEEDS)).exit_code == 0
+    other = tmp_path / "other.json"
+    assert run("--db", str(other), "parse", "--record", *map(str, SEEDS)).exit_code == 0
+    exported = tmp_path / "other.jsonl"
+    assert run("--db", str(other), "export", "-o", str(exported)).exit_code == 0
+    imported = run("import", str(exported))
+    assert imported.exit_code == 0, imported.stderr
+    assert "likely the same activity" not in imported.stderr
+    [said] = [line for line in imported.stderr.splitlines() if "more than 3 entries were read" in line]
+    command = said.split(": komsos ", 1)[1].split()
+    assert command[:2] == ["duplicates", "--since"]
+    assert len(run.json(*command)) == 5  # the command it names finds the five twins
+
+
 def test_record_warns_of_a_likely_twin_naming_it(run: Run, record: Callable[..., str]) -> None:
     first = record(summary="Komsos dengan warga tentang keamanan desa menjelang pemilu")
     result = run(

@@ -143,6 +143,11 @@ def import_command(
 
         for entry, other in result.likely:
             message(warning(entry, other))
+    if result.unchecked_span:
+        from ..render import message
+
+        since, until = result.unchecked_span
+        message(t("duplicates.import_unchecked", limit=exchange.LIKELY_CHECK_LIMIT, since=since, until=until))
 
 
 @app.command()
