@@ -24,6 +24,10 @@ def test_history_lists_each_version_and_what_changed(run: Run, record: Callable[
     assert listed[2]["changed"] == {"summary": ["Komsos dengan warga", "Komsos dengan warga desa"]}
     text = run("history", entry[:8])
     assert text.exit_code == 0 and "situation: null -> waspada" in text.stdout
+    said = run("riwayat", entry[:8], env={"KOMSOS_LANG": "id"}).stdout.splitlines()
+    # the events in the reader's language (they were English words in the Indonesian listing)
+    assert [line.split()[-1] for line in said if line[:1].isdigit()] == ["dibuat", "diubah", "sekarang"]
+    assert "    situasi: null -> waspada" in said
 
 
 def test_revert_brings_back_a_version_as_a_new_one(run: Run, record: Callable[..., str]) -> None:

@@ -286,7 +286,8 @@ def history_command(entry_id: EntryId, store: Store, json_out: JsonFlag = False)
         render.write_json(listed)
         return
     for version in listed:
-        typer.echo(t("history.line", number=version["number"], at=version["at"], event=version["event"]))
+        event = t(f"history.event.{version['event']}")  # created, edited, current, deleted; JSON keeps the word
+        typer.echo(t("history.line", number=version["number"], at=version["at"], event=event))
         for field, (before, after) in version["changed"].items():
             typer.echo(t("history.change", field=field, before=_shown(before), after=_shown(after)))
 
