@@ -94,11 +94,17 @@ def text_in(lang: str, key: str) -> str:
         found = translations(each).gettext(key)
         if found != key:
             return found
+    template = _leftover(lang, key)
+    return template[0] if isinstance(template, list | tuple) else str(template)
+
+
+def _leftover(lang: str, key: str) -> Any:
+    """`key`'s text (or (singular, plural) pair) in `lang`, else English, from a dict module not yet
+    moved into the catalogs; KeyError when no catalog has it."""
     texts = leftover_messages().get(key)
     if texts is None:
         raise KeyError(key)
-    template = texts.get(lang) or texts["en"]
-    return template[0] if isinstance(template, list | tuple) else str(template)
+    return texts.get(lang) or texts["en"]
 
 
 def plural_in(lang: str, key: str, n: int) -> str:
@@ -107,10 +113,7 @@ def plural_in(lang: str, key: str, n: int) -> str:
         found = translations(each).ngettext(key, key, n)
         if found != key:
             return found
-    texts = leftover_messages().get(key)
-    if texts is None:
-        raise KeyError(key)
-    template = texts.get(lang) or texts["en"]
+    template = _leftover(lang, key)
     if isinstance(template, list | tuple):
         return str(template[0] if n == 1 or len(template) == 1 else template[1])
     return str(template)
