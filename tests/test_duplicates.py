@@ -18,7 +18,8 @@ pytestmark = pytest.mark.both_stores
 SEEDS = sorted((Path(__file__).parent / "fixtures" / "corpus").glob("seed-00*.txt"))
 
 
-def test_the_five_seed_reports_parsed_twice_merge_to_five_activities(run: Run, tmp_path: Path) -> None:
+def seeds_here_and_exported_from_another_store(run: Run, tmp_path: Path) -> Path:
+    """The five seed reports parsed into this store, and into another one exported to JSON Lines."""
     assert len(SEEDS) == 5
     parsed = run("parse", "--record", *map(str, SEEDS))
     assert parsed.exit_code == 0, parsed.stderr
@@ -26,6 +27,11 @@ def test_the_five_seed_reports_parsed_twice_merge_to_five_activities(run: Run, t
     assert run("--db", str(other), "parse", "--record", *map(str, SEEDS)).exit_code == 0
     exported = tmp_path / "other.jsonl"
     assert run("--db", str(other), "export", "-o", str(exported)).exit_code == 0
+    return exported
+
+
+def test_the_five_seed_reports_parsed_twice_merge_to_five_activities(run: Run, tmp_path: Path) -> None:
+    exported = seeds_here_and_exported_from_another_store(run, tmp_path)
     imported = run("import", str(exported))
     assert imported.exit_code == 0, imported.stderr
     assert imported.stderr.count("likely the same activity") == 5  # import warns, naming the other
@@ -57,11 +63,7 @@ def test_a_bulk_import_names_the_duplicates_command_instead_of_holding_its_days(
     from komsos_cli import exchange
 
     monkeypatch.setattr(exchange, "LIKELY_CHECK_LIMIT", 3)
-    assert run("parse", "--record", *map(str, SEEDS)).exit_code == 0
-    other = tmp_path / "other.json"
-    assert run("--db", str(other), "parse", "--record", *map(str, SEEDS)).exit_code == 0
-    exported = tmp_path / "other.jsonl"
-    assert run("--db", str(other), "export", "-o", str(exported)).exit_code == 0
+    exported = seeds_here_and_exported_from_another_store(run, tmp_path)
     imported = run("import", str(exported))
     assert imported.exit_code == 0, imported.stderr
     assert "likely the same activity" not in imported.stderr
