@@ -21,7 +21,7 @@ import sys
 import uuid
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 # From a clean checkout the package may not be installed in this interpreter: use the checkout's.
 try:
@@ -29,6 +29,9 @@ try:
 except ImportError:  # pragma: no cover - depends on how the script is run
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from komsos_cli import model, store
+
+if TYPE_CHECKING:
+    from komsos_cli.model import Entry
 
 GENERATOR_VERSION = 2
 SEED = 20250117
@@ -140,7 +143,7 @@ def _summary(rng: random.Random, village: str, venue: str | None) -> str:
     return text
 
 
-def raw_entry(rng: random.Random, world: World, day: date, number: int = 1) -> dict[str, Any]:
+def raw_entry(rng: random.Random, world: World, day: date, number: int = 1) -> dict[str, object]:
     """One entry as a user would have recorded it (before validation); the target village every 397th."""
     village = TARGET_VILLAGE if number % 397 == 1 else rng.choice(world.villages)
     kecamatan = world.kecamatan_of[village]
@@ -150,7 +153,7 @@ def raw_entry(rng: random.Random, world: World, day: date, number: int = 1) -> d
     created = datetime(day.year, day.month, day.day, hour, minute, tzinfo=UTC) + timedelta(
         hours=2, seconds=rng.randint(0, 3599), microseconds=rng.randint(0, 999_999)
     )
-    entry: dict[str, Any] = {
+    entry: dict[str, object] = {
         "id": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
         "date": day.isoformat(),
         "time": f"{hour:02d}:{minute:02d}",
@@ -177,7 +180,7 @@ def raw_entry(rng: random.Random, world: World, day: date, number: int = 1) -> d
     return entry
 
 
-def entries(count: int, seed: int = SEED) -> list[dict[str, Any]]:
+def entries(count: int, seed: int = SEED) -> list[Entry]:
     """`count` valid entries, oldest first, spread evenly over FIRST_DAY..LAST_DAY."""
     rng = random.Random(seed)
     world = World(rng)
@@ -186,13 +189,13 @@ def entries(count: int, seed: int = SEED) -> list[dict[str, Any]]:
     return [model.validate_entry(raw_entry(rng, world, day, number)) for number, day in enumerate(days)]
 
 
-def store_payload(items: list[dict[str, Any]]) -> bytes:
+def store_payload(items: list[Entry]) -> bytes:
     tables = store.empty_store()
     tables[store.ENTRIES] = {str(number): entry for number, entry in enumerate(items, start=1)}
     return _dumps(tables)
 
 
-def _dumps(data: Any) -> bytes:
+def _dumps(data: object) -> bytes:
     try:
         import orjson
     except ImportError:
@@ -200,7 +203,7 @@ def _dumps(data: Any) -> bytes:
     return orjson.dumps(data)
 
 
-def write_store(path: Path, count: int, seed: int = SEED) -> list[dict[str, Any]]:
+def write_store(path: Path, count: int, seed: int = SEED) -> list[Entry]:
     """Write a store of `count` entries at `path` (0600, as komsos would) and return the entries."""
     items = entries(count, seed)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -212,11 +215,13 @@ def write_store(path: Path, count: int, seed: int = SEED) -> list[dict[str, Any]
 # --- peers' journals, in their own formats -------------------------------------------
 
 
-def write_jrnl(path: Path, items: list[dict[str, Any]]) -> None:
+def write_jrnl(path: Path, items: list[Entry]) -> None:
     """A jrnl (v4) plain-text journal: `[YYYY-MM-DD HH:MM:SS AM] title` then the body; @tags for topics."""
     lines = []
     for entry in items:
-        hour, minute = (int(x) for x in entry["time"].split(":"))
+        time = entry["time"]
+        assert time is not None  # every generated entry has its time
+        hour, minute = (int(x) for x in time.split(":"))
         stamp = datetime.fromisoformat(entry["date"]).replace(hour=hour, minute=minute)
         tags = " ".join("@" + topic.replace(" ", "_") for topic in entry["topics"])
         title = f"{entry['kind'].capitalize()} di Desa {entry['village']}."
@@ -236,7 +241,7 @@ def write_jrnl_config(path: Path, journal: Path) -> None:
     )
 
 
-def write_watson(folder: Path, items: list[dict[str, Any]], now: datetime | None = None) -> None:
+def write_watson(folder: Path, items: list[Entry], now: datetime | None = None) -> None:
     """A Watson folder: `frames` is a JSON list of [start, stop, project, id, tags, updated_at].
 
     The frames keep the entries' spacing but end this week, so `watson log` (the last

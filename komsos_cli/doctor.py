@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypedDict
 
 from .backups import Backup, backup_dir, generations, keep_aside, list_backups, same_file_content
 from .errors import InvalidInput, KomsosError, StoreError
@@ -22,7 +23,37 @@ from .store import ENTRIES, META, FileStore, atomic_write, parse_store
 from .store.jsonfile import unreadable
 
 if TYPE_CHECKING:
+    from .model import Entry
     from .store.base import Store
+
+
+class FindingData(TypedDict):
+    level: str
+    code: str
+    message: str
+
+
+class BackupHealthData(TypedDict):
+    generation: int
+    path: str
+    modified: str
+    entries: int | None
+    problem: str | None
+
+
+class ReportData(TypedDict):
+    """What `doctor --json` prints."""
+
+    path: str
+    exists: bool
+    healthy: bool
+    entries: int
+    schema_version: int | None
+    newer_schema: bool
+    restorable: bool
+    advice: str
+    findings: list[FindingData]
+    backups: list[BackupHealthData]
 
 
 @dataclass
@@ -30,6 +61,9 @@ class Finding:
     level: str  # "ok", "warning" or "error"
     code: str
     message: str
+
+    def as_dict(self) -> FindingData:
+        return {"level": self.level, "code": self.code, "message": self.message}
 
 
 @dataclass
@@ -39,6 +73,15 @@ class BackupHealth:
     modified: str
     entries: int | None  # None: the backup cannot be read
     problem: str | None = None
+
+    def as_dict(self) -> BackupHealthData:
+        return {
+            "generation": self.generation,
+            "path": self.path,
+            "modified": self.modified,
+            "entries": self.entries,
+            "problem": self.problem,
+        }
 
 
 @dataclass
@@ -76,7 +119,7 @@ class Report:
             return t("doctor.damaged")
         return t("doctor.damaged_no_backup", path=self.path)
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> ReportData:
         return {
             "path": self.path,
             "exists": self.exists,
@@ -86,8 +129,8 @@ class Report:
             "newer_schema": self.newer_schema,
             "restorable": self.restorable,
             "advice": self.advice,
-            "findings": [finding.__dict__ for finding in self.findings],
-            "backups": [backup.__dict__ for backup in self.backups],
+            "findings": [finding.as_dict() for finding in self.findings],
+            "backups": [backup.as_dict() for backup in self.backups],
         }
 
 
@@ -117,16 +160,23 @@ def restorable_path(store: Store) -> Path:
     return store.path
 
 
-def _load(path: Path) -> dict[str, Any]:
+def _load(path: Path) -> Mapping[str, object]:
+    """The store's tables, as `parse_store` checked them: their documents are not checked yet."""
     return parse_store(path.read_bytes(), path)
 
 
-def _entries_problems(tables: dict[str, Any]) -> list[Finding]:
+def _table(tables: Mapping[str, object], name: str) -> Mapping[str, object]:
+    """One table (document id -> document); `parse_store` made sure the entries' is one."""
+    table = tables.get(name, {})
+    return table if isinstance(table, dict) else {}
+
+
+def _entries_problems(tables: Mapping[str, object]) -> list[Finding]:
     findings: list[Finding] = []
     seen: set[str] = set()
     duplicates: list[str] = []
     invalid: list[str] = []
-    for doc_id, entry in tables.get(ENTRIES, {}).items():
+    for doc_id, entry in _table(tables, ENTRIES).items():
         if not isinstance(entry, dict):
             invalid.append(f"#{doc_id}: not an object")
             continue
@@ -165,7 +215,7 @@ def _entries_problems(tables: dict[str, Any]) -> list[Finding]:
     return findings
 
 
-def _stored_badly(entry: dict[str, Any], canonical: dict[str, Any]) -> str | None:
+def _stored_badly(entry: Mapping[str, object], canonical: Entry) -> str | None:
     """The first field stored in a shape komsos never writes, though validate_entry would accept it.
 
     validate_entry reads what people type: it makes up a missing id, turns an empty list
@@ -223,7 +273,7 @@ def _backups_health(path: Path) -> list[BackupHealth]:
         modified = datetime.fromtimestamp(backup.modified, UTC).isoformat(timespec="seconds")
         try:
             tables = _load(backup.path)
-            health.append(BackupHealth(backup.generation, str(backup.path), modified, len(tables.get(ENTRIES, {}))))
+            health.append(BackupHealth(backup.generation, str(backup.path), modified, len(_table(tables, ENTRIES))))
         except (StoreError, OSError) as error:
             health.append(BackupHealth(backup.generation, str(backup.path), modified, None, str(error)))
     return health
@@ -294,19 +344,21 @@ def _check(path: Path) -> Report:
         report.findings.append(Finding("error", code, unreadable(path, error).message))
         return report
     report.findings.append(Finding("ok", "parse", t("doctor.parses")))
-    meta: dict[str, Any] = next(iter(tables.get(META, {}).values()), {})
+    record = next(iter(_table(tables, META).values()), {})
+    meta: Mapping[str, object] = record if isinstance(record, dict) else {}  # parse_store checked it is one
     migrated_from = meta.get("migrated_from")  # set when reading migrated an older file in memory
-    if migrated_from is not None:
+    if isinstance(migrated_from, int):
         report.schema_version = migrated_from
         report.findings.append(
             Finding("ok", "schema", t("doctor.schema_older", version=migrated_from, supported=SCHEMA_VERSION))
         )
     else:
-        report.schema_version = meta.get("schema_version")
+        version = meta.get("schema_version")  # an int: parse_store checked it
+        report.schema_version = version if isinstance(version, int) else None
         report.findings.append(
             Finding("ok", "schema", t("doctor.schema", version=report.schema_version, supported=SCHEMA_VERSION))
         )
-    report.entries = len(tables.get(ENTRIES, {}))
+    report.entries = len(_table(tables, ENTRIES))
     report.findings.extend(_entries_problems(tables))
     report.findings.extend(_permissions(path))
     strays = stray_temp_files(path)
@@ -368,8 +420,8 @@ def _version(path: Path) -> tuple[int, int, int] | None:
     return (info.st_ino, info.st_size, info.st_mtime_ns)
 
 
-def _by_id(tables: dict[str, Any]) -> dict[str, Any]:
-    entries = tables.get(ENTRIES, {}).values()
+def _by_id(tables: Mapping[str, object]) -> dict[str, Mapping[str, object]]:
+    entries = _table(tables, ENTRIES).values()
     return {str(entry.get("id")): entry for entry in entries if isinstance(entry, dict)}
 
 
@@ -394,7 +446,7 @@ def plan_restore(path: Path) -> RestorePlan:
         versions = {"store_version": _version(path), "backup_version": _version(backup.path)}
         restored = _by_id(tables)
         try:
-            current_tables: dict[str, Any] | None = _load(path) if path.exists() else {ENTRIES: {}}
+            current_tables: Mapping[str, object] | None = _load(path) if path.exists() else {ENTRIES: {}}
         except (StoreError, OSError):
             current_tables = None
         if current_tables is None:

@@ -8,10 +8,11 @@ village, and a Babinsa or a near-identical summary.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from difflib import SequenceMatcher
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Literal, TypedDict, TypeVar
 
 from .errors import InvalidInput
 from .messages import t
@@ -19,6 +20,7 @@ from .names import fold, village_key
 from .query import Criteria
 
 if TYPE_CHECKING:
+    from .model import Entry
     from .store import Store
 
 # How alike two summaries must be (0..1) to call them near-identical.
@@ -40,15 +42,15 @@ def summary_similarity(first: str | None, second: str | None) -> float:
     return max(overlap, ratio)
 
 
-def _place(entry: dict[str, Any]) -> str:
+def _place(entry: Entry) -> str:
     return village_key(entry.get("village") or "")
 
 
-def _people(entry: dict[str, Any]) -> set[str]:
+def _people(entry: Entry) -> set[str]:
     return {fold(person.get("name") or "") for person in entry.get("babinsa") or []} - {""}
 
 
-def reasons(first: dict[str, Any], second: dict[str, Any]) -> list[str]:
+def reasons(first: Entry, second: Entry) -> list[str]:
     """Why two entries are likely the same activity (message keys), or [] when not."""
     if first["id"] == second["id"] or first.get("date") != second.get("date"):
         return []
@@ -62,19 +64,19 @@ def reasons(first: dict[str, Any], second: dict[str, Any]) -> list[str]:
     return why
 
 
-def same_day(store: Store, day: str) -> list[dict[str, Any]]:
+def same_day(store: Store, day: str) -> list[Entry]:
     """The stored entries of one day (selected by the store)."""
     on = date.fromisoformat(day)
     return store.select(Criteria(since=on, until=on))
 
 
-def twins_of(store: Store, entry: dict[str, Any], others: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+def twins_of(store: Store, entry: Entry, others: list[Entry] | None = None) -> list[Entry]:
     """Stored entries that are likely the same activity as `entry` (`others`: that day's, when known)."""
     candidates = same_day(store, entry["date"]) if others is None else others
     return [other for other in candidates if reasons(entry, other)]
 
 
-def warning(entry: dict[str, Any], twin: dict[str, Any]) -> str:
+def warning(entry: Entry, twin: Entry) -> str:
     """The one line that says a new entry is likely the same activity as a stored one."""
     return t(
         "duplicates.warning",
@@ -86,13 +88,23 @@ def warning(entry: dict[str, Any], twin: dict[str, Any]) -> str:
     )
 
 
+class PairData(TypedDict):
+    """A likely duplicate pair as `duplicates --json` gives it (reasons: `babinsa`, `summary`)."""
+
+    first: str
+    second: str
+    date: str
+    village: str
+    reasons: list[str]
+
+
 @dataclass(frozen=True)
 class Pair:
-    first: dict[str, Any]
-    second: dict[str, Any]
+    first: Entry
+    second: Entry
     why: list[str]
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> PairData:
         return {
             "first": self.first["id"],
             "second": self.second["id"],
@@ -104,7 +116,7 @@ class Pair:
 
 def pairs(store: Store, criteria: Criteria) -> list[Pair]:
     """Likely duplicate pairs among the entries the criteria select, by date then village."""
-    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    groups: dict[tuple[str, str], list[Entry]] = {}
     for entry in store.stream(criteria):
         groups.setdefault((entry["date"], _place(entry)), []).append(entry)
     found = []
@@ -118,9 +130,14 @@ def pairs(store: Store, criteria: Criteria) -> list[Pair]:
     return found
 
 
-def _united(first: list[Any], second: list[Any], key: Any = None) -> list[Any]:
-    seen = set()
-    result = []
+_Item = TypeVar("_Item")
+
+
+def _united(
+    first: Sequence[_Item], second: Sequence[_Item], key: Callable[[_Item], Hashable] | None = None
+) -> list[_Item]:
+    seen: set[Hashable] = set()
+    result: list[_Item] = []
     for item in [*first, *second]:
         mark = key(item) if key is not None else item
         if mark not in seen:
@@ -129,24 +146,39 @@ def _united(first: list[Any], second: list[Any], key: Any = None) -> list[Any]:
     return result
 
 
-def folded(keep: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:
+# What `folded` unites (lists) and fills in from OTHER where KEEP has no value (besides the follow-up).
+_LISTS: tuple[Literal["counterparts", "topics", "findings"], ...] = ("counterparts", "topics", "findings")
+_FILLED: tuple[Literal["time", "venue", "situation", "koramil", "kodim", "kecamatan", "kabupaten"], ...] = (
+    "time",
+    "venue",
+    "situation",
+    "koramil",
+    "kodim",
+    "kecamatan",
+    "kabupaten",
+)
+
+
+def folded(keep: Entry, other: Entry) -> Entry:
     """KEEP with OTHER folded in: Babinsa, counterparts, topics and findings united, the longer
     summary kept, OTHER's id (and the ids it had absorbed) remembered in `merged_ids`."""
-    merged = dict(keep)
+    merged = keep.copy()
     merged["babinsa"] = _united(keep.get("babinsa") or [], other.get("babinsa") or [], lambda p: fold(p["name"]))
-    for field in ("counterparts", "topics", "findings"):
+    for field in _LISTS:
         merged[field] = _united(keep.get(field) or [], other.get(field) or [], fold)
     if len(other.get("summary") or "") > len(keep.get("summary") or ""):
         merged["summary"] = other["summary"]
-    for field in ("time", "venue", "situation", "follow_up", "koramil", "kodim", "kecamatan", "kabupaten"):
-        if not merged.get(field) and other.get(field):
-            merged[field] = other[field]
+    for key in _FILLED:
+        if not merged.get(key) and other.get(key):
+            merged[key] = other[key]
+    if not merged.get("follow_up") and other.get("follow_up"):
+        merged["follow_up"] = other["follow_up"]
     absorbed = [*(keep.get("merged_ids") or []), other["id"], *(other.get("merged_ids") or [])]
     merged["merged_ids"] = _united(absorbed, [])
     return merged
 
 
-def merge(store: Store, keep_prefix: str, other_prefix: str) -> dict[str, Any]:
+def merge(store: Store, keep_prefix: str, other_prefix: str) -> Entry:
     """Fold OTHER into KEEP in one transaction: KEEP gets a new version, OTHER is deleted
     (its last version kept in the history, as a deletion by merge). Returns KEEP as stored."""
     from .entries import later_than
@@ -167,7 +199,7 @@ def merge(store: Store, keep_prefix: str, other_prefix: str) -> dict[str, Any]:
     return entry
 
 
-def likely_after_import(store: Store, imported: dict[str, str]) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+def likely_after_import(store: Store, imported: dict[str, str]) -> list[tuple[Entry, Entry]]:
     """(imported entry, other) pairs likely the same activity, among the days of `imported` (id -> date):
     one selection over those days' range, grouped by day and village."""
     if not imported:

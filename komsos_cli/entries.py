@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Literal, TypedDict, TypeVar
 
 from .dates import parse_time, parse_when
 from .errors import AmbiguousId, InvalidInput, MissingFields, NotFound
@@ -19,6 +19,9 @@ from .model import (
     ONE_LINE_FIELDS,
     REQUIRED,
     USER_FIELDS,
+    Babinsa,
+    Entry,
+    FollowUp,
     choice,
     clean_text,
     missing_required,
@@ -31,55 +34,87 @@ from .query import Criteria
 
 if TYPE_CHECKING:
     from .placecheck import PlaceCheck
-    from .store import Store
+    from .store import Profile, Store
 
 # Profile keys; `babinsa` is {rank, name}; `villages` the villages in this Babinsa's care.
 PROFILE_FIELDS = ("babinsa", "nrp", "koramil", "kodim", "province", "kabupaten", "kecamatan", "villages")
 # What `record` takes from the profile when the option is not given.
-PROFILE_DEFAULTS = ("koramil", "kodim", "province", "kabupaten", "kecamatan")
+ProfileDefault = Literal["koramil", "kodim", "province", "kabupaten", "kecamatan"]
+PROFILE_DEFAULTS: tuple[ProfileDefault, ...] = ("koramil", "kodim", "province", "kabupaten", "kecamatan")
+
+# What `record` and `edit` do with a place: `resolve_place(values, defaults)` gives the values with the
+# village matched (placecheck.PlaceCheck); `defaults` are area values that may give way to the gazetteer's.
+PlaceResolver = Callable[[dict[str, object], Mapping[str, object]], dict[str, object]]
 
 
-def values_from_text(options: Mapping[str, Any], today: date | None = None) -> dict[str, Any]:
+def _text(key: str, raw: object) -> str:
+    """An option's value, which must be text (InvalidInput naming the option otherwise)."""
+    if not isinstance(raw, str):
+        raise InvalidInput(t("field.type", field=key, expected=t("expected.text")))
+    return raw
+
+
+def _texts(key: str, raw: object) -> list[str]:
+    """A list option's values, which must be texts (InvalidInput naming the option otherwise)."""
+    if not isinstance(raw, (list, tuple)) or not all(isinstance(item, str) for item in raw):
+        raise InvalidInput(t("field.type", field=key, expected=t("expected.texts")))
+    return [str(item) for item in raw]
+
+
+# The options typed as one text each (the lists aside).
+_TEXT_OPTIONS = frozenset(
+    ("date", "time", "follow_up", "kind", "village_kind", "situation", "summary", *ONE_LINE_FIELDS)
+)
+
+
+def values_from_text(options: Mapping[str, object], today: date | None = None) -> dict[str, object]:
     """Turn what a user typed into entry values; only the options given (not None) appear.
 
     `options` uses entry keys: date, time, kind, babinsa (list of "Rank Name"),
     village, ..., counterparts, topics, findings (lists), follow_up (text).
     """
-    values: dict[str, Any] = {}
+    values: dict[str, object] = {}
     for key, raw in options.items():
         if raw is None or (key in (*LIST_FIELDS, "babinsa") and not raw):
             continue
-        if key in ("time", "situation") and not raw.strip():
-            # An empty value clears the field (on edit), as it does for every other optional field.
-            values[key] = None
-        elif key == "date":
-            day, clock = parse_when(raw, today)
-            values["date"] = day.isoformat()
-            if clock is not None and options.get("time") is None:
-                values["time"] = clock  # `Kamis (31/01/2019) pukul 09.30 WIB`: the hour written with the date
-        elif key == "time":
-            values["time"] = parse_time(raw)
-        elif key in (*LIST_FIELDS, "babinsa"):
-            values[key] = _list_from_text(key, raw)
-        elif key == "follow_up":
-            action = clean_text(raw, multiline=True, field="follow_up")
-            values["follow_up"] = {"action": action, "status": "open"} if action else None
-        elif key in ("kind", "village_kind", "situation"):
-            values[key] = _word_from_text(key, raw)
-        elif key == "summary":
-            values["summary"] = clean_text(raw, multiline=True, field="summary")
-        elif key in ("koramil", "kodim"):
-            from .model import check_unit
-
-            values[key] = check_unit(raw, key.capitalize()) or None
-        elif key in ONE_LINE_FIELDS:
-            values[key] = clean_text(raw, field=key)
+        if key in (*LIST_FIELDS, "babinsa"):
+            values[key] = _list_from_text(key, _texts(key, raw))
+        elif key in _TEXT_OPTIONS:
+            values.update(_value_from_text(key, _text(key, raw), options, today))
         else:
             raise InvalidInput(tn("field.unknown", 1, fields=key))
     return values
 
 
-def _list_from_text(key: str, raw: Iterable[str]) -> list[Any]:
+def _value_from_text(key: str, raw: str, options: Mapping[str, object], today: date | None) -> dict[str, object]:
+    """The entry values of one option typed as text (the date may bring the time written with it)."""
+    if key in ("time", "situation") and not raw.strip():
+        # An empty value clears the field (on edit), as it does for every other optional field.
+        return {key: None}
+    if key == "date":
+        day, clock = parse_when(raw, today)
+        if clock is not None and options.get("time") is None:
+            # `Kamis (31/01/2019) pukul 09.30 WIB`: the hour written with the date
+            return {"date": day.isoformat(), "time": clock}
+        return {"date": day.isoformat()}
+    if key == "time":
+        return {"time": parse_time(raw)}
+    if key == "follow_up":
+        action = clean_text(raw, multiline=True, field="follow_up")
+        follow_up: FollowUp | None = {"action": action, "status": "open"} if action else None
+        return {"follow_up": follow_up}
+    if key in ("kind", "village_kind", "situation"):
+        return {key: _word_from_text(key, raw)}
+    if key == "summary":
+        return {"summary": clean_text(raw, multiline=True, field="summary")}
+    if key in ("koramil", "kodim"):
+        from .model import check_unit
+
+        return {key: check_unit(raw, key.capitalize()) or None}
+    return {key: clean_text(raw, field=key)}
+
+
+def _list_from_text(key: str, raw: Iterable[str]) -> list[Babinsa] | list[str]:
     """babinsa ("Rank Name" each), topics, counterparts or findings as typed, made entry values."""
     if key == "babinsa":
         return [parse_babinsa(person) for person in raw]
@@ -99,7 +134,7 @@ def _word_from_text(key: str, raw: str) -> str | None:
     return choice(raw, KINDS if key == "kind" else SITUATIONS, key)
 
 
-def apply_profile(values: dict[str, Any], profile: Mapping[str, Any]) -> dict[str, Any]:
+def apply_profile(values: Mapping[str, object], profile: Profile) -> dict[str, object]:
     """Fill what the profile knows and the user did not give."""
     merged = dict(values)
     if not merged.get("babinsa") and profile.get("babinsa"):
@@ -114,8 +149,8 @@ Prompt = Callable[[str], str]
 
 
 def complete_required(
-    values: dict[str, Any], ask: Prompt | None, refused: Callable[[str], None] | None = None
-) -> dict[str, Any]:
+    values: dict[str, object], ask: Prompt | None, refused: Callable[[str], None] | None = None
+) -> dict[str, object]:
     """Ask for each missing required field (when `ask` is given), else MissingFields naming them all.
 
     An answer that is not acceptable is asked again; `refused` is told why first.
@@ -145,14 +180,14 @@ def complete_required(
 
 def record(
     store: Store,
-    values: dict[str, Any],
+    values: Mapping[str, object],
     *,
     ask: Prompt | None = None,
     refused: Callable[[str], None] | None = None,
     today: date | None = None,
-    resolve_place: Callable[[dict[str, Any], Mapping[str, Any]], dict[str, Any]] | None = None,
-    confirm: Callable[[dict[str, Any]], bool] | None = None,
-) -> dict[str, Any]:
+    resolve_place: PlaceResolver | None = None,
+    confirm: Callable[[Entry], bool] | None = None,
+) -> Entry:
     """Validate and store one new entry; return it as stored.
 
     Nothing is written unless the entry is complete and valid (and `confirm`, shown the entry,
@@ -163,7 +198,8 @@ def record(
     if not merged.get("kodim"):
         from .model import kodim_of
 
-        merged["kodim"] = kodim_of(merged.get("koramil"))  # `Koramil 0727-03/...` names its Kodim
+        koramil = merged.get("koramil")  # `Koramil 0727-03/...` names its Kodim
+        merged["kodim"] = kodim_of(koramil if isinstance(koramil, str) else None)
     merged.setdefault("date", (today or date.today()).isoformat())
     merged = complete_required(merged, ask, refused)
     if resolve_place is not None:
@@ -178,7 +214,16 @@ def record(
     return entry
 
 
-def resolve_prefix(entries: list[dict[str, Any]], prefix: str) -> dict[str, Any]:
+class Identified(TypedDict):
+    """What `resolve_prefix` needs of an entry: its id (an Entry is one, so is `{"id": ...}`)."""
+
+    id: str
+
+
+IdentifiedT = TypeVar("IdentifiedT", bound=Identified)
+
+
+def resolve_prefix(entries: Iterable[IdentifiedT], prefix: str) -> IdentifiedT:
     """The one entry whose id starts with `prefix` (as git abbreviates commits)."""
     wanted = prefix.strip().lower()
     if not wanted:
@@ -195,7 +240,7 @@ def resolve_prefix(entries: list[dict[str, Any]], prefix: str) -> dict[str, Any]
     return found[0]
 
 
-def get(store: Store, prefix: str) -> dict[str, Any]:
+def get(store: Store, prefix: str) -> Entry:
     return store.find(prefix)
 
 
@@ -204,22 +249,22 @@ def version_count(store: Store, entry_id: str) -> int:
     return len(store.history(entry_id))
 
 
-def stream_entries(store: Store, criteria: Criteria | None = None) -> Iterator[dict[str, Any]]:
+def stream_entries(store: Store, criteria: Criteria | None = None) -> Iterator[Entry]:
     """The entries the criteria select, unsorted, one at a time (cheaper than `list_entries`)."""
     return iter(store.stream(criteria or Criteria()))
 
 
 PLACE_FIELDS = ("village", "kecamatan", "kabupaten", "province")
-AREA_FIELDS = ("kecamatan", "kabupaten", "province")
+AREA_FIELDS: tuple[Literal["kecamatan", "kabupaten", "province"], ...] = ("kecamatan", "kabupaten", "province")
 
 
 def edit(
     store: Store,
     prefix: str,
-    changes: dict[str, Any],
+    changes: Mapping[str, object],
     *,
-    resolve_place: Callable[[dict[str, Any], Mapping[str, Any]], dict[str, Any]] | None = None,
-) -> dict[str, Any]:
+    resolve_place: PlaceResolver | None = None,
+) -> Entry:
     """Change the given fields of one entry; the previous version goes to its history.
 
     When the place changes, `resolve_place(values, defaults)` checks it before the store is
@@ -230,16 +275,18 @@ def edit(
     unknown = set(changes) - set(USER_FIELDS)
     if unknown:
         raise InvalidInput(tn("field.unknown", len(unknown), fields=", ".join(sorted(unknown))))
-    place: dict[str, Any] = {}
+    place: dict[str, object] = {}
     if resolve_place is not None and any(key in changes for key in PLACE_FIELDS):
         current = store.find(prefix)
-        defaults = {key: current[key] for key in AREA_FIELDS if key not in changes and current.get(key)}
+        defaults: dict[str, str | None] = {
+            key: current[key] for key in AREA_FIELDS if key not in changes and current.get(key)
+        }
         resolved = resolve_place({**current, **changes}, defaults)
         place = {key: resolved.get(key) for key in (*PLACE_FIELDS, "place_matched")}
         prefix = current["id"]
     with store.transaction() as transaction:
         current = transaction.find(prefix)
-        updated = {**current, **changes, **place, "updated_at": later_than(current["updated_at"])}
+        updated: dict[str, object] = {**current, **changes, **place, "updated_at": later_than(current["updated_at"])}
         if not place and any(key in changes for key in PLACE_FIELDS):
             updated["place_matched"] = False
         updated.pop("received_from", None)  # edited here: no longer the version its sender signed
@@ -259,7 +306,7 @@ def later_than(previous: str) -> str:
     return bumped.isoformat(timespec="microseconds")
 
 
-def delete(store: Store, entry_id: str) -> dict[str, Any]:
+def delete(store: Store, entry_id: str) -> Entry:
     """Remove the entry with exactly this id (resolve a prefix with `get` first)."""
     with store.transaction() as transaction:
         entry = transaction.find(entry_id)
@@ -267,7 +314,7 @@ def delete(store: Store, entry_id: str) -> dict[str, Any]:
     return entry
 
 
-def list_entries(store: Store, criteria: Criteria) -> list[dict[str, Any]]:
+def list_entries(store: Store, criteria: Criteria) -> list[Entry]:
     """The entries the criteria select, newest first (selected by the store: in SQL for a hub)."""
     return store.select(criteria)
 
@@ -279,10 +326,10 @@ def count_entries(store: Store) -> int:
 
 def record_many(
     store: Store,
-    named: list[tuple[str, dict[str, Any]]],
-    skipped: Callable[[str, dict[str, Any]], None],
-    likely: Callable[[dict[str, Any], dict[str, Any]], None] | None = None,
-) -> list[dict[str, Any]]:
+    named: list[tuple[str, Entry]],
+    skipped: Callable[[str, Entry], None],
+    likely: Callable[[Entry, Entry], None] | None = None,
+) -> list[Entry]:
     """Add new entries (each named by where it came from) in one transaction, all or nothing.
 
     One already stored from the same report (same date and text: `narrative.duplicate_of`),
@@ -293,9 +340,9 @@ def record_many(
     from .duplicates import twins_of
     from .narrative import duplicate_of
 
-    fresh: list[dict[str, Any]] = []
+    fresh: list[Entry] = []
     with store.transaction() as transaction:
-        same_day: dict[str, list[dict[str, Any]]] = {}
+        same_day: dict[str, list[Entry]] = {}
         for name, entry in named:
             day = entry["date"]
             if day not in same_day:
@@ -316,11 +363,11 @@ def record_many(
 
 def set_profile(
     store: Store,
-    options: Mapping[str, Any],
+    options: Mapping[str, object],
     *,
     replace_villages: bool = True,
     check: PlaceCheck | None = None,
-) -> dict[str, Any]:
+) -> Profile:
     """Update the profile with the options given (None = keep); returns the new profile.
 
     With `check`, kabupaten, kecamatan and villages are matched against the gazetteer first
@@ -342,24 +389,30 @@ def set_profile(
         for key, raw in options.items():
             if raw is None or (key == "villages" and not raw and not taken_out):
                 continue
-            if key == "babinsa":
-                profile["babinsa"] = parse_babinsa(raw)
-            elif key == "villages":
-                villages = [clean_text(v, field="village") for v in raw]
-                kept = [] if replace_villages else list(profile.get("villages", []))
-                profile["villages"] = kept + [v for v in villages if v and v not in kept]
-            elif key == "require_signed":  # import refuses unsigned files (docs/trust.md)
-                profile[key] = bool(raw)
-            elif key in ("koramil", "kodim"):
-                from .model import check_unit
-
-                profile[key] = check_unit(raw, key.capitalize()) or None
-            elif key in PROFILE_FIELDS:
-                profile[key] = clean_text(raw, field=key) or None
-            else:
-                raise InvalidInput(tn("field.unknown", 1, fields=key))
+            _set_profile_value(profile, key, raw, replace_villages)
         transaction.set_profile(profile)
     return profile
+
+
+def _set_profile_value(profile: Profile, key: str, raw: object, replace_villages: bool) -> None:
+    """Set one option given to `profile set` in the profile, in its stored form."""
+    match key:
+        case "babinsa":
+            profile["babinsa"] = parse_babinsa(_text(key, raw))
+        case "villages":
+            villages = [clean_text(v, field="village") for v in _texts(key, raw)]
+            kept: list[str] = [] if replace_villages else list(profile.get("villages", []))
+            profile["villages"] = kept + [v for v in villages if v and v not in kept]
+        case "require_signed":  # import refuses unsigned files (docs/trust.md)
+            profile[key] = bool(raw)
+        case "koramil" | "kodim":
+            from .model import check_unit
+
+            profile[key] = check_unit(_text(key, raw), key.capitalize()) or None
+        case "nrp" | "province" | "kabupaten" | "kecamatan":  # the rest of PROFILE_FIELDS
+            profile[key] = clean_text(_text(key, raw), field=key) or None
+        case _:
+            raise InvalidInput(tn("field.unknown", 1, fields=key))
 
 
 __all__ = [

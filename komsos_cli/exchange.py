@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol, TypedDict
 
 from . import formats
 from .errors import InvalidInput, KomsosError
@@ -24,6 +24,7 @@ from .query import Criteria
 from .store.files import replace_file
 
 if TYPE_CHECKING:
+    from .model import Entry, ReceivedFrom
     from .store.base import MergeCounts, Store
     from .trust import Signer, Verdict
 
@@ -90,7 +91,7 @@ def plan_export(
     return ExportPlan(fmt, ExportOptions(delimiter=delimiter or ",", lang=language), path, force)
 
 
-def export_entries(entries: Sequence[dict[str, Any]], fmt: Format | str, options: ExportOptions | None = None) -> bytes:
+def export_entries(entries: Sequence[Entry], fmt: Format | str, options: ExportOptions | None = None) -> bytes:
     """The file's bytes for these entries, in the order given."""
     chosen = formats.get(fmt) if isinstance(fmt, str) else fmt
     return chosen.write(entries, options or ExportOptions())
@@ -163,11 +164,11 @@ def _write_signed(path: Path, pieces: Iterable[bytes], force: bool, signer: Sign
 class _Counted:
     """The entries of an iterator, counted as they go by."""
 
-    def __init__(self, entries: Iterable[dict[str, Any]]) -> None:
+    def __init__(self, entries: Iterable[Entry]) -> None:
         self._entries = entries
         self.count = 0
 
-    def __iter__(self) -> Iterator[dict[str, Any]]:
+    def __iter__(self) -> Iterator[Entry]:
         for entry in self._entries:
             self.count += 1
             yield entry
@@ -209,18 +210,18 @@ class MergePlan:
     entries that were deleted in this store after their last change.
     """
 
-    added: list[dict[str, Any]] = field(default_factory=list)
-    updated: list[dict[str, Any]] = field(default_factory=list)
+    added: list[Entry] = field(default_factory=list)
+    updated: list[Entry] = field(default_factory=list)
     skipped: int = 0
     conflicts: int = 0
     deleted_here: int = 0
 
 
-def _instant(entry: Mapping[str, Any]) -> datetime:
+def _instant(entry: Entry) -> datetime:
     return datetime.fromisoformat(str(entry["updated_at"]))
 
 
-def same_report(one: Mapping[str, Any], other: Mapping[str, Any]) -> bool:
+def same_report(one: Mapping[str, object], other: Mapping[str, object]) -> bool:
     """Whether two versions of an entry say the same: who sent a copy (`received_from`) is not
     part of it, so the same report from another sender, or unsigned, is not a conflict."""
     if one == other:
@@ -233,8 +234,8 @@ def same_report(one: Mapping[str, Any], other: Mapping[str, Any]) -> bool:
 
 
 def plan_merge(
-    existing: Mapping[str, Mapping[str, Any]],
-    incoming: Iterable[dict[str, Any]],
+    existing: Mapping[str, Entry],
+    incoming: Iterable[Entry],
     deleted: Mapping[str, str] | None = None,
 ) -> MergePlan:
     """Merge by id: a new id is added; the same content is skipped; a newer `updated_at`
@@ -242,8 +243,8 @@ def plan_merge(
     same entry in several files) count once: the newest wins. An id `deleted` here (id ->
     when) is not brought back by a version from before the deletion; one changed after
     it (edited elsewhere since) is added again. Pure."""
-    new: dict[str, dict[str, Any]] = {}
-    changed: dict[str, dict[str, Any]] = {}
+    new: dict[str, Entry] = {}
+    changed: dict[str, Entry] = {}
     gone = deleted or {}
     rows = 0
     conflicts = 0
@@ -286,6 +287,27 @@ class Progress(Protocol):
     def advance(self, count: int) -> None: ...
 
 
+class SignatureNote(TypedDict):
+    """Who signed one imported file (`received_from`: name, fingerprint, when), or None: unsigned."""
+
+    file: str
+    received_from: ReceivedFrom | None
+
+
+class ImportCounts(TypedDict):
+    """What `import --json` prints."""
+
+    files: int
+    rows: int
+    added: int
+    updated: int
+    skipped: int
+    conflicts: int
+    deleted_here: int
+    dry_run: bool
+    signatures: list[SignatureNote]
+
+
 @dataclass(frozen=True)
 class ImportResult:
     files: int
@@ -298,12 +320,12 @@ class ImportResult:
     dry_run: bool = False
     verdicts: tuple[Verdict, ...] = ()  # each file's signature check, in the order given
     # (new id, stored id) pairs likely the same activity (`duplicates.reasons`), after an import that added
-    likely: tuple[tuple[dict[str, Any], dict[str, Any]], ...] = ()
+    likely: tuple[tuple[Entry, Entry], ...] = ()
     # the first and last day read, when more entries came than are checked for twins at once
     # (`LIKELY_CHECK_LIMIT`): the user is told the `duplicates` command for them instead
     unchecked_span: tuple[str, str] | None = None
 
-    def counts(self) -> dict[str, Any]:
+    def counts(self) -> ImportCounts:
         return {
             "files": self.files,
             "rows": self.rows,
@@ -315,7 +337,7 @@ class ImportResult:
             "dry_run": self.dry_run,
             # who signed each file (`received_from`: name, fingerprint, when), or null: unsigned
             "signatures": [
-                {"file": str(verdict.path), "received_from": None if verdict.sender is None else dict(verdict.sender)}
+                {"file": str(verdict.path), "received_from": None if verdict.sender is None else verdict.sender.copy()}
                 for verdict in self.verdicts
             ],
         }
@@ -348,7 +370,7 @@ def _read_file(path: Path, format_name: str | None, progress: Progress | None = 
 _BOOKKEEPING = ("id", "created_at", "updated_at")
 
 
-def entry_from_row(fmt: Format, values: dict[str, Any]) -> dict[str, Any]:
+def entry_from_row(fmt: Format, values: Mapping[str, object]) -> Entry:
     """One row of a file as a valid, canonical entry, or InvalidInput naming the field."""
     raw = fmt.decode(values)
     missing = [key for key in _BOOKKEEPING if not raw.get(key)]
@@ -364,7 +386,7 @@ def entry_from_row(fmt: Format, values: dict[str, Any]) -> dict[str, Any]:
 
 def read_entries(
     paths: Sequence[str | os.PathLike[str]], format_name: str | None = None, progress: Progress | None = None
-) -> tuple[list[dict[str, Any]], int]:
+) -> tuple[list[Entry], int]:
     """Every entry of every file, validated; InvalidInput naming the first failing rows."""
     entries = list(iter_entries(paths, format_name, progress))
     return entries, len(paths)
@@ -374,8 +396,8 @@ def iter_entries(
     paths: Sequence[str | os.PathLike[str]],
     format_name: str | None = None,
     progress: Progress | None = None,
-    senders: Sequence[Mapping[str, str] | None] | None = None,
-) -> Iterator[dict[str, Any]]:
+    senders: Sequence[ReceivedFrom | None] | None = None,
+) -> Iterator[Entry]:
     """Every entry of every file, validated, one at a time: a JSON Lines file is read as a
     stream (a hub imports a million entries holding none of them long), other formats whole.
 
@@ -404,7 +426,7 @@ def iter_entries(
                 if senders is not None:
                     entry.pop("received_from", None)
                     if sender is not None:
-                        entry["received_from"] = dict(sender)
+                        entry["received_from"] = sender.copy()
             except InvalidInput as error:
                 failed += 1
                 if len(errors) < ERRORS_SHOWN:
@@ -501,7 +523,7 @@ def import_files(
     seen: dict[str, str] = {}  # id -> date, of the entries read (a few bytes each), up to the limit
     span: list[str] = []  # the first and last day read
 
-    def noted(entries: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    def noted(entries: Iterable[Entry]) -> Iterator[Entry]:
         for entry in entries:
             day = entry["date"]
             if not span:
@@ -515,7 +537,7 @@ def import_files(
             yield entry
 
     counts = store.merge(noted(iter_entries(paths, format_name, progress, senders)), dry_run=dry_run)
-    likely: tuple[tuple[dict[str, Any], dict[str, Any]], ...] = ()
+    likely: tuple[tuple[Entry, Entry], ...] = ()
     unchecked: tuple[str, str] | None = None
     if counts.added and not dry_run and len(seen) > LIKELY_CHECK_LIMIT:
         unchecked = (span[0], span[1])
@@ -541,12 +563,24 @@ def import_files(
 # --- push ------------------------------------------------------------------------------------
 
 
+class PushCounts(TypedDict):
+    """What `push --json` prints."""
+
+    destination: str
+    sent: int
+    added: int
+    updated: int
+    unchanged: int
+    conflicts: int
+    deleted_there: int
+
+
 @dataclass(frozen=True)
 class PushResult:
     destination: str
     counts: MergeCounts
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> PushCounts:
         return {
             "destination": self.destination,
             "sent": self.counts.rows,

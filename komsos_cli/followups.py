@@ -6,16 +6,15 @@ Listing open follow-ups is pure and lives in summary.py (`open_follow_ups`).
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from .entries import later_than
 from .errors import InvalidInput
 from .messages import t
-from .model import LIMIT_ITEM, clean_text, validate_entry
+from .model import LIMIT_ITEM, Entry, clean_text, validate_entry
 from .store.base import Store
 
 
-def resolve_follow_up(store: Store, prefix: str, note: str, today: date) -> dict[str, Any]:
+def resolve_follow_up(store: Store, prefix: str, note: str, today: date) -> Entry:
     """Mark the open follow-up of one entry done, with `note` and `today`; return the entry as stored.
 
     The previous version goes to the entry's history; `updated_at` moves strictly forward.
@@ -31,7 +30,7 @@ def resolve_follow_up(store: Store, prefix: str, note: str, today: date) -> dict
             raise InvalidInput(t("resolve.none", id=current["id"][:8]))
         if follow.get("status") == "done":
             raise InvalidInput(t("resolve.already", id=current["id"][:8], day=follow.get("resolved_on") or "?"))
-        updated = {
+        updated: Entry = {
             **current,
             "follow_up": {
                 "action": follow["action"],

@@ -1,6 +1,7 @@
 """The activity entry (one report), its closed vocabularies, and validation.
 
-An entry is a plain dict in the JSON shape documented in docs/reference.md; this
+An entry is a plain dict in the JSON shape documented in docs/reference.md, typed as `Entry` (a
+TypedDict: mypy checks it field by field, and at run time it costs no more than a dict); this
 module is the one place that says what a valid entry is. Everything that enters
 the store (typed, edited, imported, parsed) goes through `validate_entry`.
 """
@@ -12,7 +13,7 @@ import unicodedata
 import uuid
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import NotRequired, TypedDict, cast
 
 from .dates import PARTS_OF_DAY as PARTS_OF_DAY  # the vocabulary lives in dates.py; re-exported
 from .errors import InvalidInput
@@ -84,6 +85,84 @@ RANKS = (
     "Jenderal",
 )
 RANK_BY_LOWER = {rank.lower(): rank for rank in RANKS}
+
+
+class Babinsa(TypedDict):
+    """One Babinsa of a report: `{"rank": "Serda", "name": "Nursalim"}` (the rank one of RANKS)."""
+
+    rank: str
+    name: str
+
+
+class FollowUp(TypedDict):
+    """What must be followed up. `status` is `open` or `done`; a done one has `resolved_on` (ISO date or
+    None) and `note` (or None), an open one neither key."""
+
+    action: str
+    status: str
+    resolved_on: NotRequired[str | None]
+    note: NotRequired[str | None]
+
+
+class Photo(TypedDict):
+    """A photo sent with a report: its file name and, when known, its SHA-256 (hex)."""
+
+    name: str
+    sha256: NotRequired[str]
+
+
+class Source(TypedDict):
+    """The chat a report was read from (`komsos parse CHAT`), its sender and the message's time."""
+
+    chat: str
+    sender: str
+    sent_at: str
+
+
+class ReceivedFrom(TypedDict):
+    """The trusted sender whose signed file brought the entry, and when they signed it."""
+
+    name: str
+    fingerprint: str
+    at: str
+
+
+class Entry(TypedDict):
+    """A valid entry, as `validate_entry` returns it and the stores keep it: the keys of FIELDS in
+    that order, then those of EXTRA_FIELDS that the entry has. At run time a plain dict."""
+
+    id: str
+    date: str
+    time: str | None
+    kind: str
+    babinsa: list[Babinsa]
+    koramil: str | None
+    kodim: str | None
+    village: str
+    village_kind: str | None
+    hamlet: str | None
+    kecamatan: str | None
+    kabupaten: str | None
+    province: str | None
+    venue: str | None
+    counterparts: list[str]
+    topics: list[str]
+    summary: str
+    situation: str | None
+    findings: list[str]
+    follow_up: FollowUp | None
+    place_matched: bool
+    created_at: str
+    updated_at: str
+    photos: NotRequired[list[Photo]]
+    source: NotRequired[Source]
+    received_from: NotRequired[ReceivedFrom]
+    merged_ids: NotRequired[list[str]]
+
+
+# An entry not yet validated: a row of an import, what a user typed, what the parser read. Its
+# values are whatever came in; `validate_entry` makes an Entry of it or says what is wrong.
+RawEntry = Mapping[str, object]
 
 # The order of keys in the JSON shape, in exports and in `list --json`. Never reorder:
 # new keys go at the end.
@@ -192,7 +271,7 @@ def clean_text(value: str, *, multiline: bool = False, field: str = "text", limi
     return text
 
 
-def parse_babinsa(text: str) -> dict[str, str]:
+def parse_babinsa(text: str) -> Babinsa:
     """`"Serda Nursalim"` -> `{"rank": "Serda", "name": "Nursalim"}`; the rank must be TNI AD."""
     cleaned = clean_text(text, field="babinsa")
     head, _, rest = cleaned.partition(" ")
@@ -202,10 +281,10 @@ def parse_babinsa(text: str) -> dict[str, str]:
     name = rest.strip()
     if not name:
         raise InvalidInput(t("babinsa.name", text=cleaned))
-    return {"rank": rank, "name": name}
+    return Babinsa(rank=rank, name=name)
 
 
-def format_babinsa(person: dict[str, str]) -> str:
+def format_babinsa(person: Babinsa) -> str:
     return f"{person['rank']} {person['name']}"
 
 
@@ -286,9 +365,10 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
-def blank_entry() -> dict[str, Any]:
-    """An entry with every key at its empty value, in FIELDS order."""
-    entry: dict[str, Any] = dict.fromkeys(FIELDS)
+def blank_entry() -> dict[str, object]:
+    """A draft with every key of an entry at its empty value, in FIELDS order (what `parse --json`
+    shows before the entry is complete)."""
+    entry: dict[str, object] = dict.fromkeys(FIELDS)
     for key in LIST_FIELDS:
         entry[key] = []
     entry["babinsa"] = []
@@ -297,7 +377,7 @@ def blank_entry() -> dict[str, Any]:
     return entry
 
 
-def missing_required(entry: dict[str, Any]) -> list[str]:
+def missing_required(entry: RawEntry) -> list[str]:
     return [key for key in REQUIRED if not entry.get(key)]
 
 
@@ -307,7 +387,7 @@ _CANONICAL_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-
 _CANONICAL_TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+00:00")
 
 
-def _check_id(value: Any) -> str:
+def _check_id(value: object) -> str:
     if isinstance(value, str) and _CANONICAL_ID.fullmatch(value):
         return value
     try:
@@ -316,7 +396,7 @@ def _check_id(value: Any) -> str:
         raise InvalidInput(t("field.type", field="id", expected=t("expected.uuid"))) from None
 
 
-def _check_iso_date(value: Any) -> str:
+def _check_iso_date(value: object) -> str:
     if not isinstance(value, str):
         raise InvalidInput(t("field.type", field="date", expected=t("expected.date")))
     try:
@@ -332,7 +412,7 @@ def _check_iso_date(value: Any) -> str:
 _ISO_DATE_SHAPE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
-def _check_timestamp(value: Any, field: str) -> str:
+def _check_timestamp(value: object, field: str) -> str:
     if not isinstance(value, str):
         raise InvalidInput(t("field.type", field=field, expected=t("expected.timestamp")))
     if _CANONICAL_TIMESTAMP.fullmatch(value):
@@ -353,7 +433,7 @@ def _check_timestamp(value: Any, field: str) -> str:
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 
 
-def _check_time(value: Any) -> str | None:
+def _check_time(value: object) -> str | None:
     if value is None or value == "":
         return None
     if not isinstance(value, str):
@@ -367,7 +447,7 @@ def _check_time(value: Any) -> str | None:
     return f"{int(match.group(1)):02d}:{match.group(2)}"
 
 
-def _optional_text(value: Any, field: str, *, multiline: bool = False, limit: int | None = None) -> str | None:
+def _optional_text(value: object, field: str, *, multiline: bool = False, limit: int | None = None) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
@@ -375,7 +455,7 @@ def _optional_text(value: Any, field: str, *, multiline: bool = False, limit: in
     return clean_text(value, multiline=multiline, field=field, limit=limit) or None
 
 
-def _text_list(value: Any, field: str, *, multiline: bool = False) -> list[str]:
+def _text_list(value: object, field: str, *, multiline: bool = False) -> list[str]:
     if value is None:
         return []
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
@@ -392,10 +472,10 @@ def _text_list(value: Any, field: str, *, multiline: bool = False) -> list[str]:
     return items
 
 
-def _babinsa_list(value: Any) -> list[dict[str, str]]:
+def _babinsa_list(value: object) -> list[Babinsa]:
     if not isinstance(value, list):
         raise InvalidInput(t("field.type", field="babinsa", expected=t("expected.babinsa")))
-    people: list[dict[str, str]] = []
+    people: list[Babinsa] = []
     for person in value:
         if isinstance(person, str):
             people.append(parse_babinsa(person))
@@ -412,14 +492,14 @@ def _babinsa_list(value: Any) -> list[dict[str, str]]:
         name = clean_text(person["name"], field="babinsa")
         if not name:
             raise InvalidInput(t("babinsa.name", text=person["rank"]))
-        if {"rank": rank, "name": name} not in people:
-            people.append({"rank": rank, "name": name})
+        if Babinsa(rank=rank, name=name) not in people:
+            people.append(Babinsa(rank=rank, name=name))
     if len(people) > LIMIT_ITEMS:
         raise InvalidInput(t("field.too_many", field="babinsa", count=len(people), limit=LIMIT_ITEMS))
     return people
 
 
-def _follow_up(value: Any) -> dict[str, Any] | None:
+def _follow_up(value: object) -> FollowUp | None:
     if value is None:
         return None
     if isinstance(value, str):
@@ -430,7 +510,7 @@ def _follow_up(value: Any) -> dict[str, Any] | None:
     if not action:
         return None
     status = choice(str(value.get("status") or "open"), FOLLOW_UP_STATUSES, "follow_up.status")
-    result: dict[str, Any] = {"action": action, "status": status}
+    result = FollowUp(action=action, status=status)
     if status == "done":
         result["resolved_on"] = _check_iso_date(value["resolved_on"]) if value.get("resolved_on") else None
         result["note"] = _optional_text(value.get("note"), "follow_up.note", multiline=True, limit=LIMIT_ITEM)
@@ -440,7 +520,7 @@ def _follow_up(value: Any) -> dict[str, Any] | None:
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
-def _photos(value: Any) -> list[dict[str, str]]:
+def _photos(value: object) -> list[Photo]:
     """`[{"name": "IMG-20250117-WA0003.jpg", "sha256": "..."}]`: the file names (and hashes) sent with a report."""
     if value is None:
         return []
@@ -448,7 +528,7 @@ def _photos(value: Any) -> list[dict[str, str]]:
         raise InvalidInput(t("field.type", field="photos", expected=t("expected.photos")))
     if len(value) > LIMIT_ITEMS:
         raise InvalidInput(t("field.too_many", field="photos", count=len(value), limit=LIMIT_ITEMS))
-    photos: list[dict[str, str]] = []
+    photos: list[Photo] = []
     for item in value:
         item = {"name": item} if isinstance(item, str) else item
         name = item.get("name")
@@ -459,7 +539,7 @@ def _photos(value: Any) -> list[dict[str, str]]:
             or set(item) - {"name", "sha256"}
         ):
             raise InvalidInput(t("field.type", field="photos", expected=t("expected.photos")))
-        photo = {"name": clean_text(name, field="photos")}
+        photo = Photo(name=clean_text(name, field="photos"))
         if digest:
             digest = digest.strip().lower()
             if not _SHA256.match(digest):
@@ -470,7 +550,7 @@ def _photos(value: Any) -> list[dict[str, str]]:
     return photos
 
 
-def _source(value: Any) -> dict[str, str] | None:
+def _source(value: object) -> Source | None:
     """`{"chat", "sender", "sent_at"}`: the chat a report was read from, its sender and the message time."""
     if value is None:
         return None
@@ -485,14 +565,14 @@ def _source(value: Any) -> dict[str, str] | None:
         moment = datetime.fromisoformat(sent_at.strip())
     except ValueError:
         raise InvalidInput(t("field.type", field="source.sent_at", expected=t("expected.timestamp"))) from None
-    return {"chat": chat, "sender": sender, "sent_at": moment.isoformat()}
+    return Source(chat=chat, sender=sender, sent_at=moment.isoformat())
 
 
 _FINGERPRINT = re.compile(r"^[0-9a-f]{4}( [0-9a-f]{4}){3}$")
 _RECEIVED_KEYS = ("name", "fingerprint", "at")
 
 
-def check_received_from(value: Any) -> dict[str, str] | None:
+def check_received_from(value: object) -> ReceivedFrom | None:
     """`{"name", "fingerprint", "at"}`: the trusted sender whose signed file brought the entry, and
     when they signed it (docs/trust.md)."""
     if value is None:
@@ -503,10 +583,10 @@ def check_received_from(value: Any) -> dict[str, str] | None:
     fingerprint = value["fingerprint"]
     if not name or not isinstance(fingerprint, str) or not _FINGERPRINT.match(fingerprint):
         raise InvalidInput(t("field.type", field="received_from", expected=t("expected.received_from")))
-    return {"name": name, "fingerprint": fingerprint, "at": _check_timestamp(value["at"], "received_from.at")}
+    return ReceivedFrom(name=name, fingerprint=fingerprint, at=_check_timestamp(value["at"], "received_from.at"))
 
 
-def validate_entry(raw: dict[str, Any]) -> dict[str, Any]:
+def validate_entry(raw: RawEntry) -> Entry:
     """A canonical copy of `raw`, or InvalidInput naming the first bad field.
 
     Every key of FIELDS is present in the result, in FIELDS order.
@@ -514,52 +594,69 @@ def validate_entry(raw: dict[str, Any]) -> dict[str, Any]:
     unknown = sorted(set(raw) - set(FIELDS) - set(EXTRA_FIELDS))
     if unknown:
         raise InvalidInput(tn("field.unknown", len(unknown), fields=", ".join(unknown)))
-    entry = blank_entry()
-    entry["id"] = _check_id(raw["id"]) if raw.get("id") else new_id()
+    identifier = _check_id(raw["id"]) if raw.get("id") else new_id()
     if not raw.get("date"):
         raise InvalidInput(tn("field.required", 1, fields="date"))
-    entry["date"] = _check_iso_date(raw["date"])
-    entry["time"] = _check_time(raw.get("time"))
-    entry["kind"] = choice(str(raw.get("kind") or "komsos"), KINDS, "kind")
-    entry["babinsa"] = _babinsa_list(raw.get("babinsa") or [])
-    for key in ONE_LINE_FIELDS:
-        entry[key] = _optional_text(raw.get(key), key)
-    for unit_key, unit in (("koramil", "Koramil"), ("kodim", "Kodim")):
-        if entry[unit_key]:
-            entry[unit_key] = normalize_unit(entry[unit_key], unit)
-    if raw.get("village_kind"):
-        entry["village_kind"] = choice(str(raw["village_kind"]), VILLAGE_KINDS, "village_kind")
-    entry["counterparts"] = _text_list(raw.get("counterparts"), "counterparts")
-    entry["topics"] = _text_list(raw.get("topics"), "topics")
-    entry["findings"] = _text_list(raw.get("findings"), "findings", multiline=True)
-    entry["summary"] = _optional_text(raw.get("summary"), "summary", multiline=True)
-    if raw.get("situation"):
-        entry["situation"] = choice(str(raw["situation"]), SITUATIONS, "situation")
-    entry["follow_up"] = _follow_up(raw.get("follow_up"))
-    entry["place_matched"] = bool(raw.get("place_matched"))
-    entry["created_at"] = _check_timestamp(raw["created_at"], "created_at") if raw.get("created_at") else utc_now()
-    entry["updated_at"] = (
-        _check_timestamp(raw["updated_at"], "updated_at") if raw.get("updated_at") else entry["created_at"]
-    )
+    day = _check_iso_date(raw["date"])
+    time = _check_time(raw.get("time"))
+    kind = choice(str(raw.get("kind") or "komsos"), KINDS, "kind")
+    babinsa = _babinsa_list(raw.get("babinsa") or [])
+    lines = {key: _optional_text(raw.get(key), key) for key in ONE_LINE_FIELDS}
+    village_kind = choice(str(raw["village_kind"]), VILLAGE_KINDS, "village_kind") if raw.get("village_kind") else None
+    counterparts = _text_list(raw.get("counterparts"), "counterparts")
+    topics = _text_list(raw.get("topics"), "topics")
+    findings = _text_list(raw.get("findings"), "findings", multiline=True)
+    summary = _optional_text(raw.get("summary"), "summary", multiline=True)
+    situation = choice(str(raw["situation"]), SITUATIONS, "situation") if raw.get("situation") else None
+    follow_up = _follow_up(raw.get("follow_up"))
+    created_at = _check_timestamp(raw["created_at"], "created_at") if raw.get("created_at") else utc_now()
+    updated_at = _check_timestamp(raw["updated_at"], "updated_at") if raw.get("updated_at") else created_at
     photos = _photos(raw.get("photos"))
+    source = _source(raw.get("source"))
+    received = check_received_from(raw.get("received_from"))
+    merged_ids = _merged_ids(raw.get("merged_ids"))
+    village = lines["village"]
+    missing = [key for key, value in (("babinsa", babinsa), ("village", village), ("summary", summary)) if not value]
+    if missing or village is None or summary is None:
+        raise InvalidInput(tn("field.required", len(missing), fields=", ".join(missing)))
+    koramil, kodim = lines["koramil"], lines["kodim"]
+    entry: Entry = {
+        "id": identifier,
+        "date": day,
+        "time": time,
+        "kind": kind,
+        "babinsa": babinsa,
+        "koramil": normalize_unit(koramil, "Koramil") if koramil else koramil,
+        "kodim": normalize_unit(kodim, "Kodim") if kodim else kodim,
+        "village": village,
+        "village_kind": village_kind,
+        "hamlet": lines["hamlet"],
+        "kecamatan": lines["kecamatan"],
+        "kabupaten": lines["kabupaten"],
+        "province": lines["province"],
+        "venue": lines["venue"],
+        "counterparts": counterparts,
+        "topics": topics,
+        "summary": summary,
+        "situation": situation,
+        "findings": findings,
+        "follow_up": follow_up,
+        "place_matched": bool(raw.get("place_matched")),
+        "created_at": created_at,
+        "updated_at": updated_at,
+    }
     if photos:
         entry["photos"] = photos
-    source = _source(raw.get("source"))
     if source:
         entry["source"] = source
-    received = check_received_from(raw.get("received_from"))
     if received:
         entry["received_from"] = received
-    merged_ids = _merged_ids(raw.get("merged_ids"))
     if merged_ids:
         entry["merged_ids"] = merged_ids
-    missing = missing_required(entry)
-    if missing:
-        raise InvalidInput(tn("field.required", len(missing), fields=", ".join(missing)))
     return entry
 
 
-def _merged_ids(value: Any) -> list[str]:
+def _merged_ids(value: object) -> list[str]:
     """The ids of entries folded into this one by `komsos merge` (canonical ids, no repeats)."""
     if not value:
         return []
@@ -576,20 +673,22 @@ def _merged_ids(value: Any) -> list[str]:
 _FOLLOW_UP_ORDER = ("action", "status", "resolved_on", "note")
 
 
-def in_field_order(entry: dict[str, Any]) -> dict[str, Any]:
+def in_field_order(entry: Entry) -> Entry:
     """The entry with its keys in FIELDS order (and a follow-up's, a Babinsa's, in theirs), as
     `validate_entry` makes it: a store that keeps entries as PostgreSQL `jsonb` (which orders
     keys its own way) gives them back exactly as the file store does."""
-    ordered = {key: entry[key] for key in (*FIELDS, *EXTRA_FIELDS) if key in entry}
-    if len(ordered) != len(entry):
-        ordered.update((key, value) for key, value in entry.items() if key not in ordered)
-    people = ordered.get("babinsa")
-    if people:
-        ordered["babinsa"] = [{"rank": person["rank"], "name": person["name"]} for person in people]
-    follow = ordered.get("follow_up")
+    fields: Mapping[str, object] = entry
+    ordered: dict[str, object] = {key: fields[key] for key in (*FIELDS, *EXTRA_FIELDS) if key in fields}
+    if len(ordered) != len(fields):
+        ordered.update((key, value) for key, value in fields.items() if key not in ordered)
+    result = cast(Entry, ordered)
+    result["babinsa"] = [Babinsa(rank=person["rank"], name=person["name"]) for person in entry["babinsa"]]
+    follow = entry["follow_up"]
     if follow:
-        ordered["follow_up"] = {key: follow[key] for key in _FOLLOW_UP_ORDER if key in follow}
-    received = ordered.get("received_from")
+        result["follow_up"] = cast(FollowUp, {key: follow.get(key) for key in _FOLLOW_UP_ORDER if key in follow})
+    received = entry.get("received_from")
     if received:
-        ordered["received_from"] = {key: received[key] for key in _RECEIVED_KEYS if key in received}
-    return ordered
+        result["received_from"] = ReceivedFrom(
+            name=received["name"], fingerprint=received["fingerprint"], at=received["at"]
+        )
+    return result

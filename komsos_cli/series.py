@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypedDict
 
 from .model import SITUATIONS
 from .names import fold, village_key
@@ -24,10 +24,42 @@ from .query import Criteria
 from .summary import Period, chosen_entries, with_period
 
 if TYPE_CHECKING:
+    from .model import Entry
     from .store.base import Store
 
 # What the weekly activity is stacked by: Koramil in a Kodim's recap, Babinsa in one Koramil's.
 GROUP_FIELDS = ("koramil", "babinsa")
+
+
+class WeekDict(TypedDict):
+    week: str
+    start: str
+
+
+class TrackDict(TypedDict):
+    name: str | None
+    counts: list[int]
+    total: int
+
+
+class CountDict(TypedDict):
+    name: str
+    count: int
+
+
+class SeriesDict(TypedDict):
+    """`Series.to_dict()`: the series as JSON."""
+
+    weeks: list[WeekDict]
+    activity: list[int]
+    group_field: str
+    groups: list[TrackDict]
+    villages: list[TrackDict]
+    situations: list[TrackDict]
+    topics: list[CountDict]
+    kinds: list[CountDict]
+    unvisited_in_care: list[str]
+    in_care: int
 
 
 @dataclass(frozen=True)
@@ -37,7 +69,7 @@ class Week:
     label: str
     start: str
 
-    def to_dict(self) -> dict[str, str]:
+    def to_dict(self) -> WeekDict:
         return {"week": self.label, "start": self.start}
 
 
@@ -52,7 +84,7 @@ class Track:
     def total(self) -> int:
         return sum(self.counts)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> TrackDict:
         return {"name": self.name, "counts": self.counts, "total": self.total}
 
 
@@ -63,7 +95,7 @@ class Count:
     name: str
     count: int
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> CountDict:
         return {"name": self.name, "count": self.count}
 
 
@@ -88,7 +120,7 @@ class Series:
     def total(self) -> int:
         return sum(self.activity)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> SeriesDict:
         return {
             "weeks": [week.to_dict() for week in self.weeks],
             "activity": self.activity,
@@ -185,7 +217,7 @@ def _most_first(counts: Counter[str]) -> list[Count]:
 
 
 def weekly_series(
-    entries: Iterable[dict[str, Any]],
+    entries: Iterable[Entry],
     criteria: Criteria | None = None,
     period: Period | None = None,
     care: Iterable[str] = (),

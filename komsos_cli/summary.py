@@ -12,10 +12,10 @@ Villages are grouped by `names.village_key`, so "Desa Sei Silau Tua" and
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypedDict
 
 from .dates import Period, parse_period
 from .errors import InvalidInput
@@ -25,6 +25,7 @@ from .names import fold, village_key
 from .query import Criteria, entry_matcher, select, with_period
 
 if TYPE_CHECKING:
+    from .model import Entry
     from .store.base import Store
 
 # The breakdowns of `summary`, in the order they are shown.
@@ -40,7 +41,7 @@ NOT_AMAN = ("waspada", "rawan")
 # --- the entries chosen ---------------------------------------------------------------
 
 
-def chosen_entries(entries: Iterable[dict[str, Any]], criteria: Criteria) -> Iterable[dict[str, Any]]:
+def chosen_entries(entries: Iterable[Entry], criteria: Criteria) -> Iterable[Entry]:
     """The entries the criteria select; unsorted (cheaper) unless a --limit asks for the newest N."""
     if criteria.limit is not None:
         return select(entries, criteria)
@@ -76,8 +77,66 @@ def _age(entry_date: str, today: date) -> int:
     return (today - date.fromisoformat(entry_date)).days
 
 
-def _people(entry: dict[str, Any]) -> list[str]:
+def _people(entry: Entry) -> list[str]:
     return [format_babinsa(person) for person in entry.get("babinsa") or ()]
+
+
+class BucketDict(TypedDict):
+    """A breakdown's row in `summary --json`."""
+
+    name: str | None
+    count: int
+
+
+class FollowUpDict(TypedDict):
+    """An open follow-up in `followups --json` and `summary --json`."""
+
+    id: str
+    date: str
+    village: str | None
+    babinsa: list[str]
+    action: str
+    age_days: int
+
+
+class ConcernDict(TypedDict):
+    """A not-aman entry, as JSON."""
+
+    id: str
+    date: str
+    village: str | None
+    situation: str
+    babinsa: list[str]
+    summary: str | None
+    findings: list[str]
+
+
+class SummaryDict(TypedDict):
+    """`summary --json`: the totals and, under `by`, each breakdown's rows."""
+
+    today: str
+    period: dict[str, str] | None
+    total: int
+    first_date: str | None
+    last_date: str | None
+    villages: int
+    babinsa: int
+    open_follow_ups: int
+    oldest_open_follow_up: FollowUpDict | None
+    not_aman: int
+    by: dict[str, list[BucketDict]]
+
+
+class VillageRowDict(TypedDict):
+    """A row of `villages --json`."""
+
+    village: str
+    group: str | None
+    visits: int
+    last_visit: str | None
+    days_since: int | None
+    kinds: dict[str, int]
+    in_care: bool
 
 
 @dataclass(frozen=True)
@@ -88,7 +147,7 @@ class Bucket:
     name: str | None
     count: int
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> BucketDict:
         return {"name": self.name, "count": self.count}
 
 
@@ -103,7 +162,7 @@ class FollowUp:
     action: str
     age_days: int
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> FollowUpDict:
         return {
             "id": self.id,
             "date": self.date,
@@ -114,18 +173,21 @@ class FollowUp:
         }
 
 
-def _follow_up(entry: dict[str, Any], today: date) -> FollowUp:
+def _follow_up(entry: Entry, today: date) -> FollowUp:
+    follow = entry["follow_up"]
+    if follow is None:  # never: only entries with an open follow-up come here
+        raise TypeError(f"entry {entry['id']} has no follow-up")
     return FollowUp(
         id=entry["id"],
         date=entry["date"],
         village=entry.get("village"),
         babinsa=_people(entry),
-        action=entry["follow_up"]["action"],
+        action=follow["action"],
         age_days=_age(entry["date"], today),
     )
 
 
-def open_follow_up_entries(entries: Iterable[dict[str, Any]], criteria: Criteria | None = None) -> list[dict[str, Any]]:
+def open_follow_up_entries(entries: Iterable[Entry], criteria: Criteria | None = None) -> list[Entry]:
     """The entries with an open follow-up among those the criteria select, oldest first (date, then id).
 
     A `--limit` N keeps the N oldest open follow-ups (not the follow-ups among the N
@@ -141,7 +203,7 @@ def open_follow_up_entries(entries: Iterable[dict[str, Any]], criteria: Criteria
     return found if criteria.limit is None else found[: criteria.limit]
 
 
-def open_follow_ups(entries: Iterable[dict[str, Any]], today: date, criteria: Criteria | None = None) -> list[FollowUp]:
+def open_follow_ups(entries: Iterable[Entry], today: date, criteria: Criteria | None = None) -> list[FollowUp]:
     """Every open follow-up of the entries the criteria select, oldest first (see `open_follow_up_entries`)."""
     return [_follow_up(entry, today) for entry in open_follow_up_entries(entries, criteria)]
 
@@ -163,7 +225,7 @@ class Concern:
     summary: str | None
     findings: list[str]
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> ConcernDict:
         return {
             "id": self.id,
             "date": self.date,
@@ -175,12 +237,15 @@ class Concern:
         }
 
 
-def _concern(entry: dict[str, Any]) -> Concern:
+def _concern(entry: Entry) -> Concern:
+    situation = entry["situation"]
+    if situation is None:  # never: a concern's situation is waspada or rawan
+        raise TypeError(f"entry {entry['id']} states no situation")
     return Concern(
         id=entry["id"],
         date=entry["date"],
         village=entry.get("village"),
-        situation=entry["situation"],
+        situation=situation,
         babinsa=_people(entry),
         summary=entry.get("summary"),
         findings=list(entry.get("findings") or ()),
@@ -203,7 +268,7 @@ class Summary:
     follow_ups: list[FollowUp] = field(default_factory=list)
     open_count: int = 0
     # The not-aman entries (the latest, oldest first); `concerns` turns them into rows when asked.
-    concern_entries: list[dict[str, Any]] = field(default_factory=list, repr=False)
+    concern_entries: list[Entry] = field(default_factory=list, repr=False)
     not_aman: int = 0
     period: Period | None = None
     # The filters as given (before the period narrows the dates): the recap states its scope.
@@ -230,7 +295,7 @@ class Summary:
     def oldest_follow_up(self) -> FollowUp | None:
         return self.follow_ups[0] if self.follow_ups else None
 
-    def to_dict(self, only: str | None = None) -> dict[str, Any]:
+    def to_dict(self, only: str | None = None) -> SummaryDict:
         fields = (only,) if only else BREAKDOWNS
         oldest = self.oldest_follow_up
         return {
@@ -265,7 +330,7 @@ def _buckets(
     return buckets
 
 
-def _merge(raw: dict[Any, int], key_of: Any) -> tuple[Counter[str | None], _Spellings]:
+def _merge(raw: Mapping[str | None, int], key_of: Callable[[str], str]) -> tuple[Counter[str | None], _Spellings]:
     """Counts by spelling -> counts by key, remembering the spellings (the key is computed once per spelling)."""
     counts: Counter[str | None] = Counter()
     spellings = _Spellings()
@@ -298,17 +363,17 @@ class Tally:
     situations: Counter[str | None] = field(default_factory=Counter)
     open_count: int = 0
     not_aman: int = 0
-    open_entries: list[dict[str, Any]] = field(default_factory=list)
-    concern_entries: list[dict[str, Any]] = field(default_factory=list)
+    open_entries: list[Entry] = field(default_factory=list)
+    concern_entries: list[Entry] = field(default_factory=list)
 
 
-def tally_entries(entries: Iterable[dict[str, Any]], criteria: Criteria, details: int | None = None) -> Tally:
+def tally_entries(entries: Iterable[Entry], criteria: Criteria, details: int | None = None) -> Tally:
     """The file store's tally: one pass over the entries the criteria select."""
     tally = Tally()
     days, kinds, topics, villages = tally.days, tally.kinds, tally.topics, tally.villages
     babinsa, koramil, situations = tally.babinsa, tally.koramil, tally.situations
-    open_entries: list[dict[str, Any]] = []
-    concern_entries: list[dict[str, Any]] = []
+    open_entries: list[Entry] = []
+    concern_entries: list[Entry] = []
     not_aman = frozenset(NOT_AMAN)
     # Only strings are made in the loop: no new containers, so the cyclic GC (which would
     # walk every entry of a big store) is not set off.
@@ -339,7 +404,7 @@ def tally_entries(entries: Iterable[dict[str, Any]], criteria: Criteria, details
 
 
 def summarize(
-    entries: Iterable[dict[str, Any]], today: date, *, criteria: Criteria | None = None, period: Period | None = None
+    entries: Iterable[Entry], today: date, *, criteria: Criteria | None = None, period: Period | None = None
 ) -> Summary:
     """Totals, breakdowns, open follow-ups and not-aman entries of the entries the criteria select
     (`period`, or else the criteria's own, names the summary and narrows its dates)."""
@@ -412,7 +477,7 @@ class VillageRow:
     kinds: dict[str, int]
     in_care: bool
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> VillageRowDict:
         return {
             "village": self.name,
             "group": self.group,
@@ -431,14 +496,24 @@ class _Tally:
     kinds: Counter[str] = field(default_factory=Counter)
 
 
-def _bump(raw: dict[str, list[Any]], key: str, day: str) -> None:
+class _Visits:
+    """How often one (group, village, kind) key was visited, and the last day."""
+
+    __slots__ = ("count", "last")
+
+    def __init__(self, day: str) -> None:
+        self.count = 1
+        self.last = day
+
+
+def _bump(raw: dict[str, _Visits], key: str, day: str) -> None:
     found = raw.get(key)
     if found is None:
-        raw[key] = [1, day]
+        raw[key] = _Visits(day)
     else:
-        found[0] += 1
-        if day > found[1]:
-            found[1] = day
+        found.count += 1
+        if day > found.last:
+            found.last = day
 
 
 _SEP = "\x1f"  # joins group, village and kind into one key; cleaned text never holds it
@@ -453,11 +528,11 @@ class CoverageTally:
     villages: Counter[str | None] = field(default_factory=Counter)
 
 
-def coverage_entries(entries: Iterable[dict[str, Any]], criteria: Criteria, by: str | None = None) -> CoverageTally:
+def coverage_entries(entries: Iterable[Entry], criteria: Criteria, by: str | None = None) -> CoverageTally:
     """The file store's coverage tally: one pass over the entries the criteria select."""
     # Names as written under one string key (no containers made per entry, which keeps
     # the GC quiet); split into tuples once per distinct key afterwards.
-    raw: dict[str, list[Any]] = {}
+    raw: dict[str, _Visits] = {}
     village_raw: Counter[str | None] = Counter()
     for entry in chosen_entries(entries, replace(criteria, limit=None)):
         village = entry.get("village")
@@ -470,16 +545,17 @@ def coverage_entries(entries: Iterable[dict[str, Any]], criteria: Criteria, by: 
             for person in entry["babinsa"]:
                 _bump(raw, person["rank"] + " " + person["name"] + tail, day)
         else:
-            _bump(raw, ((entry.get(by) or "") if by else "") + tail, day)
+            # the groupings are GROUPINGS (`_check_grouping`): Babinsa (none stated: no group) or Koramil
+            _bump(raw, ((entry.get("koramil") or "") if by == "koramil" else "") + tail, day)
     visits: dict[tuple[str, str, str], tuple[int, str]] = {}
-    for key, (count, last) in raw.items():
+    for key, found in raw.items():
         group, village, kind = key.split(_SEP)
-        visits[(group, village, kind)] = (count, last)
+        visits[(group, village, kind)] = (found.count, found.last)
     return CoverageTally(visits, village_raw)
 
 
 def village_coverage(
-    entries: Iterable[dict[str, Any]],
+    entries: Iterable[Entry],
     today: date,
     *,
     care: Iterable[str] = (),

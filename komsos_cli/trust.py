@@ -12,16 +12,21 @@ import binascii
 import hashlib
 import json
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, TypedDict, cast
 
 from .errors import InvalidInput, StoreError, Untrusted
 from .messages import t
 from .model import clean_text, utc_now
 from .paths import app_dir
 from .store.files import atomic_write, ensure_folder
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from .model import ReceivedFrom
 
 KEY_PREFIX = "komsos-ed25519"
 SIGNATURE_FORMAT = 1
@@ -37,6 +42,35 @@ KEYRING_FILE = "trusted-keys.json"
 _DOCUMENT_KEYS = ("komsos_signature", "file", "size", "sha256", "signer", "public_key", "fingerprint", "exported_at")
 
 Ask = Callable[[], "str | None"]
+
+
+class SignatureDocument(TypedDict):
+    """A signature file (`FILE.sig`), keys in the order it is written (`_DOCUMENT_KEYS`, then the signature)."""
+
+    komsos_signature: int  # SIGNATURE_FORMAT
+    file: str  # the signed file's name
+    size: int
+    sha256: str
+    signer: str
+    public_key: str  # base64
+    fingerprint: str
+    exported_at: str
+    signature: str  # base64, over `_signed_message` of the rest
+
+
+class KeyInfo(TypedDict):
+    """A public key as the keyring file and `keys list --json` hold it."""
+
+    name: str
+    public_key: str  # the key line: `komsos-ed25519 <base64> <name>`
+    fingerprint: str
+
+
+class KeyringDocument(TypedDict):
+    """The keyring file (`trusted-keys.json`)."""
+
+    version: int
+    keys: list[KeyInfo]
 
 
 # --- keys ---------------------------------------------------------------------------------------
@@ -73,7 +107,7 @@ class PublicKey:
         """`komsos-ed25519 <base64> <name>`: what a Babinsa sends their commander."""
         return f"{KEY_PREFIX} {self.base64} {self.name}"
 
-    def as_dict(self) -> dict[str, str]:
+    def as_dict(self) -> KeyInfo:
         return {"name": self.name, "public_key": self.line(), "fingerprint": self.fingerprint}
 
 
@@ -151,7 +185,7 @@ def init_key(name: str, passphrase: str | None = None) -> PublicKey:
         raise InvalidInput(t("trust.passphrase.empty"))
     _make_private_folder()
     private = Ed25519PrivateKey.generate()
-    encryption: Any = (
+    encryption: serialization.KeySerializationEncryption = (
         serialization.BestAvailableEncryption(passphrase.encode("utf-8"))
         if passphrase
         else serialization.NoEncryption()
@@ -190,13 +224,13 @@ def require_own_key() -> PublicKey:
 class Signer:
     """This user's private key, loaded (and unlocked) once, and the signature documents it makes."""
 
-    def __init__(self, private: Any, key: PublicKey) -> None:
+    def __init__(self, private: Ed25519PrivateKey, key: PublicKey) -> None:
         self._private = private
         self.key = key
 
     def sign(self, file_name: str, sha256: str, size: int, at: str | None = None) -> bytes:
         """The signature document (`FILE.sig`) of a file of `size` bytes whose SHA-256 is `sha256`."""
-        document: dict[str, Any] = {
+        document: SignatureDocument = {
             "komsos_signature": SIGNATURE_FORMAT,
             "file": file_name,
             "size": size,
@@ -205,6 +239,7 @@ class Signer:
             "public_key": self.key.base64,
             "fingerprint": self.key.fingerprint,
             "exported_at": at or utc_now(),
+            "signature": "",  # what is signed leaves the signature out
         }
         document["signature"] = base64.b64encode(self._private.sign(_signed_message(document))).decode("ascii")
         return _serialize(document)
@@ -214,6 +249,7 @@ def load_signer(ask: Ask | None = None) -> Signer:
     """This user's key, ready to sign. An encrypted key takes KOMSOS_PASSPHRASE, else `ask`
     (a hidden prompt at a terminal); InvalidInput when neither is there or it is wrong."""
     from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
     key = require_own_key()
     try:
@@ -233,7 +269,7 @@ def load_signer(ask: Ask | None = None) -> Signer:
     except ValueError as error:
         raise StoreError(t("trust.key.damaged", path=_private_path(), reason=str(error))) from None
     public = private.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    if public != key.raw:
+    if public != key.raw or not isinstance(private, Ed25519PrivateKey):
         raise StoreError(t("trust.key.mismatch", path=keys_folder()))
     return Signer(private, key)
 
@@ -251,7 +287,8 @@ def keyring() -> list[PublicKey]:
     if not path.exists():
         return []
     try:
-        data = json.loads(path.read_text("utf-8"))
+        # Our own file (`_save_keyring`); one damaged by hand fails here (KeyError, TypeError), named below.
+        data = cast(KeyringDocument, json.loads(path.read_text("utf-8")))
         return [parse_key_line(item["public_key"], item["name"]) for item in data["keys"]]
     except (OSError, ValueError, KeyError, TypeError, InvalidInput) as error:
         reason = error.message if isinstance(error, InvalidInput) else str(error)
@@ -260,7 +297,7 @@ def keyring() -> list[PublicKey]:
 
 def _save_keyring(keys: Sequence[PublicKey]) -> None:
     _make_private_folder()
-    document = {"version": 1, "keys": [key.as_dict() for key in keys]}
+    document: KeyringDocument = {"version": 1, "keys": [key.as_dict() for key in keys]}
     atomic_write(_keyring_path(), (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
 
 
@@ -314,17 +351,17 @@ def signature_path(path: Path) -> Path:
     return path.with_name(path.name + SIGNATURE_SUFFIX)
 
 
-def _signed_message(document: dict[str, Any]) -> bytes:
+def _signed_message(document: Mapping[str, object]) -> bytes:
     """What the signature signs: the domain, then every field but the signature, canonical JSON."""
     fields = {key: document[key] for key in _DOCUMENT_KEYS}
     return DOMAIN + json.dumps(fields, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
-def _serialize(document: dict[str, Any]) -> bytes:
+def _serialize(document: Mapping[str, object]) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def _parse_document(path: Path, payload: bytes) -> dict[str, Any]:
+def _parse_document(path: Path, payload: bytes) -> SignatureDocument:
     """The signature document in `payload`, checked for shape (not yet for its signature):
     Untrusted when it is not exactly what `Signer.sign` writes."""
 
@@ -332,7 +369,7 @@ def _parse_document(path: Path, payload: bytes) -> dict[str, Any]:
         return Untrusted(t("trust.sig.broken", path=path, reason=reason))
 
     try:
-        document = json.loads(payload.decode("utf-8"))
+        document: object = json.loads(payload.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         raise broken(t("trust.sig.not_json")) from None
     if not isinstance(document, dict) or list(document) != [*_DOCUMENT_KEYS, "signature"]:
@@ -346,7 +383,7 @@ def _parse_document(path: Path, payload: bytes) -> dict[str, Any]:
     # of a signature file can change without the file being refused.
     if payload.replace(b"\r\n", b"\n") != _serialize(document):
         raise broken(t("trust.sig.altered"))
-    return document
+    return cast(SignatureDocument, document)  # its keys, their order and their types were just checked
 
 
 @dataclass(frozen=True)
@@ -354,7 +391,7 @@ class Verdict:
     """What the signature check found for one file: its sender (`received_from`), or None: unsigned."""
 
     path: Path
-    sender: dict[str, str] | None
+    sender: ReceivedFrom | None
 
 
 def file_digest(path: Path) -> tuple[str, int]:

@@ -8,10 +8,9 @@ Papua provinces). None of them keeps daylight saving time, so a fixed offset is 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
-from typing import Any
 
 from .names import area_key
 
@@ -54,15 +53,18 @@ def zone_of_province(province: str | None) -> Zone | None:
     return WIB
 
 
-def zone_of_entry(entry: dict[str, Any], provinces_of_kabupaten: Callable[[str], list[str]] | None = None) -> Zone:
+def zone_of_entry(
+    entry: Mapping[str, object], provinces_of_kabupaten: Callable[[str], list[str]] | None = None
+) -> Zone:
     """The zone of the entry's place: its province; else the province of its kabupaten/kota in the
     gazetteer (`provinces_of_kabupaten`, e.g. places), when every kabupaten of that name lies in
     one zone; else UNKNOWN (WIB, marked as assumed)."""
-    found = zone_of_province(entry.get("province"))
+    province = entry.get("province")
+    found = zone_of_province(province if isinstance(province, str) else None)
     if found is not None:
         return found
     kabupaten = entry.get("kabupaten")
-    if kabupaten and provinces_of_kabupaten is not None:
+    if kabupaten and isinstance(kabupaten, str) and provinces_of_kabupaten is not None:
         zones = {zone_of_province(province) for province in provinces_of_kabupaten(kabupaten)}
         zones.discard(None)
         if len(zones) == 1:

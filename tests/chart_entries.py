@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
-from typing import Any
 
-from komsos_cli.model import validate_entry
+from komsos_cli.model import Entry, validate_entry
 
 KORAMIL = {
     "Koramil 03/Kebakkramat": {
@@ -39,7 +38,7 @@ SITUATIONS = ["aman"] * 6 + ["waspada"] * 2 + ["rawan", None]
 CARE = ["Kemiri", "Macanan", "Alastuwo", "Banjarharjo", "Nangsri", "Girimulyo", "Desa Waru"]
 
 
-def quarter_entries(seed: int = 17, count: int = 160) -> list[dict[str, Any]]:
+def quarter_entries(seed: int = 17, count: int = 160) -> list[Entry]:
     """`count` entries from 2025-01-01 to 2025-03-31 (a few in December and April, outside Q1)."""
     pick = random.Random(seed)
     entries = []
@@ -57,7 +56,7 @@ def quarter_entries(seed: int = 17, count: int = 160) -> list[dict[str, Any]]:
         topics = pick.sample(TOPICS, pick.randrange(0, 3))
         situation = pick.choice(SITUATIONS)
         stamp = f"{day.isoformat()}T09:00:00+00:00"
-        raw: dict[str, Any] = {
+        raw: dict[str, object] = {
             "id": f"{number:08d}-1700-4000-8000-000000000000",
             "date": day.isoformat(),
             "kind": pick.choice(KINDS),

@@ -27,7 +27,10 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from komsos_cli.model import Entry
 
 CHILD = r"""
 import json, os, random, sys
@@ -149,7 +152,7 @@ class Ledger:
                 self.deleted.add(entry_id)
 
     def check(
-        self, stored: dict[str, dict[str, Any]], in_flight: dict[str, object] | None, cycle: int, figures: Figures
+        self, stored: dict[str, Entry], in_flight: dict[str, object] | None, cycle: int, figures: Figures
     ) -> None:
         """Count what the store lost or brought back against the ledger, then take in what landed."""
         pending_delete = in_flight["id"] if in_flight and in_flight["op"] == "delete" else None

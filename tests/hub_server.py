@@ -7,8 +7,12 @@ import itertools
 import os
 import warnings
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
+
+if TYPE_CHECKING:
+    from komsos_cli.model import Entry
+    from komsos_cli.store import HistoryEvent, Profile
 
 _counter = itertools.count()
 
@@ -81,16 +85,16 @@ class HubProbe:
         self.hub = HubStore(address)
         self.address = address
 
-    def entries(self) -> list[dict[str, object]]:
+    def entries(self) -> list[Entry]:
         from komsos_cli.store.hub import _loads
 
         rows = HubPath(self.address)._rows("SELECT entry::text FROM komsos_entries ORDER BY seq")
         return [_loads(str(text)) for (text,) in rows]
 
-    def history(self, entry_id: str) -> list[dict[str, object]]:
+    def history(self, entry_id: str) -> list[HistoryEvent]:
         return self.hub.history(entry_id)
 
-    def profile(self) -> dict[str, object]:
+    def profile(self) -> Profile:
         return self.hub.profile()
 
     def __getattr__(self, name: str) -> object:

@@ -40,7 +40,7 @@ def quarter_store(db: Path) -> Store:
     store = Store(db)
     with store.transaction() as transaction:
         transaction.add_many(quarter_entries())
-        transaction.set_profile({"babinsa": "Serda Nursalim", "villages": CARE})
+        transaction.set_profile({"babinsa": {"rank": "Serda", "name": "Nursalim"}, "villages": CARE})
     return store
 
 

@@ -634,17 +634,33 @@ def test_list_table_colours_the_situation_only_on_a_terminal(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from komsos_cli import render
+    from komsos_cli.model import Entry
     from komsos_cli.render import text
 
-    entry = {
+    entry: Entry = {
         "id": "c" * 36,
         "date": "2025-01-20",
+        "time": None,
         "kind": "patroli",
-        "village": "Macanan\x1b[2J",
         "babinsa": [{"rank": "Serda", "name": "Nursalim"}],
-        "situation": "rawan",
+        "koramil": None,
+        "kodim": None,
+        "village": "Macanan\x1b[2J",
+        "village_kind": None,
+        "hamlet": None,
+        "kecamatan": None,
+        "kabupaten": None,
+        "province": None,
+        "venue": None,
+        "counterparts": [],
+        "topics": [],
         "summary": "Pencurian ternak\r\nlaporan warga",
-        "follow_up": {"status": "open"},
+        "situation": "rawan",
+        "findings": [],
+        "follow_up": {"action": "Pantau", "status": "open"},
+        "place_matched": False,
+        "created_at": "2025-01-20T00:00:00.000000+00:00",
+        "updated_at": "2025-01-20T00:00:00.000000+00:00",
     }
     render.entries_table([entry])
     plain = capsys.readouterr().out

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from komsos_cli.duplicates import folded, reasons, summary_similarity
+from komsos_cli.model import Entry
 
 if TYPE_CHECKING:
     from conftest import Run
@@ -116,8 +117,37 @@ def test_merge_refuses_an_entry_into_itself_and_an_unknown_id_leaving_the_store(
     assert run.json("list") == before
 
 
+# An entry with every field empty, that a test fills with what it is about.
+BLANK: Entry = {
+    "id": "",
+    "date": "2025-01-17",
+    "time": None,
+    "kind": "komsos",
+    "babinsa": [],
+    "koramil": None,
+    "kodim": None,
+    "village": "Kemiri",
+    "village_kind": None,
+    "hamlet": None,
+    "kecamatan": None,
+    "kabupaten": None,
+    "province": None,
+    "venue": None,
+    "counterparts": [],
+    "topics": [],
+    "summary": "",
+    "situation": None,
+    "findings": [],
+    "follow_up": None,
+    "place_matched": False,
+    "created_at": "2025-01-17T08:00:00.000000+00:00",
+    "updated_at": "2025-01-17T08:00:00.000000+00:00",
+}
+
+
 def test_merge_unites_the_lists_and_keeps_the_longer_summary() -> None:
-    keep = {
+    keep: Entry = {
+        **BLANK,
         "id": "00000000-0000-4000-8000-000000000001",
         "babinsa": [{"rank": "Serda", "name": "Jasem"}],
         "counterparts": ["Kades"],
@@ -125,7 +155,8 @@ def test_merge_unites_the_lists_and_keeps_the_longer_summary() -> None:
         "findings": [],
         "summary": "Komsos singkat",
     }
-    other = {
+    other: Entry = {
+        **BLANK,
         "id": "00000000-0000-4000-8000-000000000002",
         "babinsa": [{"rank": "Serda", "name": "jasem"}, {"rank": "Kopda", "name": "Hasibuan"}],
         "counterparts": ["Kades", "Bhabinkamtibmas"],
@@ -144,7 +175,14 @@ def test_merge_unites_the_lists_and_keeps_the_longer_summary() -> None:
 
 
 def test_reasons_need_the_same_date_and_village() -> None:
-    base = {"id": "a", "date": "2025-01-17", "village": "Kemiri", "babinsa": [{"name": "Jasem"}], "summary": "x"}
+    base: Entry = {
+        **BLANK,
+        "id": "a",
+        "date": "2025-01-17",
+        "village": "Kemiri",
+        "babinsa": [{"rank": "Serda", "name": "Jasem"}],
+        "summary": "x",
+    }
     assert reasons(base, {**base, "id": "b", "summary": "Rapat di balai desa"}) == ["duplicates.why_babinsa"]
     assert reasons(base, {**base, "id": "b", "village": "Krajan"}) == []
     assert reasons(base, {**base, "id": "b", "date": "2025-01-18"}) == []

@@ -20,7 +20,7 @@ from hub_server import any_store as Store
 from komsos_cli import entries as core
 from komsos_cli import exchange
 from komsos_cli.errors import InvalidInput, KomsosError
-from komsos_cli.model import FIELDS, validate_entry
+from komsos_cli.model import FIELDS, Entry, validate_entry
 from komsos_cli.query import Criteria
 
 pytestmark = pytest.mark.both_stores
@@ -64,7 +64,7 @@ BABINSA = {
 }
 
 
-def make(who: str, day: int, **values: Any) -> dict[str, Any]:
+def make(who: str, day: int, **values: Any) -> Entry:
     raw: dict[str, Any] = {
         **BABINSA[who],
         "id": str(uuid.uuid4()),
@@ -77,10 +77,10 @@ def make(who: str, day: int, **values: Any) -> dict[str, Any]:
     return validate_entry(raw)
 
 
-def seed(path: Path, items: list[dict[str, Any]]) -> Any:
+def seed(path: Path, items: list[Entry]) -> Any:
     store = Store(path)
     with store.transaction() as transaction:
-        transaction.add_many([dict(item) for item in items])
+        transaction.add_many([item.copy() for item in items])
     return store
 
 
@@ -89,7 +89,7 @@ def unsigned(path: Path) -> str:
     return f"warning: {path} is not signed (no {path.name}.sig beside it): anyone could have written or changed it\n"
 
 
-def by_id(items: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+def by_id(items: list[Entry]) -> dict[str, Entry]:
     return {item["id"]: item for item in items}
 
 
@@ -98,9 +98,9 @@ def by_id(items: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
 
 def test_plan_merge_adds_new_skips_same_and_older_replaces_with_newer() -> None:
     old = make("jasem", 11)
-    same = dict(old)
-    newer = {**old, "summary": "Diubah", "updated_at": "2025-01-12T08:00:00.000000+00:00"}
-    older = {**old, "summary": "Lama", "updated_at": "2025-01-10T08:00:00.000000+00:00"}
+    same = old.copy()
+    newer: Entry = {**old, "summary": "Diubah", "updated_at": "2025-01-12T08:00:00.000000+00:00"}
+    older: Entry = {**old, "summary": "Lama", "updated_at": "2025-01-10T08:00:00.000000+00:00"}
     fresh = make("nursalim", 3)
     plan = exchange.plan_merge({old["id"]: old}, [same, older, fresh, newer])
     assert plan.added == [fresh]
@@ -111,7 +111,7 @@ def test_plan_merge_adds_new_skips_same_and_older_replaces_with_newer() -> None:
 
 def test_plan_merge_counts_one_id_seen_in_several_files_once_newest_wins() -> None:
     first = make("hasibuan", 17)
-    edited = {**first, "situation": "waspada", "updated_at": "2025-01-18T08:00:00.000000+00:00"}
+    edited: Entry = {**first, "situation": "waspada", "updated_at": "2025-01-18T08:00:00.000000+00:00"}
     plan = exchange.plan_merge({}, [edited, first, first])
     assert plan.added == [edited]
     assert (len(plan.updated), plan.skipped) == (0, 2)
@@ -121,7 +121,7 @@ def test_plan_merge_counts_one_id_seen_in_several_files_once_newest_wins() -> No
 
 def test_plan_merge_keeps_the_stored_entry_on_a_tie_and_counts_the_conflict() -> None:
     stored = make("jasem", 11)
-    other = {**stored, "summary": "Isi lain, waktu sama"}
+    other: Entry = {**stored, "summary": "Isi lain, waktu sama"}
     plan = exchange.plan_merge({stored["id"]: stored}, [other])
     assert (plan.added, plan.updated, plan.skipped, plan.conflicts) == ([], [], 1, 1)
 
@@ -131,7 +131,11 @@ def test_plan_merge_does_not_bring_back_an_entry_deleted_here_unless_changed_sin
     deleted = {gone["id"]: "2025-01-15T09:00:00.000000+00:00"}
     plan = exchange.plan_merge({}, [gone, gone], deleted)
     assert (plan.added, plan.skipped, plan.deleted_here) == ([], 2, 1)
-    edited_since = {**gone, "summary": "Diubah sesudah dihapus", "updated_at": "2025-01-16T08:00:00.000000+00:00"}
+    edited_since: Entry = {
+        **gone,
+        "summary": "Diubah sesudah dihapus",
+        "updated_at": "2025-01-16T08:00:00.000000+00:00",
+    }
     plan = exchange.plan_merge({}, [gone, edited_since], deleted)
     assert (plan.added, plan.skipped, plan.deleted_here) == ([edited_since], 1, 0)
 
@@ -241,7 +245,7 @@ def test_one_bad_row_and_nothing_is_stored_errors_name_file_row_and_field(tmp_pa
 
 def test_rows_without_id_or_timestamps_are_refused(tmp_path: Path) -> None:
     path = tmp_path / "hand.json"
-    item = make("jasem", 11)
+    item: dict[str, object] = dict(make("jasem", 11))
     del item["updated_at"]
     path.write_text(json.dumps([item, {**make("jasem", 12), "id": "bukan-uuid"}]))
     with pytest.raises(InvalidInput) as caught:
@@ -329,7 +333,7 @@ def test_reading_a_big_file_shows_a_spinner_with_its_name_on_a_terminal() -> Non
 
 def test_export_of_many_entries_is_fast(tmp_path: Path) -> None:
     item = make("jasem", 11, findings=["Jalan rusak di Dusun 2"], follow_up="Koordinasi dengan Kades")
-    items = [{**item, "id": str(uuid.UUID(int=i + 1))} for i in range(20_000)]
+    items: list[Entry] = [{**item, "id": str(uuid.UUID(int=i + 1))} for i in range(20_000)]
     started = time.perf_counter()
     payload = exchange.export_entries(items, "csv")
     elapsed = time.perf_counter() - started
@@ -341,14 +345,14 @@ def test_export_of_many_entries_is_fast(tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def koramil(db: Path) -> list[dict[str, Any]]:
+def koramil(db: Path) -> list[Entry]:
     """The test's store (KOMSOS_DB) with entries of three Babinsa."""
     items = [make("nursalim", 3), make("hasibuan", 17), make("jasem", 11), make("jasem", 12, situation="waspada")]
     seed(db, items)
     return items
 
 
-def test_export_writes_csv_to_stdout_by_default(run: Any, koramil: list[dict[str, Any]]) -> None:
+def test_export_writes_csv_to_stdout_by_default(run: Any, koramil: list[Entry]) -> None:
     result = run("export")
     assert result.exit_code == 0, result.stderr
     assert result.stdout_bytes.startswith(b"\xef\xbb\xbfid,date,time,kind,babinsa,")
@@ -356,7 +360,7 @@ def test_export_writes_csv_to_stdout_by_default(run: Any, koramil: list[dict[str
     assert result.stderr == "4 entries exported\n"
 
 
-def test_export_takes_the_same_filters_as_list(run: Any, koramil: list[dict[str, Any]]) -> None:
+def test_export_takes_the_same_filters_as_list(run: Any, koramil: list[Entry]) -> None:
     listed = [item["id"] for item in run.json("list", "--village", "Sei Silau Tua", "--since", "12/01/2025")]
     result = run("export", "-f", "json", "--village", "Sei Silau Tua", "--since", "12/01/2025")
     assert [item["id"] for item in json.loads(result.stdout)] == listed == [koramil[3]["id"]]
@@ -366,7 +370,7 @@ def test_export_takes_the_same_filters_as_list(run: Any, koramil: list[dict[str,
 
 @pytest.mark.parametrize("name", ["rekap.csv", "rekap.xlsx", "rekap.json", "rekap.jsonl"])
 def test_export_guesses_the_format_and_creates_an_owner_only_file(
-    run: Any, koramil: list[dict[str, Any]], tmp_path: Path, name: str
+    run: Any, koramil: list[Entry], tmp_path: Path, name: str
 ) -> None:
     path = tmp_path / name
     result = run("export", "--output", str(path))
@@ -379,7 +383,7 @@ def test_export_guesses_the_format_and_creates_an_owner_only_file(
     assert by_id(target.entries()) == by_id(koramil)
 
 
-def test_export_never_overwrites_without_force(run: Any, koramil: list[dict[str, Any]], tmp_path: Path) -> None:
+def test_export_never_overwrites_without_force(run: Any, koramil: list[Entry], tmp_path: Path) -> None:
     path = tmp_path / "rekap.csv"
     path.write_text("laporan lama")
     path.chmod(0o644)
@@ -427,7 +431,7 @@ def test_export_never_overwrites_without_force(run: Any, koramil: list[dict[str,
     ],
 )
 def test_export_bad_options_give_one_line_and_exit_2(
-    run: Any, koramil: list[dict[str, Any]], tmp_path: Path, args: list[str], message: str
+    run: Any, koramil: list[Entry], tmp_path: Path, args: list[str], message: str
 ) -> None:
     result = run("export", *[arg.format(tmp=tmp_path) for arg in args])
     assert result.exit_code == 2
@@ -436,7 +440,7 @@ def test_export_bad_options_give_one_line_and_exit_2(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["store"]
 
 
-def test_export_excel_id_and_indonesian_header(run: Any, koramil: list[dict[str, Any]], tmp_path: Path) -> None:
+def test_export_excel_id_and_indonesian_header(run: Any, koramil: list[Entry], tmp_path: Path) -> None:
     result = run("export", "--excel-id", "--lang", "id")
     assert result.exit_code == 0, result.stderr
     text = result.stdout_bytes.decode("utf-8-sig")
@@ -550,7 +554,7 @@ def test_import_dry_run_stores_nothing(run: Any, db: Path, tmp_path: Path) -> No
     ],
 )
 def test_a_file_that_is_not_what_it_claims_gives_one_line_exit_2_store_unchanged(
-    run: Any, db: Path, koramil: list[dict[str, Any]], tmp_path: Path, name: str, content: bytes, message: str
+    run: Any, db: Path, koramil: list[Entry], tmp_path: Path, name: str, content: bytes, message: str
 ) -> None:
     before = db.read_bytes()
     path = tmp_path / name
@@ -585,7 +589,7 @@ def test_import_with_explicit_format_reads_any_name(run: Any, tmp_path: Path) ->
     assert "1 added" in run("import", str(path)).stderr
 
 
-def test_messages_in_indonesian(run: Any, koramil: list[dict[str, Any]], tmp_path: Path) -> None:
+def test_messages_in_indonesian(run: Any, koramil: list[Entry], tmp_path: Path) -> None:
     path = tmp_path / "rekap.csv"
     result = run("export", "-o", str(path), env={"KOMSOS_LANG": "id"})
     assert result.stderr == f"4 entri diekspor ke {path}\n"
@@ -605,7 +609,7 @@ def test_help_has_examples(run: Any) -> None:
         assert "Example: komsos " + command in result.stdout
 
 
-def test_export_never_writes_through_a_symlink(run: Any, koramil: list[dict[str, Any]], tmp_path: Path) -> None:
+def test_export_never_writes_through_a_symlink(run: Any, koramil: list[Entry], tmp_path: Path) -> None:
     target = tmp_path / "elsewhere.txt"
     target.write_text("jangan diubah")
     link = tmp_path / "rekap.csv"
@@ -623,13 +627,13 @@ def test_export_never_writes_through_a_symlink(run: Any, koramil: list[dict[str,
     assert target.read_text() == "jangan diubah"
 
 
-def test_export_dash_is_stdout(run: Any, koramil: list[dict[str, Any]]) -> None:
+def test_export_dash_is_stdout(run: Any, koramil: list[Entry]) -> None:
     result = run("export", "-o", "-", "-f", "jsonl")
     assert result.exit_code == 0, result.stderr
     assert len(result.stdout.splitlines()) == 4
 
 
-def test_import_tells_about_conflicts(run: Any, db: Path, koramil: list[dict[str, Any]], tmp_path: Path) -> None:
+def test_import_tells_about_conflicts(run: Any, db: Path, koramil: list[Entry], tmp_path: Path) -> None:
     changed = {**koramil[0], "summary": "Diubah tangan tanpa mengubah updated_at"}
     path = tmp_path / "tangan.json"
     path.write_text(json.dumps([changed]))

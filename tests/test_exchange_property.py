@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from komsos_cli import exchange
 from komsos_cli.errors import InvalidInput
 from komsos_cli.formats import ExportOptions, tabular
-from komsos_cli.model import KINDS, PARTS_OF_DAY, RANKS, SITUATIONS, VILLAGE_KINDS, validate_entry
+from komsos_cli.model import KINDS, PARTS_OF_DAY, RANKS, SITUATIONS, VILLAGE_KINDS, Entry, validate_entry
 from komsos_cli.store import FileStore as Store
 
 # Any Unicode text but lone surrogates (no UTF-8 file or JSON store can hold them).
@@ -114,8 +114,8 @@ def raw_entries(draw: st.DrawFn) -> dict[str, Any]:
 
 
 @st.composite
-def entry_lists(draw: st.DrawFn) -> list[dict[str, Any]]:
-    entries: dict[str, dict[str, Any]] = {}
+def entry_lists(draw: st.DrawFn) -> list[Entry]:
+    entries: dict[str, Entry] = {}
     for raw in draw(st.lists(raw_entries(), min_size=1, max_size=4)):
         try:
             entry = validate_entry(raw)
@@ -139,7 +139,7 @@ VARIANTS = [
 @pytest.mark.slow  # a long Hypothesis run: 60 lists of entries through every format
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(entry_lists())
-def test_export_then_import_gives_back_the_same_entries_for_every_format(entries: list[dict[str, Any]]) -> None:
+def test_export_then_import_gives_back_the_same_entries_for_every_format(entries: list[Entry]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         for number, (name, options) in enumerate(VARIANTS):
             path = Path(folder) / f"export-{number}.{name}"

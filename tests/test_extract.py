@@ -166,6 +166,7 @@ def test_a_file_longer_than_a_report_is_read_as_far_as_the_summary_keeps() -> No
     filler = "Warga bergotong royong membersihkan saluran air. " * (LIMIT_SUMMARY // 40)
     found = extract(head + filler + "Bertempat di Desa Sukajadi Kecamatan Cibadak.", today=date(2026, 1, 1))
     assert found.fields["babinsa"] == [{"rank": "Serda", "name": "Budi Santoso"}]
+    assert isinstance(found.fields["summary"], str)
     assert len(found.fields["summary"]) <= LIMIT_SUMMARY
     assert found.fields["village"] is None  # after the kept text: not in the entry's summary, not read
     assert any(str(LIMIT_SUMMARY) in note for note in found.notes)

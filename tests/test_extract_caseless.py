@@ -27,6 +27,7 @@ def test_a_whatsapp_report_typed_in_lower_case() -> None:
     assert fields["kecamatan"] == "Cikarang"
     assert fields["kabupaten"] == "Bekasi"  # not "bekasi materi kamtibmas"
     assert fields["venue"] == "pos ronda"
+    assert isinstance(fields["counterparts"], list)
     assert fields["counterparts"][0] == "Kadus Dsn Pasirgaru Bpk Endang"
     assert fields["kind"] == "komsos"
     assert fields["situation"] == "aman"

@@ -12,7 +12,9 @@ def test_topics_map_to_the_vocabulary() -> None:
         "Babinsa membahas Pilkada 2024, Pileg dan Pilpres, bahaya narkoba, paham radikalisme, program pemerintah, "
         "ketahanan pangan, pupuk bagi petani, UMKM warga, banjir dan stunting."
     )
-    assert set(extract(text).fields["topics"]) == {
+    topics = extract(text).fields["topics"]
+    assert isinstance(topics, list)
+    assert set(topics) == {
         "pilkada",
         "pemilu",
         "narkoba",
@@ -70,7 +72,9 @@ def test_what_could_happen_is_not_the_situation(sentence: str) -> None:
     ],
 )
 def test_the_situation_statement_is_not_a_topic(text: str, topics: list[str]) -> None:
-    assert sorted(extract(text).fields["topics"]) == topics
+    found = extract(text).fields["topics"]
+    assert isinstance(found, list)
+    assert sorted(found) == topics
 
 
 @pytest.mark.parametrize(

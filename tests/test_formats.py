@@ -6,7 +6,6 @@ import csv
 import io
 import re
 from datetime import date, datetime
-from typing import Any
 
 import openpyxl
 import pytest
@@ -15,12 +14,12 @@ from komsos_cli import formats
 from komsos_cli.errors import InvalidInput
 from komsos_cli.formats import ExportOptions, tabular
 from komsos_cli.formats import csv as csv_format
-from komsos_cli.model import FIELDS, validate_entry
+from komsos_cli.model import FIELDS, Entry, FollowUp, validate_entry
 
 
-def entry(**values: Any) -> dict[str, Any]:
+def entry(**values: object) -> Entry:
     """A valid entry like the Sei Silau Tua report (seed-002), with `values` changed."""
-    raw: dict[str, Any] = {
+    raw: dict[str, object] = {
         "id": "6f1d3c2a-9b7e-4c1a-8f00-0123456789ab",
         "date": "2022-01-11",
         "kind": "komsos",
@@ -116,7 +115,7 @@ def test_split_is_forgiving_with_hand_typed_lists() -> None:
         ),
     ],
 )
-def test_follow_up_text_round_trips(follow_up: dict[str, Any], text: str) -> None:
+def test_follow_up_text_round_trips(follow_up: FollowUp, text: str) -> None:
     assert tabular.follow_up_text(follow_up) == text
     raw = entry(follow_up=tabular.parse_follow_up(text))
     assert raw["follow_up"] == entry(follow_up=follow_up)["follow_up"]
@@ -133,7 +132,7 @@ def test_follow_up_text_round_trips(follow_up: dict[str, Any], text: str) -> Non
         ({"action": "Cek: jalan", "status": "done", "resolved_on": None, "note": None}, "selesai: Cek: jalan"),
     ],
 )
-def test_follow_up_text_in_indonesian_round_trips(follow_up: dict[str, Any], text: str) -> None:
+def test_follow_up_text_in_indonesian_round_trips(follow_up: FollowUp, text: str) -> None:
     # An Indonesian export wrote `open:` and `done 2025-02-01:` among Indonesian words.
     assert tabular.follow_up_text(follow_up, "id") == text
     raw = entry(follow_up=tabular.parse_follow_up(text))
@@ -141,7 +140,7 @@ def test_follow_up_text_in_indonesian_round_trips(follow_up: dict[str, Any], tex
     assert tabular.parse_follow_up(text.replace("selesai", "SELESAI")) == tabular.parse_follow_up(text)
 
 
-def indonesian_words_entries() -> list[dict[str, Any]]:
+def indonesian_words_entries() -> list[Entry]:
     """Entries whose cells hold every cell word that has a language: both flags, both statuses."""
     return [
         entry(id="0a0b0c0d-0000-4000-8000-000000000001", place_matched=True, follow_up={"action": "Cek jalan"}),
@@ -228,7 +227,7 @@ def test_wrong_headers_are_named() -> None:
 # --- csv ------------------------------------------------------------------------------------
 
 
-def tricky() -> list[dict[str, Any]]:
+def tricky() -> list[Entry]:
     return [
         entry(),
         entry(
@@ -468,7 +467,7 @@ def test_xlsx_edited_in_a_spreadsheet_still_reads() -> None:
     sheet = workbook.active
     sheet.append(list(FIELDS))
     item = entry(time="08:30")
-    row: list[Any] = [tabular.cells(item)[i] or None for i in range(len(FIELDS))]
+    row: list[object] = [tabular.cells(item)[i] or None for i in range(len(FIELDS))]
     row[FIELDS.index("date")] = date(2022, 1, 11)
     row[FIELDS.index("time")] = datetime(2022, 1, 11, 8, 30).time()
     sheet.append(row)

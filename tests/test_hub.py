@@ -19,7 +19,7 @@ import psycopg
 import pytest
 from hub_server import HubPath, HubProbe, new_hub
 
-from komsos_cli.model import validate_entry
+from komsos_cli.model import Entry, validate_entry
 from komsos_cli.query import Criteria
 from komsos_cli.store import FileStore, open_store
 from komsos_cli.store.hub import HubStore, redact
@@ -29,7 +29,7 @@ BIN = Path(sys.executable).parent / "komsos"
 PLACE = ("--babinsa", "Serda Nursalim", "--kecamatan", "Kebakkramat", "--kabupaten", "Karanganyar")
 
 
-def entry(village: str = "Kemiri", day: str = "2025-01-17", **extra: Any) -> dict[str, Any]:
+def entry(village: str = "Kemiri", day: str = "2025-01-17", **extra: object) -> Entry:
     return validate_entry(
         {"date": day, "babinsa": ["Serda Nursalim"], "village": village, "summary": f"Komsos di {village}", **extra}
     )

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from komsos_cli.model import KINDS, RANKS, TOPICS, VILLAGE_KINDS, validate_entry
+from komsos_cli.model import KINDS, RANKS, TOPICS, VILLAGE_KINDS, Entry, validate_entry
 from komsos_cli.names import fold
 from komsos_cli.narrative import entry_values, extract, narrate
 from komsos_cli.narrative.extract import NAME_STOPWORDS
@@ -46,9 +46,9 @@ counterpart = st.one_of(
 
 
 @st.composite
-def entries(draw: Any) -> dict[str, Any]:
+def entries(draw: st.DrawFn) -> Entry:
     day = date(2000, 1, 1) + timedelta(days=draw(st.integers(0, (date.today() - date(2000, 1, 1)).days)))
-    raw: dict[str, Any] = {
+    raw: dict[str, object] = {
         "date": day.isoformat(),
         "time": draw(st.one_of(st.none(), st.sampled_from(["pagi", "siang", "sore", "malam", "09:00", "14:30"]))),
         "kind": draw(st.sampled_from(KINDS)),
@@ -72,20 +72,23 @@ def entries(draw: Any) -> dict[str, Any]:
 @pytest.mark.parametrize("style", ["press", "wa"])
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(entry=entries())
-def test_parse_of_narrate_gives_the_entry_back(style: str, entry: dict[str, Any]) -> None:
+def test_parse_of_narrate_gives_the_entry_back(style: str, entry: Entry) -> None:
     text = narrate(entry, style)
     back = entry_values(extract(text))
+    fields: Mapping[str, object] = entry  # read by the names in ROUND_TRIP
     for key in ROUND_TRIP:
-        assert back.get(key) == entry[key], (key, text)
+        assert back.get(key) == fields[key], (key, text)
     assert back.get("situation") == entry["situation"], text
     # a name drawn at random may hold a topic's word (`Padi`), so the topics read back may be more
-    assert set(entry["topics"]) <= set(back.get("topics", [])), text
+    topics = back.get("topics", [])
+    assert isinstance(topics, list)
+    assert set(entry["topics"]) <= set(topics), text
     if entry["time"]:
         assert back.get("time") == entry["time"], text
 
 
-def _entry(**fields: Any) -> dict[str, Any]:
-    raw = {
+def _entry(**fields: object) -> Entry:
+    raw: dict[str, object] = {
         "date": "2025-01-17",
         "babinsa": [{"rank": "Kopda", "name": "SY.E Hasibuan"}],
         "village": "Pematang Jaya",
@@ -146,10 +149,11 @@ def test_the_closing_quote_comes_from_the_report_only() -> None:
 @pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("*.txt")))
 def test_real_reports_survive_narrate_and_parse(name: str) -> None:
     entry = validate_entry(entry_values(extract((CORPUS / name).read_text("utf-8"))))
+    fields: Mapping[str, object] = entry  # read by the names of its fields
     for style in ("press", "wa"):
         back = entry_values(extract(narrate(entry, style)))
         for key in (*ROUND_TRIP, "hamlet", "venue", "counterparts", "situation"):
-            assert back.get(key) == entry[key], (style, key)
+            assert back.get(key) == fields[key], (style, key)
 
 
 def test_join_id() -> None:

@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
     from conftest import Run
 
+    from komsos_cli.model import Entry
+
 
 def test_our_flock_and_filelock_exclude_each_other(tmp_path: Path) -> None:
     path = tmp_path / "komsos.json"
@@ -83,7 +85,7 @@ def test_replacing_many_keeps_each_old_version_in_history(tmp_path: Path) -> Non
     store = Store(path)
     with store.transaction() as tx:
         tx.add_many(items)
-    changed = [{**item, "situation": "rawan"} for item in items[:150]]
+    changed: list[Entry] = [{**item, "situation": "rawan"} for item in items[:150]]
     with store.transaction() as tx:
         tx.replace_many(changed)
     assert sum(e["situation"] == "rawan" for e in store.entries()) >= 150

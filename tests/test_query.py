@@ -7,12 +7,12 @@ from typing import Any
 
 import pytest
 
-from komsos_cli.model import validate_entry
+from komsos_cli.model import Entry, validate_entry
 from komsos_cli.names import village_key
 from komsos_cli.query import Criteria, select
 
 
-def entry(**fields: Any) -> dict[str, Any]:
+def entry(**fields: Any) -> Entry:
     base: dict[str, Any] = {
         "date": "2025-01-17",
         "babinsa": [{"rank": "Serda", "name": "Nursalim"}],

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from komsos_cli.model import validate_entry
+from komsos_cli.model import Entry, validate_entry
 from komsos_cli.recap import html_page, markdown, md
 from komsos_cli.store import FileStore as Store
 from komsos_cli.summary import parse_period, summarize
@@ -24,7 +24,7 @@ KEBAKKRAMAT = {"kecamatan": "Kebakkramat", "kabupaten": "Karanganyar", "koramil"
 RENGAT = {"kecamatan": "Rengat Barat", "kabupaten": "Indragiri Hulu", "koramil": "Koramil 01/Rengat"}
 
 
-def _entry(number: int, **fields: Any) -> dict[str, Any]:
+def _entry(number: int, **fields: Any) -> Entry:
     stamp = f"2025-01-{number:02d}T10:00:00.000000+00:00"
     raw = {
         "id": f"{number:08d}-0000-4000-8000-000000000000",

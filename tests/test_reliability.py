@@ -22,7 +22,7 @@ import pytest
 
 from komsos_cli import backups
 from komsos_cli.errors import StoreError
-from komsos_cli.model import validate_entry
+from komsos_cli.model import Entry, validate_entry
 from komsos_cli.store import FileStore as Store
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 BIN = Path(sys.executable).parent / "komsos"
 
 
-def make_entry(summary: str = "Komsos") -> dict[str, Any]:
+def make_entry(summary: str = "Komsos") -> Entry:
     return validate_entry(
         {"date": "2025-01-17", "babinsa": ["Serda Nursalim"], "village": "Kemiri", "summary": summary}
     )
@@ -711,8 +711,9 @@ def big_store(path: Path, count: int = 2500) -> Store:
     made = [make_entry(f"{ADVERSARIAL_TEXTS[i % len(ADVERSARIAL_TEXTS)]} #{i}") for i in range(count)]
     with store.transaction() as tx:
         tx.add_many(made)
+    edited: list[Entry] = [{**entry, "summary": f"{entry['summary']} diubah #{i}"} for i, entry in enumerate(made)]
     with store.transaction() as tx:
-        tx.replace_many([{**entry, "summary": f"{entry['summary']} diubah #{i}"} for i, entry in enumerate(made)])
+        tx.replace_many(edited)
     with store.transaction() as tx:
         tx.add_many([make_entry(f"akhir {i}") for i in range(count // 10)])
     return store

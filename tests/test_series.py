@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
-from typing import Any
 
 import pytest
 from chart_entries import CARE, quarter_entries
 
+from komsos_cli.model import Entry
 from komsos_cli.names import village_key
 from komsos_cli.query import Criteria
 from komsos_cli.series import week_of, weekly_series, weeks_between
@@ -19,7 +19,7 @@ Q1 = parse_period("2025-Q1")
 
 
 @pytest.fixture(scope="module")
-def entries() -> list[dict[str, Any]]:
+def entries() -> list[Entry]:
     return quarter_entries()
 
 
@@ -27,11 +27,11 @@ def counts(summary: Summary, field: str) -> dict[str | None, int]:
     return {bucket.name: bucket.count for bucket in summary.breakdowns[field]}
 
 
-def in_q1(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def in_q1(entries: list[Entry]) -> list[Entry]:
     return [entry for entry in entries if "2025-01-01" <= entry["date"] <= "2025-03-31"]
 
 
-def test_weeks_are_iso_weeks_from_monday_and_every_week_of_the_period_is_there(entries: list[dict[str, Any]]) -> None:
+def test_weeks_are_iso_weeks_from_monday_and_every_week_of_the_period_is_there(entries: list[Entry]) -> None:
     january = weekly_series(entries, period=parse_period("2025-01"))
     # 1 January 2025 is a Wednesday: the first week is ISO week 1, from Monday 30 December.
     assert [(week.label, week.start) for week in january.weeks] == [
@@ -50,7 +50,7 @@ def test_weeks_are_iso_weeks_from_monday_and_every_week_of_the_period_is_there(e
     assert week_of(date(2025, 3, 30)).start == "2025-03-24"  # a Sunday belongs to the week of its Monday
 
 
-def test_activity_per_week_chart_equals_the_summary_counts(entries: list[dict[str, Any]]) -> None:
+def test_activity_per_week_chart_equals_the_summary_counts(entries: list[Entry]) -> None:
     series = weekly_series(entries, period=Q1)
     summary = summarize(entries, TODAY, period=Q1)
     assert series.total == summary.total == len(in_q1(entries))
@@ -66,7 +66,7 @@ def test_activity_per_week_chart_equals_the_summary_counts(entries: list[dict[st
 
 
 def test_activity_of_one_koramil_is_stacked_by_babinsa_as_the_summary_counts_them(
-    entries: list[dict[str, Any]],
+    entries: list[Entry],
 ) -> None:
     criteria = Criteria(koramil="Koramil 03/Kebakkramat")
     series = weekly_series(entries, criteria, Q1)
@@ -78,7 +78,7 @@ def test_activity_of_one_koramil_is_stacked_by_babinsa_as_the_summary_counts_the
     assert [track.name for track in series.groups] == [bucket.name for bucket in summary.breakdowns["babinsa"]]
 
 
-def test_village_coverage_chart_equals_the_summary_counts(entries: list[dict[str, Any]]) -> None:
+def test_village_coverage_chart_equals_the_summary_counts(entries: list[Entry]) -> None:
     series = weekly_series(entries, period=Q1, care=CARE)
     summary = summarize(entries, TODAY, period=Q1)
     assert {track.name: track.total for track in series.villages} == counts(summary, "village")
@@ -102,7 +102,7 @@ def test_village_coverage_chart_equals_the_summary_counts(entries: list[dict[str
     assert series.unvisited_in_care == ["Desa Waru", "Girimulyo"]
 
 
-def test_village_filter_keeps_only_that_village_in_care(entries: list[dict[str, Any]]) -> None:
+def test_village_filter_keeps_only_that_village_in_care(entries: list[Entry]) -> None:
     series = weekly_series(entries, Criteria(village="Girimulyo"), Q1, CARE)
     assert series.total == 0 and series.villages == []
     assert series.unvisited_in_care == ["Girimulyo"]
@@ -110,7 +110,7 @@ def test_village_filter_keeps_only_that_village_in_care(entries: list[dict[str, 
     assert [series.weeks[0].label, series.weeks[-1].label, len(series.weeks)] == ["2025-W01", "2025-W14", 14]
 
 
-def test_situation_chart_equals_the_summary_counts(entries: list[dict[str, Any]]) -> None:
+def test_situation_chart_equals_the_summary_counts(entries: list[Entry]) -> None:
     series = weekly_series(entries, period=Q1)
     summary = summarize(entries, TODAY, period=Q1)
     assert [(track.name, track.total) for track in series.situations] == [
@@ -124,7 +124,7 @@ def test_situation_chart_equals_the_summary_counts(entries: list[dict[str, Any]]
     assert track.counts == [rawan.get(week.label, 0) for week in series.weeks]
 
 
-def test_topic_chart_equals_the_summary_counts(entries: list[dict[str, Any]]) -> None:
+def test_topic_chart_equals_the_summary_counts(entries: list[Entry]) -> None:
     series = weekly_series(entries, period=Q1)
     summary = summarize(entries, TODAY, period=Q1)
     assert [(item.name, item.count) for item in series.topics] == [
@@ -135,7 +135,7 @@ def test_topic_chart_equals_the_summary_counts(entries: list[dict[str, Any]]) ->
     ]
 
 
-def test_a_limit_counts_the_same_entries_as_the_summary(entries: list[dict[str, Any]]) -> None:
+def test_a_limit_counts_the_same_entries_as_the_summary(entries: list[Entry]) -> None:
     criteria = Criteria(limit=20, situation="waspada")
     series = weekly_series(entries, criteria)
     summary = summarize(entries, TODAY, criteria=criteria)

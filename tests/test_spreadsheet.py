@@ -21,7 +21,7 @@ import pytest
 
 from komsos_cli import exchange
 from komsos_cli.formats import ExportOptions, tabular
-from komsos_cli.model import FIELDS, validate_entry
+from komsos_cli.model import FIELDS, Entry, validate_entry
 from komsos_cli.series import weekly_series
 from komsos_cli.store import FileStore as Store
 
@@ -32,8 +32,8 @@ NAMES = ["Bapak Sulaimān Ñ", "Kadus Dsn 2 Bapak Faisal", "Tomas Bapak Rahmad"]
 FORMULAS = ['=HYPERLINK("http://contoh.id","klik")', "+62 812 3456", "-jalan rusak", "@SUM(A1:A9)", "=1+1", "'kutip"]
 
 
-def entries() -> list[dict[str, Any]]:
-    base = {
+def entries() -> list[Entry]:
+    base: dict[str, object] = {
         "date": "2022-01-11",
         "babinsa": [{"rank": "Kopda", "name": "SY.E Hasibuan"}],
         "koramil": "Koramil 13/Buntu Pane",
@@ -50,7 +50,7 @@ def entries() -> list[dict[str, Any]]:
         "created_at": "2022-01-11T09:00:00+00:00",
         "updated_at": "2022-01-11T09:00:00+00:00",
     }
-    items = [
+    items: list[dict[str, object]] = [
         {
             **base,
             "id": "6f1d3c2a-9b7e-4c1a-8f00-0123456789ab",

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from komsos_cli import entries
 from komsos_cli.cli import app
 from komsos_cli.errors import InvalidInput
-from komsos_cli.model import clean_text
+from komsos_cli.model import Entry, clean_text
 from komsos_cli.store import FileStore as Store
 
 TEXT = st.text(alphabet=st.characters(codec="utf-8", blacklist_characters="\x00"), min_size=0, max_size=40)
@@ -24,7 +24,7 @@ FORMATS = st.sampled_from(["csv", "json", "jsonl", "xlsx"])
 ENV = {"KOMSOS_LANG": "en", "KOMSOS_INTERACTIVE": "0", "KOMSOS_BACKUPS": "2"}
 
 
-def visible(entry: dict[str, Any]) -> tuple[Any, ...]:
+def visible(entry: Entry) -> tuple[Any, ...]:
     return (entry["summary"], entry["village"], entry["situation"], tuple(entry["findings"]), entry["updated_at"])
 
 

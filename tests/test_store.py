@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from komsos_cli.errors import StoreError, StoreLocked
-from komsos_cli.model import SCHEMA_VERSION, validate_entry
+from komsos_cli.model import SCHEMA_VERSION, Entry, validate_entry
 from komsos_cli.store import FileStore as Store
 
 
-def make_entry(village: str = "Kemiri") -> dict[str, object]:
+def make_entry(village: str = "Kemiri") -> Entry:
     return validate_entry(
         {"date": "2025-01-17", "babinsa": ["Serda Nursalim"], "village": village, "summary": "Komsos"}
     )
@@ -110,7 +110,7 @@ def test_edit_and_delete_keep_history(tmp_path: Path) -> None:
     entry = make_entry()
     with store.transaction() as tx:
         tx.add(entry)
-    changed = {**entry, "village": "Krajan"}
+    changed: Entry = {**entry, "village": "Krajan"}
     with store.transaction() as tx:
         tx.replace(changed)
     with store.transaction() as tx:

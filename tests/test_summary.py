@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from komsos_cli.errors import InvalidInput
-from komsos_cli.model import KINDS, SITUATIONS, validate_entry
+from komsos_cli.model import KINDS, SITUATIONS, Entry, validate_entry
 from komsos_cli.query import Criteria
 from komsos_cli.summary import (
     open_follow_ups,
@@ -26,7 +26,7 @@ NURSALIM = {"rank": "Serda", "name": "Nursalim"}
 KLIWON = {"rank": "Serka", "name": "M Kliwon"}
 
 
-def make(**fields: Any) -> dict[str, Any]:
+def make(**fields: Any) -> Entry:
     raw: dict[str, Any] = {
         "date": "2025-01-10",
         "babinsa": [NURSALIM],
@@ -122,7 +122,7 @@ def test_leap_day_is_in_february_2024() -> None:
 # --- summary ---------------------------------------------------------------------------
 
 
-def sample() -> list[dict[str, Any]]:
+def sample() -> list[Entry]:
     return [
         make(
             date="2025-01-05",
@@ -189,7 +189,8 @@ def test_open_follow_ups_and_not_aman() -> None:
     assert [c.situation for c in result.latest_concerns(1)] == ["rawan"]
     data = result.to_dict()
     assert data["open_follow_ups"] == 2
-    assert data["oldest_open_follow_up"]["age_days"] == 34
+    oldest_open = data["oldest_open_follow_up"]
+    assert oldest_open is not None and oldest_open["age_days"] == 34
     assert data["not_aman"] == 2
 
 

@@ -373,7 +373,34 @@ def test_plain_tables_neutralise_control_characters_and_colour_on_a_terminal(
     assert "\x1b" not in out and "\x07" not in out and "\r" not in out
     assert "Kemiri [2J" in out and "Serda X Y" in out
 
-    entry = {"id": "b" * 36, "date": "2025-01-20", "kind": "patroli", "village": "Macanan", "situation": "rawan"}
+    from komsos_cli.model import Entry
+
+    # a bare entry: only these fields stated
+    entry: Entry = {
+        "id": "b" * 36,
+        "date": "2025-01-20",
+        "time": None,
+        "kind": "patroli",
+        "babinsa": [],
+        "koramil": None,
+        "kodim": None,
+        "village": "Macanan",
+        "village_kind": None,
+        "hamlet": None,
+        "kecamatan": None,
+        "kabupaten": None,
+        "province": None,
+        "venue": None,
+        "counterparts": [],
+        "topics": [],
+        "summary": "",
+        "situation": "rawan",
+        "findings": [],
+        "follow_up": None,
+        "place_matched": False,
+        "created_at": "",
+        "updated_at": "",
+    }
     summary = summarize([entry], date(2025, 2, 1))
     render.summary_tables(summary)
     assert "\x1b" not in capsys.readouterr().out  # NO_COLOR, and not a terminal

@@ -19,7 +19,7 @@ import pytest
 
 from komsos_cli import trust
 from komsos_cli.errors import InvalidInput, Untrusted
-from komsos_cli.model import in_field_order, validate_entry
+from komsos_cli.model import ReceivedFrom, in_field_order, validate_entry
 
 BIN = Path(sys.executable).parent / "komsos"
 FORMATS = ("csv", "xlsx", "json", "jsonl")
@@ -439,9 +439,13 @@ def test_received_from_is_a_checked_field_of_the_entry() -> None:
         "fingerprint": "21d9 3e81 3df7 266d",
         "at": "2019-02-01T08:12:40.000000+00:00",
     }
-    assert list(in_field_order({**entry, "received_from": dict(reversed(entry["received_from"].items()))}))[-1] == (
-        "received_from"
-    )
+    received = entry["received_from"]
+    reversed_keys: ReceivedFrom = {
+        "at": received["at"],
+        "fingerprint": received["fingerprint"],
+        "name": received["name"],
+    }
+    assert list(in_field_order({**entry, "received_from": reversed_keys}))[-1] == "received_from"
     for bad in (
         "Serda Nursalim",
         {"name": "X", "fingerprint": "21d9"},

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import importlib
 import os
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # for the type checker; at run time `app` is loaded on first use (__getattr__)
+    from typer import Typer
+
     from .app import app as app
 
 # Importing a module registers its commands; this order is the order of `komsos --help`.
 COMMAND_MODULES = ("entries", "profile", "exchange", "keys", "summary", "places", "narrative", "doctor")
 
 
-def _load_app() -> Any:
+def _load_app() -> Typer:
     """The Typer app with every command registered (imported on first use, not with this package:
     a shell's TAB that asks for ids or villages is answered without it, see quick_complete.py)."""
     from .app import app as typer_app
@@ -24,7 +26,7 @@ def _load_app() -> Any:
     return typer_app
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> Typer:
     if name == "app":
         return _load_app()
     raise AttributeError(f"module {__name__} has no attribute {name}")

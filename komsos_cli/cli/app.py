@@ -6,17 +6,23 @@ import ast
 import os
 import re
 import sys
+from collections.abc import Callable, MutableMapping, Sequence
 from contextlib import suppress
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Concatenate, ParamSpec
 
 import typer
+from typer._click import ClickException, Command, HelpFormatter
 from typer._click import Context as TyperContext
-from typer._click import HelpFormatter
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperGroup, TyperOption
 
 from .. import __version__
 from ..errors import KomsosError
 from ..messages import t, tn
+
+if TYPE_CHECKING:
+    from typer._click.shell_completion import CompletionItem
+
+P = ParamSpec("P")
 
 
 class State:
@@ -137,7 +143,7 @@ def _language() -> str:
     return language()
 
 
-def speak_help(command: Any) -> None:
+def speak_help(command: Command) -> None:
     """Put the help in the user's language on `command` and everything under it: the
     Indonesian help texts (messages `help.*`) and the framework's own words (usage line,
     section titles, the help option, required and default marks).
@@ -149,20 +155,24 @@ def speak_help(command: Any) -> None:
 
     from ..messages import catalog
 
+    # typer.core binds gettext's `_` at import without declaring it: mypy sees no such attribute.
     typer.core._ = framework_gettext  # type: ignore[attr-defined]
     indonesian = {texts["en"]: texts["id"] for key, texts in catalog().items() if key.startswith("help.")}
 
-    def visit(node: Any) -> None:
-        node.help = indonesian.get(node.help, node.help)
+    def visit(node: Command) -> None:
+        if node.help is not None:
+            node.help = indonesian.get(node.help, node.help)
         node.context_class = KomsosContext
         if node.options_metavar == "[OPTIONS]":
             node.options_metavar = t("framework.options_metavar")
-        if getattr(node, "subcommand_metavar", None) == "COMMAND [ARGS]...":
-            node.subcommand_metavar = t("framework.command_metavar")
+        group = node if isinstance(node, TyperGroup) else None
+        if group is not None and group.subcommand_metavar == "COMMAND [ARGS]...":
+            group.subcommand_metavar = t("framework.command_metavar")
         for param in node.params:
-            if getattr(param, "help", None):
+            # every parameter Typer builds is one of these two (click's Parameter is abstract)
+            if isinstance(param, TyperOption | TyperArgument) and param.help:
                 param.help = indonesian.get(param.help, param.help)
-        for child in getattr(node, "commands", {}).values():
+        for child in group.commands.values() if group is not None else ():
             visit(child)
 
     visit(command)
@@ -175,16 +185,26 @@ class KomsosFormatter(HelpFormatter):
         super().write_usage(prog, args, t("framework.usage") if prefix is None else prefix)
 
 
+def _then_help_in_language(
+    init: Callable[Concatenate[TyperContext, P], None],
+) -> Callable[Concatenate[TyperContext, P], None]:
+    """A context's `init` (whatever settings Typer passes it, passed on as they are), then the help
+    option's text in the user's language."""
+
+    def initialise(self: TyperContext, /, *args: P.args, **kwargs: P.kwargs) -> None:
+        init(self, *args, **kwargs)
+        option = self.command.get_help_option(self)
+        if option is not None:
+            option.help = t("framework.help_option")
+
+    return initialise
+
+
 class KomsosContext(TyperContext):
     """A context whose help speaks the user's language (the formatter, the help option's text)."""
 
     formatter_class = KomsosFormatter
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        option = self.command.get_help_option(self)
-        if option is not None:
-            option.help = t("framework.help_option")
+    __init__ = _then_help_in_language(TyperContext.__init__)
 
 
 # Every command's Indonesian name; both names run it, help lists it under its language's name.
@@ -228,12 +248,12 @@ class KomsosGroup(TyperGroup):
     answers to its Indonesian name (INDONESIAN_NAMES).
     """
 
-    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+    def get_command(self, ctx: TyperContext, cmd_name: str) -> Command | None:
         return self.commands.get(cmd_name) or self.commands.get(command_name(cmd_name))
 
-    def format_commands(self, ctx: Any, formatter: Any) -> None:
+    def format_commands(self, ctx: TyperContext, formatter: HelpFormatter) -> None:
         indonesian = _language() == "id"
-        rows = []
+        rows: list[tuple[str, Command]] = []
         for name in self.list_commands(ctx):
             command = self.get_command(ctx, name)
             if command is None or command.hidden:
@@ -246,7 +266,9 @@ class KomsosGroup(TyperGroup):
             with formatter.section(framework_gettext("Commands")):
                 formatter.write_dl([(shown, command.get_short_help_str(limit)) for shown, command in rows])
 
-    def _main_shell_completion(self, ctx_args: Any, prog_name: str, complete_var: str | None = None) -> None:
+    def _main_shell_completion(
+        self, ctx_args: MutableMapping[str, object], prog_name: str, complete_var: str | None = None
+    ) -> None:
         """When the shell asks for completions: put the completers on the parameters first."""
         if os.environ.get(complete_var or f"_{prog_name}_COMPLETE".replace("-", "_").upper()):
             from .completion import attach
@@ -254,7 +276,7 @@ class KomsosGroup(TyperGroup):
             attach(self)
         super()._main_shell_completion(ctx_args, prog_name, complete_var)
 
-    def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
+    def shell_complete(self, ctx: TyperContext, incomplete: str) -> list[CompletionItem]:
         """Both names of every command complete; the other options as Typer completes them."""
         from typer._click.shell_completion import CompletionItem
 
@@ -268,7 +290,7 @@ class KomsosGroup(TyperGroup):
         ]
         return [*extra, *found] if indonesian else [*found, *extra]
 
-    def invoke(self, ctx: Any) -> Any:
+    def invoke(self, ctx: TyperContext) -> object:
         try:
             return super().invoke(ctx)
         except (typer.Exit, typer.TyperException, typer.Abort):
@@ -293,21 +315,29 @@ class KomsosGroup(TyperGroup):
             _say(t("internal", kind=type(error).__name__, text=str(error)))
             raise typer.Exit(70) from None
 
-    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: object,
+    ) -> object:
         from ..messages import language
 
         if language() == "id":
             speak_help(self)
         if not standalone_mode:
-            return super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[misc]
-        kwargs.setdefault("prog_name", "komsos")
+            return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         try:
-            result = super().main(*args, standalone_mode=False, **kwargs)  # type: ignore[misc]
+            name = "komsos" if prog_name is None else prog_name
+            result = super().main(args, name, complete_var, False, windows_expand_args, **extra)
         except typer.Exit as done:
             sys.exit(done.exit_code)
         except typer.TyperException as error:
-            if type(error).__name__ == "NoArgsIsHelpError":
-                error.show()  # type: ignore[attr-defined]
+            if type(error).__name__ == "NoArgsIsHelpError" and isinstance(error, ClickException):
+                error.show()
                 sys.exit(0)
             _say(usage_message(error.format_message()))
             sys.exit(error.exit_code)

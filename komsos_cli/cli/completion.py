@@ -9,10 +9,17 @@ imported (quick_complete.py), by the same choosers (`id_choices`, `village_choic
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, TypeAlias
 
-Completer = Callable[[Any, Any, str], list[Any]]
+if TYPE_CHECKING:  # not imported at run time: a completion is answered before Typer is (quick_complete.py)
+    from typer._click import Command, Context, Parameter
+    from typer._click.shell_completion import CompletionItem
+
+    from ..model import Entry
+    from ..store.base import Profile, Store
+
+    Completer: TypeAlias = Callable[[Context, Parameter, str], list[str] | list[CompletionItem]]
 
 
 def _starting(values: Iterable[str], incomplete: str) -> list[str]:
@@ -30,7 +37,7 @@ def _fixed(values: Iterable[str]) -> Completer:
     return lambda ctx, param, incomplete: _starting(choices, incomplete)
 
 
-def _store(ctx: Any) -> Any:
+def _store(ctx: Context) -> Store | None:
     """The store this command line names (`--db`, KOMSOS_DB, the app folder); None when unreadable."""
     from ..store import open_store
 
@@ -41,15 +48,15 @@ def _store(ctx: Any) -> Any:
         return None
 
 
-def _profile(ctx: Any) -> dict[str, Any]:
+def _profile(ctx: Context) -> Profile:
     store = _store(ctx)
     try:
-        return dict(store.profile()) if store is not None else {}
+        return store.profile().copy() if store is not None else {}
     except Exception:
         return {}
 
 
-def _entries(ctx: Any) -> list[dict[str, Any]]:
+def _entries(ctx: Context) -> list[Entry]:
     from ..entries import stream_entries
 
     store = _store(ctx)
@@ -68,8 +75,13 @@ def gazetteer_names(level: str, incomplete: str, kabupaten: str | None) -> list[
         return []
 
 
+def _text(value: object) -> str | None:
+    """A profile's value as text (a profile read straight from the file may hold anything)."""
+    return value if isinstance(value, str) else None
+
+
 def village_choices(
-    profile: dict[str, Any],
+    profile: Mapping[str, object],
     store_villages: Iterable[str],
     incomplete: str,
     typed_kabupaten: str | None,
@@ -77,11 +89,12 @@ def village_choices(
 ) -> list[str]:
     """The profile's villages first, then the store's, then the gazetteer's within the kabupaten
     typed on the command line, else the profile's."""
-    known = [str(name) for name in profile.get("villages", [])]
+    listed = profile.get("villages", [])
+    known = [str(name) for name in listed] if isinstance(listed, Iterable) else []
     known += sorted({name for name in store_villages if name})
     found = _starting(known, incomplete)
     if len(incomplete) >= 2 or not found:
-        kabupaten = typed_kabupaten or profile.get("kabupaten")
+        kabupaten = typed_kabupaten or _text(profile.get("kabupaten"))
         found += [name for name in gazetteer("village", incomplete, kabupaten) if name not in found]
     return found
 
@@ -90,7 +103,9 @@ def village_choices(
 ID_LIMIT = 200
 
 
-def id_choices(entries: Iterable[dict[str, Any]], incomplete: str, limit: int = ID_LIMIT) -> list[tuple[str, str]]:
+def id_choices(
+    entries: Iterable[Mapping[str, object]], incomplete: str, limit: int = ID_LIMIT
+) -> list[tuple[str, str]]:
     """(id, "date village kind") of the entries whose id starts with `incomplete`, the newest first."""
     typed = incomplete.lower()
     found = [e for e in entries if str(e.get("id", "")).startswith(typed)]
@@ -101,32 +116,32 @@ def id_choices(entries: Iterable[dict[str, Any]], incomplete: str, limit: int = 
     ]
 
 
-def villages(ctx: Any, param: Any, incomplete: str) -> list[str]:
+def villages(ctx: Context, param: Parameter, incomplete: str) -> list[str]:
     """The profile's villages first, then the store's, then the gazetteer's within the profile's kabupaten."""
     store_villages = [str(e.get("village") or "") for e in _entries(ctx)]
     return village_choices(_profile(ctx), store_villages, incomplete, ctx.params.get("kabupaten"), gazetteer_names)
 
 
-def kecamatan(ctx: Any, param: Any, incomplete: str) -> list[str]:
+def kecamatan(ctx: Context, param: Parameter, incomplete: str) -> list[str]:
     profile = _profile(ctx)
     known = [profile.get("kecamatan") or ""]
     kabupaten = ctx.params.get("kabupaten") or profile.get("kabupaten")
     return _starting([*known, *gazetteer_names("kecamatan", incomplete, kabupaten)], incomplete)
 
 
-def kabupaten(ctx: Any, param: Any, incomplete: str) -> list[str]:
+def kabupaten(ctx: Context, param: Parameter, incomplete: str) -> list[str]:
     profile = _profile(ctx)
     return _starting([profile.get("kabupaten") or "", *gazetteer_names("kabupaten", incomplete, None)], incomplete)
 
 
-def entry_ids(ctx: Any, param: Any, incomplete: str) -> list[Any]:
+def entry_ids(ctx: Context, param: Parameter, incomplete: str) -> list[CompletionItem]:
     """Ids of stored entries (the newest first), each with its date and village as help."""
     from typer._click.shell_completion import CompletionItem
 
     return [CompletionItem(value, help=help_text) for value, help_text in id_choices(_entries(ctx), incomplete)]
 
 
-def completers() -> dict[str, Completer]:
+def completers() -> dict[str | tuple[str, str], Completer]:
     """Parameter name -> what completes it."""
     from ..formats import FORMATS
     from ..model import KINDS, SITUATIONS, TOPICS, VILLAGE_KINDS
@@ -146,24 +161,26 @@ def completers() -> dict[str, Completer]:
         "kabupaten": kabupaten,
         "entry_id": entry_ids,
         "lang": _fixed(("id", "en")),
-        ("summary", "by"): _fixed((*BREAKDOWNS, *BREAKDOWN_WORDS)),  # type: ignore[dict-item]
-        ("villages", "by"): _fixed(GROUPINGS),  # type: ignore[dict-item]
-        ("summary", "output_format"): _fixed(("table", "md", "html", "json")),  # type: ignore[dict-item]
+        ("summary", "by"): _fixed((*BREAKDOWNS, *BREAKDOWN_WORDS)),
+        ("villages", "by"): _fixed(GROUPINGS),
+        ("summary", "output_format"): _fixed(("table", "md", "html", "json")),
     }
 
 
-def attach(command: Any) -> None:
+def attach(command: Command) -> None:
     """Put the completers on every parameter of `command` and its subcommands, by name."""
-    table: dict[Any, Completer] = completers()
+    table = completers()
 
-    def visit(node: Any) -> None:
+    def visit(node: Command) -> None:
         for param in node.params:
-            found = table.get((node.name, param.name)) or table.get(param.name)
+            name = param.name or ""  # a key no completer has, as None was
+            found = table.get((node.name or "", name)) or table.get(name)
             if param.name in ("id", "entry") and param.param_type_name == "argument":
                 found = entry_ids
             if found is not None and getattr(param, "_custom_shell_complete", None) is None:
                 param._custom_shell_complete = found
-        for child in getattr(node, "commands", {}).values():
+        commands: Mapping[str, Command] = getattr(node, "commands", {})  # a group's subcommands
+        for child in commands.values():
             visit(child)
 
     visit(command)

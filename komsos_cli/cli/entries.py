@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -25,6 +25,9 @@ from .options import (
 )
 from .places import StrictFlag, place_check, show_warnings
 
+if TYPE_CHECKING:
+    from ..model import Entry
+
 
 def _prompt_for(field: str) -> str:
     # Questions go to stderr: stdout carries only the new id (`id=$(komsos record ...)`).
@@ -36,18 +39,11 @@ def _say_refused(reason: str) -> None:
     message(f"komsos: {reason}")
 
 
-def _core() -> Any:
-    """The core of these commands, imported when a command runs (not to list or complete them)."""
-    from .. import entries
-
-    return entries
-
-
 @app.command()
 @with_entry_options
 @with_store
 def record(
-    fields: dict[str, Any],
+    fields: dict[str, object],
     store: Store,
     json_out: JsonFlag = False,
     strict: StrictFlag = False,
@@ -75,6 +71,8 @@ def record(
     --kecamatan "Rengat Barat" --kabupaten "Indragiri Hulu" --venue "kedai kopi"
     -t keamanan -s "Komsos dengan warga di kedai kopi" --situation aman
     """
+    from .. import entries as core  # the core of these commands: imported when one runs, not to list them
+
     check = place_check(strict)
     at_terminal = is_interactive()
     if interactive or (at_terminal and all(value in (None, []) for value in fields.values())):
@@ -82,11 +80,11 @@ def record(
             raise InvalidInput(t("guided.no_terminal"))
         from .guided import guided_record
 
-        entry = guided_record(store, record=_core().record, check=check)
+        entry = guided_record(store, record=core.record, check=check)
     else:
-        values = _core().values_from_text(fields)
+        values = core.values_from_text(fields)
         ask = _prompt_for if at_terminal else None
-        entry = _core().record(store, values, ask=ask, refused=_say_refused, resolve_place=check)
+        entry = core.record(store, values, ask=ask, refused=_say_refused, resolve_place=check)
     show_warnings(check)
     if at_terminal:  # one line on stderr; stdout still carries only the id
         where = {"date": entry["date"], "village": entry["village"], "kind": entry["kind"]}
@@ -100,7 +98,7 @@ def record(
         typer.echo(entry["id"])
 
 
-def _warn_likely_twins(store: Store, entry: dict[str, Any]) -> None:
+def _warn_likely_twins(store: Store, entry: Entry) -> None:
     """One warning line per stored entry that is likely the same activity as the new one."""
     from ..duplicates import twins_of, warning
     from ..render import message
@@ -124,6 +122,7 @@ def list_command(
 
     Example: komsos list --village "Sei Silau Tua" --since 01/01/2022 --limit 20
     """
+    from .. import entries as core
     from .. import render
 
     if deleted:
@@ -138,7 +137,7 @@ def list_command(
             render.entries_table(gone)
         return
 
-    chosen = _core().list_entries(store, criteria)
+    chosen = core.list_entries(store, criteria)
     if json_out:
         render.write_json(chosen)
         return
@@ -146,7 +145,7 @@ def list_command(
         render.message(t("list.empty"))
         return
     render.entries_table(chosen)
-    total = _core().count_entries(store)
+    total = core.count_entries(store)
     render.message(tn("list.count", total, shown=len(chosen), total=total))
 
 
@@ -159,23 +158,24 @@ def show(entry_id: EntryId, store: Store, json_out: JsonFlag = False) -> None:
 
     Example: komsos show 3f2a
     """
+    from .. import entries as core
     from .. import render
 
-    entry = _core().get(store, entry_id)
+    entry = core.get(store, entry_id)
     if json_out:
         render.write_json(entry)
         return
     from ..zones import province_kabupaten_lookup, zone_of_entry
 
     zone = zone_of_entry(entry, province_kabupaten_lookup)
-    render.entry_detail(entry, _core().version_count(store, entry["id"]), zone=zone)
+    render.entry_detail(entry, core.version_count(store, entry["id"]), zone=zone)
 
 
 @app.command()
 @with_entry_options
 @with_store
 def edit(
-    entry_id: EntryId, fields: dict[str, Any], store: Store, json_out: JsonFlag = False, strict: StrictFlag = False
+    entry_id: EntryId, fields: dict[str, object], store: Store, json_out: JsonFlag = False, strict: StrictFlag = False
 ) -> None:
     """Change fields of an entry; the previous version is kept in its history.
 
@@ -185,9 +185,11 @@ def edit(
 
     Example: komsos edit 3f2a --situation waspada --finding "Warga mengeluhkan jalan rusak"
     """
-    changes = _core().values_from_text(fields)
+    from .. import entries as core
+
+    changes = core.values_from_text(fields)
     check = place_check(strict)
-    entry = _core().edit(store, entry_id, changes, resolve_place=check)
+    entry = core.edit(store, entry_id, changes, resolve_place=check)
     show_warnings(check)
     if json_out:
         from ..render import write_json
@@ -204,14 +206,16 @@ def delete(entry_id: EntryId, store: Store, yes: YesFlag = False) -> None:
 
     Example: komsos delete 3f2a --yes
     """
-    entry = _core().get(store, entry_id)
+    from .. import entries as core
+
+    entry = core.get(store, entry_id)
     if not yes:
         if not is_interactive():
             raise InvalidInput(t("delete.needs_yes", id=entry["id"][:8]))
         question = t("delete.confirm", id=entry["id"][:8], date=entry["date"], village=entry.get("village"))
         if not ask_yes_no(question):
             raise Cancelled(t("cancelled"))
-    _core().delete(store, entry["id"])
+    core.delete(store, entry["id"])
     message(t("delete.done", id=entry["id"]))
 
 
@@ -263,9 +267,10 @@ def merge_command(
     Example: komsos merge 3f2a 9c1e
     """
     from .. import duplicates as core_duplicates
+    from .. import entries as core
     from .. import render
 
-    other_id = _core().get(store, other)["id"]
+    other_id = core.get(store, other)["id"]
     entry = core_duplicates.merge(store, keep, other)
     if json_out:
         render.write_json(entry)
@@ -292,7 +297,7 @@ def history_command(entry_id: EntryId, store: Store, json_out: JsonFlag = False)
             typer.echo(t("history.change", field=field, before=_shown(before), after=_shown(after)))
 
 
-def _shown(value: Any) -> str:
+def _shown(value: object) -> str:
     import json
 
     return json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value.replace("\n", " ")

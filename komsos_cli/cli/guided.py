@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Protocol
 
 import typer
 
@@ -19,6 +19,11 @@ from ..errors import Cancelled, InvalidInput
 from ..messages import t
 from ..render import message
 from .options import ask_line, ask_yes_no
+
+if TYPE_CHECKING:
+    from ..model import Entry
+    from ..placecheck import PlaceCheck
+    from ..store.base import Profile, Store
 
 # (field, prompt key, required); lists are typed on one line, items separated by `;`.
 STEPS = (
@@ -48,7 +53,7 @@ def _refuse(reason: str) -> None:
     message(f"komsos: {reason}")
 
 
-def _babinsa_text(profile: dict[str, Any]) -> str | None:
+def _babinsa_text(profile: Profile) -> str | None:
     person = profile.get("babinsa")
     if not person:
         return None
@@ -75,7 +80,7 @@ def _choose_village(answer: str, villages: list[str]) -> str | None:
     return answer  # a village outside the profile's list: looked up in the gazetteer as typed
 
 
-def _value(field: str, answer: str) -> dict[str, Any]:
+def _value(field: str, answer: str) -> dict[str, object]:
     """The entry values of one answer (InvalidInput when it cannot be read)."""
     if field in LISTS:
         items = [item.strip() for item in answer.split(";") if item.strip()]
@@ -83,7 +88,7 @@ def _value(field: str, answer: str) -> dict[str, Any]:
     return core.values_from_text({field: answer})
 
 
-def collect(profile: dict[str, Any], today: date | None = None) -> dict[str, Any]:
+def collect(profile: Profile, today: date | None = None) -> dict[str, object]:
     """Ask for every field; the answers as typed, ready for `entries.values_from_text`."""
     today = today or date.today()
     villages = [str(v) for v in profile.get("villages", [])]
@@ -93,7 +98,7 @@ def collect(profile: dict[str, Any], today: date | None = None) -> dict[str, Any
         "babinsa": _babinsa_text(profile),
         "village": villages[0] if len(villages) == 1 else None,
     }
-    answers: dict[str, Any] = {}
+    answers: dict[str, object] = {}
     for field, key, required in STEPS:
         if field == "village" and len(villages) > 1:
             message(t("guided.villages"))
@@ -124,14 +129,22 @@ def collect(profile: dict[str, Any], today: date | None = None) -> dict[str, Any
     return answers
 
 
-def guided_record(store: Any, *, record: Callable[..., dict[str, Any]], check: Any) -> dict[str, Any]:
+class Recorder(Protocol):
+    """`entries.record`, as the guided record calls it."""
+
+    def __call__(
+        self, store: Store, values: dict[str, object], *, resolve_place: PlaceCheck, confirm: Callable[[Entry], bool]
+    ) -> Entry: ...
+
+
+def guided_record(store: Store, *, record: Recorder, check: PlaceCheck) -> Entry:
     """Walk through the fields, show the entry, ask to save it; the stored entry."""
     from .. import render
 
     try:
         answers = collect(store.profile())
 
-        def confirm(entry: dict[str, Any]) -> bool:
+        def confirm(entry: Entry) -> bool:
             render.entry_detail(entry, stderr=True)
             return ask_yes_no(t("guided.save"), default=True)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, TypedDict
 
 import typer
 
@@ -13,6 +13,7 @@ from .app import app
 from .options import EntryId, JsonFlag, YesFlag, ask_line, ask_yes_no, is_interactive, with_store
 
 if TYPE_CHECKING:
+    from ..model import Entry
     from ..narrative.extract import Extraction
 
 Files = Annotated[
@@ -67,13 +68,13 @@ def _read_all(sources: list[str], show_progress: bool) -> list[tuple[str, Extrac
     return [one(source) for source in sources]
 
 
-def _entries(results: list[tuple[str, Extraction]], interactive: bool) -> list[tuple[str, dict[str, Any]]]:
+def _entries(results: list[tuple[str, Extraction]], interactive: bool) -> list[tuple[str, Entry]]:
     """A valid entry per report, or nothing: the first report missing a required field stops all."""
     from ..narrative import complete_entry, entry_values, missing_for_record
     from ..render import message
     from .places import place_check, show_warnings
 
-    entries: list[tuple[str, dict[str, Any]]] = []
+    entries: list[tuple[str, Entry]] = []
     for name, extraction in results:
         values = entry_values(extraction)
         missing = missing_for_record(values)
@@ -87,7 +88,19 @@ def _entries(results: list[tuple[str, Extraction]], interactive: bool) -> list[t
     return entries
 
 
-def _json_result(name: str, extraction: Extraction) -> dict[str, Any]:
+class ParseJson(TypedDict):
+    """What `komsos parse FILE --json` prints for one report."""
+
+    file: str
+    entry: dict[str, object]
+    activity_kinds: list[str]
+    date_as_written: str | None
+    found: list[str]
+    missing: list[str]
+    notes: list[str]
+
+
+def _json_result(name: str, extraction: Extraction) -> ParseJson:
     from ..model import blank_entry
     from ..narrative import entry_values
 
@@ -192,7 +205,7 @@ def _parse_chat(path: str, store: Store, since: str | None, *, json_out: bool, r
             view.chat_view(reading)
         return
     interactive = is_interactive()
-    entries: list[tuple[str, dict[str, Any]]] = []
+    entries: list[tuple[str, Entry]] = []
     for item in reading.entries:
         if item.stored_as:
             continue
@@ -228,7 +241,7 @@ def _parse_chat(path: str, store: Store, since: str | None, *, json_out: bool, r
     render.message(tn("parse.recorded", len(stored), count=len(stored)))
 
 
-def _store(store: Store, entries: list[tuple[str, dict[str, Any]]]) -> list[dict[str, Any]]:
+def _store(store: Store, entries: list[tuple[str, Entry]]) -> list[Entry]:
     """Add the new entries in one transaction; a report stored before is skipped and said so."""
     from ..duplicates import warning
     from ..entries import record_many

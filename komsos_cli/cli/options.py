@@ -13,30 +13,41 @@ import os
 import sys
 import typing
 from collections.abc import Callable
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
 
 import typer
 
 from ..errors import InvalidInput
 from ..messages import t
 from ..query import Criteria
+from ..store.base import Store
 from .app import DbOption, State
 
-F = TypeVar("F", bound=Callable[..., Any])
+if TYPE_CHECKING:
+    from datetime import date
+
+P = ParamSpec("P")
+R = TypeVar("R")
+V = TypeVar("V")
 
 
-def extend_with(source: Callable[..., Any], into: str, after: Callable[[Any], None] | None = None) -> Callable[[F], F]:
+def extend_with(
+    source: Callable[..., V], into: str, after: Callable[[V], None] | None = None
+) -> Callable[[Callable[P, R]], Callable[P, R]]:
     """Add `source`'s parameters to the decorated command; pass `source(**them)` as `into`
-    (and to `after` once the command has returned)."""
+    (and to `after` once the command has returned).
+
+    To Typer, the command then takes `source`'s parameters instead of `into` (its signature says so);
+    to the type checker it keeps its own: only Typer calls it."""
     source_params = _resolved_params(source)
     source_names = [param.name for param in source_params]
 
-    def decorate(command: F) -> F:
+    def decorate(command: Callable[P, R]) -> Callable[P, R]:
         signature = inspect.signature(command)
         own = [param for param in _resolved_params(command) if param.name != into]
 
         @functools.wraps(command)
-        def wrapper(*args: Any, **kwargs: Any) -> Any:
+        def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
             taken = {name: kwargs.pop(name) for name in source_names if name in kwargs}
             value = kwargs[into] = source(**taken)
             result = command(*args, **kwargs)
@@ -44,14 +55,15 @@ def extend_with(source: Callable[..., Any], into: str, after: Callable[[Any], No
                 after(value)
             return result
 
+        # a function takes any attribute; mypy knows of no `__signature__` on one (inspect reads it)
         wrapper.__signature__ = signature.replace(parameters=own + source_params)  # type: ignore[attr-defined]
         wrapper.__annotations__ = {param.name: param.annotation for param in own + source_params}
-        return wrapper  # type: ignore[return-value]
+        return wrapper
 
     return decorate
 
 
-def _resolved_params(function: Callable[..., Any]) -> list[inspect.Parameter]:
+def _resolved_params(function: Callable[..., object]) -> list[inspect.Parameter]:
     """The parameters with their annotations evaluated (modules use postponed annotations)."""
     hints = typing.get_type_hints(function, include_extras=True)
     return [
@@ -109,14 +121,14 @@ def ask_yes_no(question: str, *, default: bool = False) -> bool:
 # --- the store -----------------------------------------------------------------
 
 
-def _store_source(db: DbOption = None) -> Any:
+def _store_source(db: DbOption = None) -> Store:
     from ..store import open_store
 
     # A str, not a Path: Typer turns an empty --db into Path("."), which hid the mistake.
     return open_store(db if db is not None else State.db)
 
 
-def _store_notice(store: Any) -> None:
+def _store_notice(store: Store) -> None:
     """A store named with --db/KOMSOS_DB that the command made, or found missing: one line."""
     notice = getattr(store, "notice", None)
     text = notice() if notice is not None else None
@@ -132,7 +144,7 @@ with_store = extend_with(_store_source, "store", after=_store_notice)
 # --- selection filters -----------------------------------------------------------
 
 
-def _parse_day(text: str | None, option: str) -> Any:
+def _parse_day(text: str | None, option: str) -> date | None:
     if text is None:
         return None
     from ..dates import parse_bound
@@ -275,7 +287,7 @@ def _entry_source(
         list[str] | None, typer.Option("--finding", "-f", help="A problem or complaint raised; repeatable.")
     ] = None,
     follow_up: Annotated[str | None, typer.Option("--follow-up", help="An action still to take (starts open).")] = None,
-) -> dict[str, Any]:
+) -> dict[str, object]:
     if summary == "-":
         summary = read_stdin_text()
     return {

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any
 
 from .completion import ID_LIMIT, gazetteer_names, id_choices, village_choices
 
@@ -121,7 +120,7 @@ def _store_payload(db: str | None) -> bytes | None:
         return None
 
 
-def _parsed(payload: bytes) -> tuple[list[dict[str, Any]], dict[str, Any]] | None:
+def _parsed(payload: bytes) -> tuple[list[dict[str, object]], dict[str, object]] | None:
     """(the entries, the profile) of a whole store file parsed; None when it is not a store."""
     import gc
 
@@ -142,7 +141,7 @@ def _parsed(payload: bytes) -> tuple[list[dict[str, Any]], dict[str, Any]] | Non
     if not isinstance(table, dict) or not isinstance(profiles, dict):
         return None
     entries = [entry for entry in table.values() if isinstance(entry, dict)]
-    profile: Any = next(iter(profiles.values()), {})
+    profile: object = next(iter(profiles.values()), {})
     return entries, profile if isinstance(profile, dict) else {}
 
 
@@ -173,14 +172,14 @@ class _Sliced:
         self.table = payload[start + len(_ENTRIES) : end + 1]  # "1":{...},"2":{...}}
         self.profile_text = payload[profile_at + len(_PROFILE) : payload.rstrip().rindex(b"}")]
 
-    def profile(self) -> dict[str, Any]:
+    def profile(self) -> dict[str, object]:
         import orjson
 
         profiles = orjson.loads(self.profile_text)
-        profile: Any = next(iter(profiles.values()), {}) if isinstance(profiles, dict) else {}
+        profile: object = next(iter(profiles.values()), {}) if isinstance(profiles, dict) else {}
         return profile if isinstance(profile, dict) else {}
 
-    def entries_with_id_starting(self, typed: str, newest: int) -> list[dict[str, Any]]:
+    def entries_with_id_starting(self, typed: str, newest: int) -> list[dict[str, object]]:
         """The entries whose id starts with `typed`, or of them at least the `newest` (by date, ties
         all kept): only those are parsed. komsos writes an entry's id first and its date second; an
         entry written otherwise is a ValueError, and the caller parses the whole file."""
@@ -236,7 +235,7 @@ def _ids(payload: bytes, incomplete: str) -> list[tuple[str, str]] | None:
     return id_choices(entries, incomplete)
 
 
-def _villages(payload: bytes) -> tuple[list[str], dict[str, Any]] | None:
+def _villages(payload: bytes) -> tuple[list[str], dict[str, object]] | None:
     try:
         sliced = _Sliced(payload)
         return sliced.villages(), sliced.profile()

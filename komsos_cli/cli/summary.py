@@ -185,4 +185,6 @@ def resolve(
 
         write_json(entry)
         return
-    render.message(t("resolve.done", id=entry["id"], action=entry["follow_up"]["action"]))
+    follow = entry["follow_up"]
+    assert follow is not None  # resolve_follow_up refuses an entry without one
+    render.message(t("resolve.done", id=entry["id"], action=follow["action"]))

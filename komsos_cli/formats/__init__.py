@@ -7,8 +7,11 @@ Each format lives in its own module (csv, xlsx, json, jsonl) with three function
   written as it is made (csv).
 - `read(payload) -> list[Row]`: the rows of a file, or InvalidInput when the file is
   not what it claims to be (binary, truncated, a wrong header).
-- `decode(values) -> dict`: one row's values as raw entry values for
+- `decode(values) -> dict`: one row's values as raw entry values (not yet validated) for
   `model.validate_entry`, or InvalidInput naming the field that cannot be read.
+
+Writers take valid entries (`model.Entry`); readers give rows whose values are whatever the file
+held (`dict[str, object]`), checked only later by `validate_entry`.
 
 Modules are imported only when a format is used, so `komsos --help` stays fast.
 """
@@ -16,13 +19,17 @@ Modules are imported only when a format is used, so `komsos --help` stays fast.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Any
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from ..errors import InvalidInput
 from ..messages import t
+
+if TYPE_CHECKING:
+    from ..model import Entry
 
 DELIMITERS = (",", ";")
 
@@ -43,7 +50,7 @@ class Row:
 
     place: str
     number: int
-    values: dict[str, Any]
+    values: dict[str, object]  # as read: not yet validated
 
     @property
     def where(self) -> str:
@@ -51,9 +58,10 @@ class Row:
         return t(f"exchange.where.{self.place}", number=self.number)
 
 
-Writer = Callable[[Sequence[dict[str, Any]], ExportOptions], bytes]
+Writer = Callable[[Sequence["Entry"], ExportOptions], bytes]
+ChunkWriter = Callable[[Iterable["Entry"], ExportOptions], Iterable[bytes]]
 Reader = Callable[[bytes], list[Row]]
-Decoder = Callable[[dict[str, Any]], dict[str, Any]]
+Decoder = Callable[[Mapping[str, object]], dict[str, object]]
 
 
 @dataclass(frozen=True)
@@ -65,19 +73,16 @@ class Format:
     tabular: bool = False  # has a header row (--lang, --delimiter apply)
     streams: bool = False  # write_chunks takes any iterable and writes as it reads (no entry held)
 
-    def _module(self) -> Any:
+    def _module(self) -> ModuleType:
         return importlib.import_module(f"{__name__}.{self.module}")
 
-    def write(self, entries: Sequence[dict[str, Any]], options: ExportOptions) -> bytes:
+    def write(self, entries: Sequence[Entry], options: ExportOptions) -> bytes:
         writer: Writer = self._module().write
         return writer(entries, options)
 
-    def write_chunks(self, entries: Iterable[dict[str, Any]], options: ExportOptions) -> Iterable[bytes]:
+    def write_chunks(self, entries: Iterable[Entry], options: ExportOptions) -> Iterable[bytes]:
         """The file in pieces (one piece for a format that has no `write_chunks`: give it a Sequence)."""
-        module = self._module()
-        chunker: Callable[[Iterable[dict[str, Any]], ExportOptions], Iterable[bytes]] | None = getattr(
-            module, "write_chunks", None
-        )
+        chunker: ChunkWriter | None = getattr(self._module(), "write_chunks", None)
         if chunker is not None:
             return chunker(entries, options)
         return [self.write(entries if isinstance(entries, Sequence) else list(entries), options)]
@@ -86,7 +91,7 @@ class Format:
         reader: Reader = self._module().read
         return reader(payload)
 
-    def decode(self, values: dict[str, Any]) -> dict[str, Any]:
+    def decode(self, values: Mapping[str, object]) -> dict[str, object]:
         decoder: Decoder = self._module().decode
         return decoder(values)
 

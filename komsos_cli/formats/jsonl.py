@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from ..errors import InvalidInput
 from ..messages import t
 from . import ExportOptions, Row
 from .json import loads, ordered
 
+if TYPE_CHECKING:
+    from ..model import Entry
+
 # Lines per piece of a streamed export (as csv's).
 CHUNK_LINES = 5000
 
 
-def write(entries: Sequence[dict[str, Any]], options: ExportOptions) -> bytes:
+def write(entries: Sequence[Entry], options: ExportOptions) -> bytes:
     return b"".join(write_chunks(entries, options))
 
 
-def write_chunks(entries: Iterable[dict[str, Any]], options: ExportOptions) -> Iterator[bytes]:
+def write_chunks(entries: Iterable[Entry], options: ExportOptions) -> Iterator[bytes]:
     """The file in pieces of CHUNK_LINES lines, as the entries come."""
     from itertools import islice
 
@@ -48,5 +51,5 @@ def read_lines(lines: Iterable[bytes]) -> Iterator[Row]:
         yield Row("line", number, item)
 
 
-def decode(values: dict[str, Any]) -> dict[str, Any]:
+def decode(values: Mapping[str, object]) -> dict[str, object]:
     return dict(values)

@@ -20,13 +20,16 @@ The text forms (documented in docs/exchange.md; they never change between releas
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, cast
 
 from ..errors import InvalidInput
 from ..messages import field_name, language, t, tn
 from ..model import FIELDS, FOLLOW_UP_STATUSES, LIST_FIELDS
+
+if TYPE_CHECKING:
+    from ..model import Babinsa, FollowUp
 
 LIST_SEPARATOR = "; "
 
@@ -82,7 +85,7 @@ def header(lang: str = "en") -> list[str]:
     return list(FIELDS)
 
 
-def columns(cells: Sequence[Any]) -> list[str]:
+def columns(cells: Sequence[object]) -> list[str]:
     """The field of each header cell, or InvalidInput saying what is wrong with the header."""
     names = ["" if cell is None else str(cell).strip() for cell in cells]
     while names and not names[-1]:
@@ -187,22 +190,24 @@ def split_list(text: str) -> list[str]:
 # --- follow-up ------------------------------------------------------------------------
 
 
-def follow_up_text(follow_up: dict[str, Any], lang: str = "en") -> str:
+def follow_up_text(follow_up: FollowUp, lang: str = "en") -> str:
     """`{"action": "Cek jalan", "status": "done", "resolved_on": "2025-02-01", "note": "Sudah"}`
     -> `"done 2025-02-01: Cek jalan; Sudah"` (`"selesai 2025-02-01: ..."` in Indonesian)."""
     status = str(follow_up.get("status") or "open")
     head = STATUS_WORDS.get(lang, STATUS_WORDS["en"]).get(status, status)
-    if follow_up.get("resolved_on"):
-        head += f" {follow_up['resolved_on']}"
+    resolved_on = follow_up.get("resolved_on")
+    if resolved_on:
+        head += f" {resolved_on}"
     parts = [follow_up["action"]]
-    if follow_up.get("note"):
-        parts.append(follow_up["note"])
+    note = follow_up.get("note")
+    if note:
+        parts.append(note)
     return f"{head}: {join_list(parts)}"
 
 
-def parse_follow_up(text: str) -> dict[str, Any] | None:
-    """The follow-up dict of `follow_up_text` in either language; a cell without a status is an
-    open action."""
+def parse_follow_up(text: str) -> dict[str, str] | None:
+    """The follow-up dict of `follow_up_text` in either language (raw values for `model.validate_entry`);
+    a cell without a status is an open action."""
     if not text.strip():
         return None
     head, separator, rest = text.partition(": ")
@@ -210,7 +215,7 @@ def parse_follow_up(text: str) -> dict[str, Any] | None:
     status = _STATUS_BY_WORD.get(words[0].lower(), "")
     if not separator or status not in FOLLOW_UP_STATUSES or len(words) > 2:
         return {"action": text, "status": "open"}
-    result: dict[str, Any] = {"status": status}
+    result: dict[str, str] = {"status": status}
     if len(words) == 2:
         try:
             result["resolved_on"] = date.fromisoformat(words[1]).isoformat()
@@ -227,37 +232,44 @@ def parse_follow_up(text: str) -> dict[str, Any] | None:
 
 # --- an entry as cells and back -----------------------------------------------------------
 
+# An encoder gets one field's value of an entry, read by the field's name (so typed `object`). The
+# entries written are valid (`model.Entry`): the casts below say what that field holds, unchecked.
+Encoder = Callable[[object], str]
 
-def plain(value: Any) -> str:
+
+def plain(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def _people(value: Any) -> str:
-    return join_list([f"{person['rank']} {person['name']}" for person in value]) if value else ""
+def _people(value: object) -> str:
+    people = cast("list[Babinsa]", value)  # an entry's babinsa (see Encoder)
+    return join_list([f"{person['rank']} {person['name']}" for person in people]) if people else ""
 
 
-def _items(value: Any) -> str:
-    return join_list(value) if value else ""
+def _items(value: object) -> str:
+    items = cast("list[str]", value)  # an entry's counterparts, topics or findings (see Encoder)
+    return join_list(items) if items else ""
 
 
-def flag_text(value: Any, lang: str = "en") -> str:
+def flag_text(value: object, lang: str = "en") -> str:
     """`true`/`false`, or `ya`/`tidak` in Indonesian."""
     return FLAG_WORDS.get(lang, FLAG_WORDS["en"])[1 if value else 0]
 
 
-Encoders = tuple[tuple[str, Callable[[Any], str]], ...]
+Encoders = tuple[tuple[str, Encoder], ...]
 
 
 def encoders(lang: str = "en") -> Encoders:
     """Each field's cell encoder, in FIELDS order, writing the cell words of `lang`."""
 
-    def follow(value: Any) -> str:
-        return follow_up_text(value, lang) if value else ""
+    def follow(value: object) -> str:
+        follow_up = cast("FollowUp | None", value)  # an entry's follow_up (see Encoder)
+        return follow_up_text(follow_up, lang) if follow_up else ""
 
-    def flag(value: Any) -> str:
+    def flag(value: object) -> str:
         return flag_text(value, lang)
 
-    special: dict[str, Callable[[Any], str]] = {
+    special: dict[str, Encoder] = {
         "babinsa": _people,
         **dict.fromkeys(LIST_FIELDS, _items),
         "follow_up": follow,
@@ -269,7 +281,7 @@ def encoders(lang: str = "en") -> Encoders:
 ENCODERS: Encoders = encoders("en")
 
 
-def cells(entry: dict[str, Any], lang: str = "en") -> list[str]:
+def cells(entry: Mapping[str, object], lang: str = "en") -> list[str]:
     """The entry's values as cell texts, in FIELDS order (no formula guard)."""
     return [encode(entry.get(field)) for field, encode in encoders(lang)]
 
@@ -305,9 +317,9 @@ _TRUE = ("true", "1", "yes", "ya", "y", "benar")
 _FALSE = ("", "false", "0", "no", "tidak", "t", "salah")
 
 
-def decode(values: dict[str, Any]) -> dict[str, Any]:
+def decode(values: Mapping[str, object]) -> dict[str, object]:
     """Cell texts by field -> raw entry values for `model.validate_entry`."""
-    raw: dict[str, Any] = {}
+    raw: dict[str, object] = {}
     for field, value in values.items():
         text = "" if value is None else str(value)
         if field in LIST_FIELDS or field == "babinsa":

@@ -14,15 +14,20 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..errors import InvalidInput
 from ..messages import t
 from . import ExportOptions, Row
 from .tabular import FORMULA_STARTS, columns, encoders, header, unguard
 from .tabular import decode as decode_cells
+
+if TYPE_CHECKING:
+    from xlsxwriter import Workbook
+
+    from ..model import Entry
 
 SHEET = "Komsos"
 # The most characters a spreadsheet cell holds (Excel and XlsxWriter; LibreOffice cuts longer text too).
@@ -61,7 +66,7 @@ def _unescape(text: str) -> str:
     return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
 
 
-def write(entries: Sequence[dict[str, Any]], options: ExportOptions) -> bytes:
+def write(entries: Sequence[Entry], options: ExportOptions) -> bytes:
     # XlsxWriter writes (2.5 times faster than openpyxl's write-only mode at 10,000 entries);
     # openpyxl reads. XlsxWriter escapes XML-illegal characters and literal `_xHHHH_` itself.
     from xlsxwriter import Workbook
@@ -84,7 +89,7 @@ def write(entries: Sequence[dict[str, Any]], options: ExportOptions) -> bytes:
     for row, entry in enumerate(entries, start=1):
         for column, (field, encode) in enumerate(encoded):
             value = entry.get(field)
-            if field == "date" and value:
+            if field == "date" and isinstance(value, str) and value:  # an entry's date: an ISO date text
                 sheet.write_datetime(row, column, date.fromisoformat(value), day)
                 continue
             text = encode(value)
@@ -113,7 +118,7 @@ _SITUATION_FILLS = {
 }
 
 
-def summary_sheet(workbook: Any, entries: Sequence[dict[str, Any]], lang: str) -> None:
+def summary_sheet(workbook: Workbook, entries: Sequence[Entry], lang: str) -> None:
     """A second sheet (`Summary`, or `Ringkasan` with --lang id) with counts by week, village, kind and
     situation, and two native charts: activities per week, and situations per week stacked.
 
@@ -200,7 +205,7 @@ def summary_sheet(workbook: Any, entries: Sequence[dict[str, Any]], lang: str) -
     sheet.insert_chart(17, 8, stacked)
 
 
-def _cell_text(field: str, value: Any) -> str | None:
+def _cell_text(field: str, value: object) -> str | None:
     """What a cell holds, as the text csv would have (Excel may have turned some into numbers)."""
     if value is None:
         return None
@@ -251,7 +256,7 @@ def read(payload: bytes) -> list[Row]:
                 continue
             if any(cell not in (None, "") for cell in line[width:]):
                 raise InvalidInput(t("exchange.row.width", row=number, found=len(line), expected=width))
-            values = {
+            values: dict[str, object] = {
                 field: _cell_text(field, line[index] if index < len(line) else None)
                 for index, field in enumerate(fields)
             }
@@ -265,5 +270,5 @@ def read(payload: bytes) -> list[Row]:
         workbook.close()
 
 
-def decode(values: dict[str, Any]) -> dict[str, Any]:
+def decode(values: Mapping[str, object]) -> dict[str, object]:
     return decode_cells(values)

@@ -22,7 +22,7 @@ import importlib
 import os
 import pkgutil
 from pathlib import Path
-from typing import Any
+from typing import TypeAlias
 
 LANGUAGES = ("en", "id")
 DOMAIN = "komsos"
@@ -31,8 +31,11 @@ LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 # The dict modules not yet moved into the catalogs (normally none; see the module's doc).
 CATALOGS: tuple[str, ...] = tuple(module.name for module in pkgutil.iter_modules(__path__))
 
+# A text in a dict module: one template, or a (singular, plural) pair.
+Template: TypeAlias = str | list[str] | tuple[str, ...]
+
 _translations: dict[str, gettext.NullTranslations] = {}
-_leftovers: dict[str, dict[str, Any]] | None = None
+_leftovers: dict[str, dict[str, Template]] | None = None
 _profile_language: dict[str, str | None] = {}
 
 
@@ -45,7 +48,7 @@ def translations(lang: str) -> gettext.NullTranslations:
     return found
 
 
-def leftover_messages() -> dict[str, dict[str, Any]]:
+def leftover_messages() -> dict[str, dict[str, Template]]:
     """Messages of dict modules not yet moved into the catalogs (see the module's doc)."""
     global _leftovers
     if _leftovers is None:
@@ -98,7 +101,7 @@ def text_in(lang: str, key: str) -> str:
     return template[0] if isinstance(template, list | tuple) else str(template)
 
 
-def _leftover(lang: str, key: str) -> Any:
+def _leftover(lang: str, key: str) -> Template:
     """`key`'s text (or (singular, plural) pair) in `lang`, else English, from a dict module not yet
     moved into the catalogs; KeyError when no catalog has it."""
     texts = leftover_messages().get(key)
@@ -162,6 +165,6 @@ def catalog() -> dict[str, dict[str, str]]:
 
 def _catalog_keys(lang: str) -> list[str]:
     found = translations(lang)
-    table: dict[Any, str] = getattr(found, "_catalog", {})
+    table: dict[str | tuple[str, int], str] = getattr(found, "_catalog", {})
     keys = (k[0] if isinstance(k, tuple) else k for k in table)
     return sorted({k for k in keys if k})

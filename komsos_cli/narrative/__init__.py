@@ -8,30 +8,36 @@ komsos_cli.places provides it, and the entry model.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import ParamSpec, Protocol, TypeVar
 
 from ..dates import parse_when
 from ..entries import complete_required
 from ..errors import InvalidInput, MissingFields
 from ..messages import t, tn
-from ..model import clean_text, validate_entry
-from .extract import EXTRACTED_FIELDS, Extraction, extract
+from ..model import Entry, clean_text, validate_entry
+from .extract import EXTRACTED_FIELDS, Extraction, KabupatenFinder, VillageFinder, extract
 from .narrate import STYLES, narrate
 
 # What an entry needs before it can be stored from a report (the model's REQUIRED plus the date).
 PARSE_REQUIRED = ("date", "babinsa", "village", "summary")
 
+P = ParamSpec("P")
+T = TypeVar("T")
+E = TypeVar("E", bound=Mapping[str, object])
 
-def _gazetteer() -> tuple[Any, Any]:
+
+def _gazetteer() -> tuple[VillageFinder | None, KabupatenFinder | None]:
     """The gazetteer's lookups, if the places module provides them (it may be absent or partial)."""
     try:
         from .. import places
     except ImportError:
         return None, None
-    return getattr(places, "find_villages", None), getattr(places, "find_kabupaten", None)
+    find_villages: VillageFinder | None = places.find_villages if hasattr(places, "find_villages") else None
+    find_kabupaten: KabupatenFinder | None = places.find_kabupaten if hasattr(places, "find_kabupaten") else None
+    return find_villages, find_kabupaten
 
 
 def parse_text(text: str, *, today: date | None = None, gazetteer: bool = True) -> Extraction:
@@ -42,13 +48,14 @@ def parse_text(text: str, *, today: date | None = None, gazetteer: bool = True) 
     return extract(text, today=today, find_villages=find_villages, find_kabupaten=find_kabupaten)
 
 
-def _remembered(lookup: Any, answers: dict[Any, list[Any]]) -> Any:
+def _remembered(lookup: Callable[P, Iterable[T]] | None) -> Callable[P, list[T]] | None:
     """`lookup` answering each question once (its answer copied, so no reader changes it)."""
     if lookup is None:
         return None
+    answers: dict[tuple[object, ...], list[T]] = {}
 
-    def remembered(*args: Any, **kwargs: Any) -> list[Any]:
-        key = (lookup, args, tuple(sorted(kwargs.items())))
+    def remembered(*args: P.args, **kwargs: P.kwargs) -> list[T]:
+        key = (args, tuple(sorted(kwargs.items())))
         if key not in answers:
             answers[key] = list(lookup(*args, **kwargs))
         return list(answers[key])
@@ -56,12 +63,18 @@ def _remembered(lookup: Any, answers: dict[Any, list[Any]]) -> Any:
     return remembered
 
 
-def text_reader(*, gazetteer: bool = True) -> Callable[..., Extraction]:
+class TextReader(Protocol):
+    """What reads one report's text into an Extraction (`parse_text`, `text_reader()`)."""
+
+    def __call__(self, text: str, *, today: date | None = None) -> Extraction: ...
+
+
+def text_reader(*, gazetteer: bool = True) -> TextReader:
     """`parse_text` for many reports of one area (a Koramil's chat): the gazetteer's answers are
     remembered, since the reports name the same few villages again and again."""
     find_villages, find_kabupaten = _gazetteer() if gazetteer else (None, None)
-    answers: dict[Any, list[Any]] = {}
-    villages, kabupaten = _remembered(find_villages, answers), _remembered(find_kabupaten, answers)
+    villages: VillageFinder | None = _remembered(find_villages)
+    kabupaten: KabupatenFinder | None = _remembered(find_kabupaten)
 
     def read(text: str, *, today: date | None = None) -> Extraction:
         if not clean_text(text[:2000], multiline=True, limit=2000):
@@ -71,16 +84,21 @@ def text_reader(*, gazetteer: bool = True) -> Callable[..., Extraction]:
     return read
 
 
-def official_place(values: dict[str, Any]) -> dict[str, Any]:
+def _text_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def official_place(values: dict[str, object]) -> dict[str, object]:
     """`values` with a village the gazetteer matched in one place as `record` stores it: the
     official spelling of village, kecamatan and kabupaten, and the province (which reports seldom
     write). Parsing shows what the text says; this is applied when an entry is stored."""
     find_villages, _ = _gazetteer()
-    if find_villages is None or not values.get("place_matched") or not values.get("village"):
+    village = values.get("village")
+    if find_villages is None or not values.get("place_matched") or not isinstance(village, str) or not village:
         return values
-    area = {key: values.get(key) for key in ("kecamatan", "kabupaten")}
+    kecamatan, kabupaten = _text_or_none(values.get("kecamatan")), _text_or_none(values.get("kabupaten"))
     try:
-        matches = find_villages(values["village"], **area)
+        matches = find_villages(village, kecamatan=kecamatan, kabupaten=kabupaten)
     except (InvalidInput, LookupError, ValueError, OSError):
         return values
     if len(matches) != 1:
@@ -95,9 +113,9 @@ def official_place(values: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def entry_values(extraction: Extraction) -> dict[str, Any]:
+def entry_values(extraction: Extraction) -> dict[str, object]:
     """The extraction as entry values (keys of model.FIELDS); what was not found is left out."""
-    values: dict[str, Any] = {}
+    values: dict[str, object] = {}
     for key in EXTRACTED_FIELDS:
         value = extraction.fields.get(key)
         if value is not None and value != []:
@@ -107,7 +125,7 @@ def entry_values(extraction: Extraction) -> dict[str, Any]:
     return values
 
 
-def missing_for_record(values: dict[str, Any]) -> list[str]:
+def missing_for_record(values: Mapping[str, object]) -> list[str]:
     return [key for key in PARSE_REQUIRED if not values.get(key)]
 
 
@@ -175,7 +193,7 @@ def read_report(path: str) -> tuple[str, str]:
     return decode_report(data, path)
 
 
-def _source_key(entry: dict[str, Any]) -> str | None:
+def _source_key(entry: Mapping[str, object]) -> str | None:
     source = entry.get("source")
     if not isinstance(source, dict):
         return None
@@ -184,10 +202,11 @@ def _source_key(entry: dict[str, Any]) -> str | None:
     return source_key(source)
 
 
-def duplicate_of(entry: dict[str, Any], existing: list[dict[str, Any]]) -> dict[str, Any] | None:
+def duplicate_of(entry: Mapping[str, object], existing: Iterable[E]) -> E | None:
     """An entry already stored from the same report (same date and the same text, or the same chat message)."""
     key = _source_key(entry)
-    minute = str(entry["source"].get("sent_at"))[:16] if key is not None else None
+    source = entry.get("source")
+    minute = str(source.get("sent_at"))[:16] if key is not None and isinstance(source, dict) else None
     for other in existing:
         if other.get("date") == entry.get("date") and other.get("summary") == entry.get("summary"):
             return other
@@ -199,16 +218,16 @@ def duplicate_of(entry: dict[str, Any], existing: list[dict[str, Any]]) -> dict[
     return None
 
 
-PlaceResolver = Callable[[dict[str, Any], Mapping[str, Any]], dict[str, Any]]
+PlaceResolver = Callable[[dict[str, object], Mapping[str, object]], dict[str, object]]
 
 
 def complete_entry(
-    values: dict[str, Any],
+    values: Mapping[str, object],
     ask: Prompt | None,
     *,
     today: date | None = None,
     resolve_place: PlaceResolver | None = None,
-) -> dict[str, Any]:
+) -> Entry:
     """A valid entry from parsed values; missing fields are asked for (`ask`) or refused (MissingFields).
 
     A village typed at the prompt is looked up as `record` looks it up (`resolve_place`:
@@ -216,7 +235,7 @@ def complete_entry(
     missing = missing_for_record(values)
     if missing and ask is None:
         raise MissingFields(tn("field.required", len(missing), fields=", ".join(missing)), missing)
-    completed = dict(values)
+    completed: dict[str, object] = dict(values)
     while not completed.get("date") and ask is not None:
         try:
             day, clock = parse_when(clean_text(ask("date"), field="date"), today)
@@ -236,6 +255,7 @@ __all__ = [
     "PARSE_REQUIRED",
     "STYLES",
     "Extraction",
+    "TextReader",
     "complete_entry",
     "decode_report",
     "duplicate_of",

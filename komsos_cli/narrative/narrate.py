@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
 
 from ..dates import format_date_id
-from ..model import format_babinsa
+from ..model import Entry, format_babinsa
 from ..names import fold
 
 STYLES = ("press", "wa")
@@ -67,7 +66,7 @@ SITUATION_PHRASES = {
 SITUATION_SHORT = {"aman": "aman dan kondusif", "waspada": "perlu diwaspadai", "rawan": "rawan"}
 
 
-def narrate(entry: dict[str, Any], style: str = "press") -> str:
+def narrate(entry: Entry, style: str = "press") -> str:
     """The report of `entry` as text; `style` is `press` (a paragraph) or `wa` (a short message)."""
     if style == "wa":
         return _whatsapp(entry)
@@ -82,7 +81,7 @@ def join_id(items: list[str]) -> str:
     return ", ".join(items[:-1]) + " dan " + items[-1]
 
 
-def _units(entry: dict[str, Any]) -> str:
+def _units(entry: Entry) -> str:
     return " ".join(unit for unit in (entry.get("koramil"), entry.get("kodim")) if unit)
 
 
@@ -95,7 +94,7 @@ def time_zone(province: str | None) -> str | None:
     return zone.name if zone else None
 
 
-def _when(entry: dict[str, Any]) -> str:
+def _when(entry: Entry) -> str:
     text = format_date_id(date.fromisoformat(entry["date"]))
     clock = entry.get("time")
     if clock and ":" in clock:
@@ -106,11 +105,12 @@ def _when(entry: dict[str, Any]) -> str:
     return text
 
 
-def _address(entry: dict[str, Any], short: bool = False) -> str:
+def _address(entry: Entry, short: bool = False) -> str:
     parts: list[str] = []
     venue = " ".join((entry.get("venue") or "").lower().split())
-    if entry.get("hamlet") and " ".join(entry["hamlet"].lower().split()) not in venue:
-        parts.append(entry["hamlet"])
+    hamlet = entry.get("hamlet")
+    if hamlet and " ".join(hamlet.lower().split()) not in venue:
+        parts.append(hamlet)
     if entry.get("village"):
         parts.append(f"{entry.get('village_kind') or 'Desa'} {entry['village']}")
     if entry.get("kecamatan"):
@@ -134,7 +134,7 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?", '"', "”")) else text + "."
 
 
-def _topics(entry: dict[str, Any]) -> list[str]:
+def _topics(entry: Entry) -> list[str]:
     return [TOPIC_PHRASES.get(topic, topic) for topic in entry.get("topics") or []]
 
 
@@ -155,7 +155,7 @@ def closing_quote(summary: str | None) -> str | None:
     return f"“{quote},” {said}."
 
 
-def _short_summary(entry: dict[str, Any]) -> str | None:
+def _short_summary(entry: Entry) -> str | None:
     """A short summary typed for the entry, as a sentence of its own; not the report the entry was read
     from (`komsos parse` keeps the whole text there), which names the Babinsa or opens with `Ijin`."""
     summary = (entry.get("summary") or "").strip()
@@ -170,7 +170,7 @@ def _short_summary(entry: dict[str, Any]) -> str | None:
     return summary
 
 
-def _press(entry: dict[str, Any]) -> str:
+def _press(entry: Entry) -> str:
     people = join_id([format_babinsa(person) for person in entry.get("babinsa") or []])
     units = _units(entry)
     who = "Babinsa" + (f" {units}" if units else "") + (f", {people}," if people else "")
@@ -195,21 +195,22 @@ def _press(entry: dict[str, Any]) -> str:
     findings = entry.get("findings") or []
     if findings:
         sentences.append(f"Warga menyampaikan {join_id([f.rstrip('.') for f in findings])}.")
-    follow = entry.get("follow_up") or {}
-    if follow.get("action"):
+    follow = entry.get("follow_up")
+    if follow and follow.get("action"):
         done = follow.get("status") == "done"
         sentences.append(
             ("Hal itu telah ditindaklanjuti: " if done else "Tindak lanjut: ") + _sentence(follow["action"])
         )
-    if entry.get("situation") in SITUATION_PHRASES:
-        sentences.append(SITUATION_PHRASES[entry["situation"]])
+    situation = entry.get("situation")
+    if situation in SITUATION_PHRASES:
+        sentences.append(SITUATION_PHRASES[situation])
     quote = closing_quote(entry.get("summary"))
     if quote:
         sentences.append(quote)
     return " ".join(sentences)
 
 
-def _whatsapp(entry: dict[str, Any]) -> str:
+def _whatsapp(entry: Entry) -> str:
     units = _units(entry)
     lines = [f"Ijin Dan, melaporkan kegiatan Babinsa{' ' + units if units else ''}:"]
     lines.append(f"Hari/tgl: {_when(entry)}")
@@ -220,8 +221,9 @@ def _whatsapp(entry: dict[str, Any]) -> str:
     if entry.get("counterparts"):
         lines.append(f"Bersama: {', '.join(entry['counterparts'])}")
     where = _address(entry, short=True)
-    if entry.get("venue"):
-        where = f"{entry['venue']}, {where}" if where else entry["venue"]
+    venue = entry.get("venue")
+    if venue:
+        where = f"{venue}, {where}" if where else venue
     if where:
         lines.append(f"Tempat: {where}")
     topics = _topics(entry)
@@ -230,9 +232,10 @@ def _whatsapp(entry: dict[str, Any]) -> str:
     findings = entry.get("findings") or []
     if findings:
         lines.append(f"Temuan: {'; '.join(f.rstrip('.') for f in findings)}")
-    follow = entry.get("follow_up") or {}
-    if follow.get("action"):
+    follow = entry.get("follow_up")
+    if follow and follow.get("action"):
         lines.append(f"Tindak lanjut: {follow['action']}" + (" (selesai)" if follow.get("status") == "done" else ""))
-    if entry.get("situation") in SITUATION_SHORT:
-        lines.append(f"Situasi: {SITUATION_SHORT[entry['situation']]}")
+    situation = entry.get("situation")
+    if situation in SITUATION_SHORT:
+        lines.append(f"Situasi: {SITUATION_SHORT[situation]}")
     return "\n".join(lines)

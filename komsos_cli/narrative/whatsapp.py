@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypedDict
 
 from ..errors import InvalidInput
 from ..messages import t
-from ..model import RANK_BY_LOWER, RANKS
+from ..model import RANK_BY_LOWER, RANKS, Babinsa, Entry, Photo, Source
 from .chat import (
     LIMIT_CHAT_BYTES,
     Chat,
@@ -34,6 +34,7 @@ from .chat import MARKS_RE as _MARKS_RE
 
 if TYPE_CHECKING:
     from ..store.base import Store
+    from . import TextReader
     from .extract import Extraction
 
 # Messages of one sender at most this many minutes apart are one report (text and photos).
@@ -65,7 +66,7 @@ class ChatEntry:
     """A report as entry values, what the extractor made of it, and what a record still lacks."""
 
     report: ChatReport
-    values: dict[str, Any]
+    values: dict[str, object]
     extraction: Extraction
     missing: list[str]
     babinsa_from_sender: bool = False
@@ -78,6 +79,35 @@ class SenderCount:
     sender: str
     messages: int = 0
     reports: int = 0
+
+
+class SenderJson(TypedDict):
+    sender: str
+    messages: int
+    reports: int
+
+
+class ReportJson(TypedDict):
+    """One report of `komsos parse CHAT --json`."""
+
+    entry: dict[str, object]
+    missing: list[str]
+    notes: list[str]
+    stored_as: str | None
+    deleted: bool
+
+
+class ChatJson(TypedDict):
+    """What `komsos parse CHAT --json` prints."""
+
+    file: str
+    chat: str
+    messages: int
+    report_count: int
+    already_stored: int
+    deleted_before: int
+    senders: list[SenderJson]
+    reports: list[ReportJson]
 
 
 @dataclass
@@ -98,12 +128,12 @@ class ChatReading:
     def deleted_before(self) -> int:
         return sum(1 for entry in self.entries if entry.deleted)
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self) -> ChatJson:
         """What `komsos parse CHAT --json` prints: the counts, and per report its entry, what it lacks,
         the notes of the extractor and the id it is already stored under (or null)."""
         from ..model import blank_entry
 
-        reports = []
+        reports: list[ReportJson] = []
         for item in self.entries:
             entry = blank_entry()
             entry.update(item.values)
@@ -252,7 +282,7 @@ _SENDER_STOP = re.compile(
 )
 
 
-def sender_babinsa(sender: str, villages: str | Iterable[str] | None = None) -> dict[str, str] | None:
+def sender_babinsa(sender: str, villages: str | Iterable[str] | None = None) -> Babinsa | None:
     """The Babinsa a contact name gives: `Serda Nursalim Kemiri` -> Serda Nursalim when Kemiri is one of
     `villages`, those his reports name (contacts are saved as rank, name and village); None without a
     TNI rank."""
@@ -280,7 +310,7 @@ def sender_babinsa(sender: str, villages: str | Iterable[str] | None = None) -> 
     return {"rank": rank, "name": " ".join(name)}
 
 
-def source_key(source: dict[str, Any]) -> str:
+def source_key(source: Mapping[str, object]) -> str:
     """The one key of a report in a chat: the chat's name, the sender and the minute it was sent (an
     Android export gives minutes, an iPhone's seconds; both give the same key)."""
     from ..names import fold
@@ -294,12 +324,12 @@ def source_key(source: dict[str, Any]) -> str:
     )
 
 
-def source_id(source: dict[str, Any]) -> str:
+def source_id(source: Mapping[str, object]) -> str:
     """The entry id of a report read from a chat: the same report gives the same id on every reading."""
     return str(uuid.uuid5(uuid.NAMESPACE_URL, "komsos:whatsapp:" + source_key(source)))
 
 
-def report_entry(report: ChatReport, chat: Chat, read: Callable[..., Any]) -> ChatEntry:
+def report_entry(report: ChatReport, chat: Chat, read: TextReader) -> ChatEntry:
     """The report read by `read` (narrative.parse_text), completed from the message: its date and time
     when the text gives none, the sender when no Babinsa is named, photos and where it came from."""
     from . import entry_values, missing_for_record
@@ -313,19 +343,20 @@ def report_entry(report: ChatReport, chat: Chat, read: Callable[..., Any]) -> Ch
         values["time"] = f"{sent.hour:02d}:{sent.minute:02d}"
     from_sender = False
     if not values.get("babinsa"):
-        person = sender_babinsa(report.sender, values.get("village"))
+        village = values.get("village")
+        person = sender_babinsa(report.sender, village if isinstance(village, str) else None)
         if person:
             values["babinsa"], from_sender = [person], True
-    photos: list[dict[str, str]] = []
+    photos: list[Photo] = []
     for name in report.files:
-        photo = {"name": name}
+        photo: Photo = {"name": name}
         if name in chat.hashes:
             photo["sha256"] = chat.hashes[name]
         if photo not in photos:
             photos.append(photo)
     if photos:
         values["photos"] = photos
-    source = {"chat": chat.name, "sender": report.sender, "sent_at": sent.isoformat()}
+    source: Source = {"chat": chat.name, "sender": report.sender, "sent_at": sent.isoformat()}
     values["source"] = source
     values["id"] = source_id(source)
     return ChatEntry(report, values, extraction, missing_for_record(values), from_sender)
@@ -334,11 +365,11 @@ def report_entry(report: ChatReport, chat: Chat, read: Callable[..., Any]) -> Ch
 def _officer_talking(entry: ChatEntry) -> bool:
     """Whether a 'report' is an officer's message that names no Babinsa (the Danramil's own words)."""
     babinsa = entry.values.get("babinsa") or []
-    return entry.babinsa_from_sender and bool(babinsa) and babinsa[0]["rank"] in OFFICERS
+    return entry.babinsa_from_sender and isinstance(babinsa, list) and bool(babinsa) and babinsa[0]["rank"] in OFFICERS
 
 
 def read_chat_reports(
-    chat: Chat, file: str, *, since: date | None = None, read: Callable[..., Any] | None = None
+    chat: Chat, file: str, *, since: date | None = None, read: TextReader | None = None
 ) -> ChatReading:
     """Every report of the chat (messages sent on or after `since`), with counts per sender."""
     if read is None:
@@ -354,8 +385,9 @@ def read_chat_reports(
     villages: dict[str, list[str]] = {}
     for entry in entries:
         counts[entry.report.sender].reports += 1
-        if entry.values.get("village"):
-            villages.setdefault(entry.report.sender, []).append(entry.values["village"])
+        village = entry.values.get("village")
+        if village and isinstance(village, str):
+            villages.setdefault(entry.report.sender, []).append(village)
     for entry in entries:  # `Serda Nursalim Kemiri` on a report without a village, when others name Kemiri
         if entry.babinsa_from_sender:
             person = sender_babinsa(entry.report.sender, villages.get(entry.report.sender))
@@ -364,18 +396,29 @@ def read_chat_reports(
     return ChatReading(file, chat.name, len(messages), senders, entries)
 
 
-def mark_stored(reading: ChatReading, existing: list[dict[str, Any]], deleted: Mapping[str, str] | None = None) -> None:
+def _source_of(values: Mapping[str, object]) -> Mapping[str, object]:
+    """The source `report_entry` gave a report's values."""
+    source = values["source"]
+    assert isinstance(source, dict)
+    return source
+
+
+def mark_stored(reading: ChatReading, existing: Sequence[Entry], deleted: Mapping[str, str] | None = None) -> None:
     """Set `stored_as` on each report already in the store (the same source, or the same date and text),
     and `deleted` on those stored once and deleted since (`deleted`: id -> when, store.deletions())."""
     by_source = {
-        source_key(entry["source"]): entry["id"] for entry in existing if isinstance(entry.get("source"), dict)
+        source_key(source): entry["id"] for entry in existing if isinstance(source := entry.get("source"), dict)
     }
-    by_text = {(entry.get("date"), entry.get("summary")): entry["id"] for entry in existing}
+    by_text: dict[tuple[object, object], str] = {
+        (entry.get("date"), entry.get("summary")): entry["id"] for entry in existing
+    }
     for item in reading.entries:
-        key = source_key(item.values["source"])
+        key = source_key(_source_of(item.values))
         item.stored_as = by_source.get(key) or by_text.get((item.values.get("date"), item.values.get("summary")))
-        if item.stored_as is None and deleted and item.values["id"] in deleted:
-            item.stored_as, item.deleted = item.values["id"], True
+        identifier = item.values["id"]
+        if item.stored_as is None and deleted and identifier in deleted:
+            assert isinstance(identifier, str)  # source_id made it
+            item.stored_as, item.deleted = identifier, True
 
 
 def mark_stored_in(reading: ChatReading, store: Store) -> None:

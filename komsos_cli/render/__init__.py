@@ -9,25 +9,31 @@ in a summary prints as typed. Data goes to stdout; messages go to stderr.
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ..messages import t
 from ..model import format_babinsa
 from .text import one_line
 
 if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+    from ..model import Entry
+    from ..store.base import Profile
     from ..zones import Zone
 
 SITUATION_STYLE = {"aman": "green", "waspada": "yellow", "rawan": "bold red"}
 
 
-def console(stderr: bool = False) -> Any:
+def console(stderr: bool = False) -> Console:
     from rich.console import Console
 
     return Console(stderr=stderr, highlight=False, emoji=False, markup=False)
 
 
-def write_json(data: Any) -> None:
+def write_json(data: object) -> None:
     """JSON to stdout as UTF-8, indented, keys in the entry's documented order."""
     import orjson
 
@@ -52,7 +58,7 @@ def message(text: str, *, end: str = "\n") -> None:
     sys.stderr.flush()
 
 
-def _text(value: Any, style: str = "") -> Any:
+def _text(value: object, style: str = "") -> Text:
     from rich.text import Text
 
     return Text("" if value is None else str(value), style=style)
@@ -61,14 +67,14 @@ def _text(value: Any, style: str = "") -> Any:
 # --- the entries table (list) ------------------------------------------------------
 
 
-def entries_table(entries: list[dict[str, Any]]) -> None:
+def entries_table(entries: Sequence[Entry]) -> None:
     """One line per entry: ID, Tanggal, Kegiatan, Desa, Babinsa, Situasi, Ringkasan."""
     from .text import columns, write_lines
 
     rows: list[list[tuple[str, str]]] = []
     for entry in entries:
         situation = entry.get("situation") or ""
-        follow = entry.get("follow_up") or {}
+        follow = entry.get("follow_up")
         rows.append(
             [
                 (entry["id"][:8], "dim"),
@@ -76,7 +82,10 @@ def entries_table(entries: list[dict[str, Any]]) -> None:
                 (entry["kind"], ""),
                 (entry.get("village") or "", ""),
                 (", ".join(format_babinsa(p) for p in entry.get("babinsa", [])), ""),
-                (situation + (" ⚑" if follow.get("status") == "open" else ""), SITUATION_STYLE.get(situation, "")),
+                (
+                    situation + (" ⚑" if follow and follow.get("status") == "open" else ""),
+                    SITUATION_STYLE.get(situation, ""),
+                ),
                 (one_line(entry.get("summary"), 60), ""),
             ]
         )
@@ -127,40 +136,49 @@ def _stamp(value: str, zone: Zone | None) -> str:
     return text if zone.known else t("show.zone_assumed", time=text)
 
 
-def _field_text(key: str, value: Any, zone: Zone | None = None) -> str:
+def _field_text(entry: Entry, key: str, zone: Zone | None = None) -> str:
+    """The entry's field `key` as `show` prints it ("" when it is empty or missing)."""
+    if key == "babinsa":
+        return "\n".join(format_babinsa(p) for p in entry.get("babinsa") or [])
+    if key == "follow_up":
+        follow = entry.get("follow_up")
+        if follow is None:
+            return ""
+        # The labels are Indonesian, as in the reports; so is the status (stored as open/done).
+        text = f"{follow['action']} [{FOLLOW_UP_STATUS_ID.get(follow['status'], follow['status'])}]"
+        if follow.get("resolved_on"):
+            text += f" {follow.get('resolved_on')}"
+        if follow.get("note"):
+            text += f": {follow.get('note')}"
+        return text
+    if key == "photos":
+        return "\n".join(
+            f"• {photo['name']}" + (f" (sha256 {photo['sha256'][:12]}…)" if photo.get("sha256") else "")
+            for photo in entry.get("photos") or []
+        )
+    if key == "source":
+        source = entry.get("source")
+        if source is None:
+            return ""
+        return f"WhatsApp {source['chat']}: {source['sender']}, {source['sent_at'].replace('T', ' ')}"
+    if key == "received_from":
+        sender = entry.get("received_from")
+        if sender is None:
+            return ""
+        return f"{sender['name']} ({sender['fingerprint']}), {_stamp(sender['at'], zone)}"
+    value = entry.get(key)  # any other field, read by its name
     if value is None or value == []:
         return ""
     if key in ("created_at", "updated_at") and isinstance(value, str):
         return _stamp(value, zone)
-    if key == "babinsa":
-        return "\n".join(format_babinsa(p) for p in value)
-    if key == "follow_up":
-        # The labels are Indonesian, as in the reports; so is the status (stored as open/done).
-        text = f"{value['action']} [{FOLLOW_UP_STATUS_ID.get(value['status'], value['status'])}]"
-        if value.get("resolved_on"):
-            text += f" {value['resolved_on']}"
-        if value.get("note"):
-            text += f": {value['note']}"
-        return text
     if key == "place_matched":
         return "ya" if value else "tidak"
-    if key == "photos":
-        return "\n".join(
-            f"• {photo['name']}" + (f" (sha256 {photo['sha256'][:12]}…)" if photo.get("sha256") else "")
-            for photo in value
-        )
-    if key == "source":
-        return f"WhatsApp {value['chat']}: {value['sender']}, {value['sent_at'].replace('T', ' ')}"
-    if key == "received_from":
-        return f"{value['name']} ({value['fingerprint']}), {_stamp(value['at'], zone)}"
     if isinstance(value, list):
         return "\n".join(f"• {item}" for item in value)
     return str(value)
 
 
-def entry_detail(
-    entry: dict[str, Any], history_count: int = 0, *, stderr: bool = False, zone: Zone | None = None
-) -> None:
+def entry_detail(entry: Entry, history_count: int = 0, *, stderr: bool = False, zone: Zone | None = None) -> None:
     """The entry in full; its times in `zone` (the zone of its place: zones.zone_of_entry), to the
     minute. Without a zone: the zone of the entry's province, else WIB, marked as assumed."""
     from rich.table import Table
@@ -175,7 +193,7 @@ def entry_detail(
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
     for key, label in LABELS:
-        text = _field_text(key, entry.get(key), zone)
+        text = _field_text(entry, key, zone)
         if text:
             style = SITUATION_STYLE.get(text, "") if key == "situation" else ""
             table.add_row(_text(label), _text(text, style))
@@ -198,7 +216,7 @@ PROFILE_LABELS = (
 )
 
 
-def profile_panel(profile: dict[str, Any]) -> None:
+def profile_panel(profile: Profile) -> None:
     from rich.table import Table
 
     out = console()
@@ -206,12 +224,14 @@ def profile_panel(profile: dict[str, Any]) -> None:
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
     labels = dict(PROFILE_LABELS)
-    known = [key for key, _ in PROFILE_LABELS if key in profile]
-    for key in known + [key for key in profile if key not in labels]:
-        value = profile[key]
-        if key == "babinsa" and value:
-            value = format_babinsa(value)
-        elif isinstance(value, list):
+    values: dict[str, object] = dict(profile)  # read by key name below
+    babinsa = profile.get("babinsa")
+    if babinsa:
+        values["babinsa"] = format_babinsa(babinsa)
+    known = [key for key, _ in PROFILE_LABELS if key in values]
+    for key in known + [key for key in values if key not in labels]:
+        value = values[key]
+        if isinstance(value, list):
             value = ", ".join(value)
         elif isinstance(value, bool):
             value = "ya" if value else ""

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..messages import t, tn
 from ..text import visible
 from . import console
+
+if TYPE_CHECKING:
+    from ..doctor import Report
 
 # Paths and ids in the report come from the user's --db and from the store itself, which
 # may be hostile (a file someone sent): control characters and bidi overrides are shown
@@ -16,7 +19,7 @@ from . import console
 MARK = {"ok": ("✓", "green"), "warning": ("!", "yellow"), "error": ("✗", "bold red")}
 
 
-def doctor_report(report: Any) -> None:
+def doctor_report(report: Report) -> None:
     from rich.text import Text
 
     out = console()

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..messages import t, tn
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress, TaskID
+
+    from ..exchange import ImportResult
+    from ..trust import Verdict
 
 # Below this many rows an import is over before a bar would help.
 PROGRESS_FROM = 2_000
@@ -19,12 +26,10 @@ READING_FROM = 200_000
 class _Bar:
     """`exchange.Progress` drawn with Rich; shown only once the total is known to be long."""
 
-    def __init__(self, out: Any = None) -> None:
+    def __init__(self, out: Console | None = None) -> None:
         self._out = out
-        self._progress: Any = None
-        self._task: Any = None
-        self._spinner: Any = None
-        self._file: Any = None
+        self._progress: tuple[Progress, TaskID] | None = None  # the rows' bar, and its task
+        self._spinner: tuple[Progress, TaskID] | None = None  # the file being read, and its task
 
     def reading(self, path: Path, size: int) -> None:
         if size < READING_FROM:
@@ -34,20 +39,21 @@ class _Bar:
 
             from . import console
 
-            self._spinner = Progress(
+            spinner = Progress(
                 SpinnerColumn(),
                 TextColumn("{task.description}", markup=False),  # a file name is never markup
                 TimeElapsedColumn(),
                 console=self._out or console(stderr=True),
                 transient=True,
             )
-            self._spinner.start()
-            self._file = self._spinner.add_task("", total=None)
-        self._spinner.update(self._file, description=t("exchange.reading", name=path.name))
+            spinner.start()
+            self._spinner = (spinner, spinner.add_task("", total=None))
+        spinner, task = self._spinner
+        spinner.update(task, description=t("exchange.reading", name=path.name))
 
     def _stop_reading(self) -> None:
         if self._spinner is not None:
-            self._spinner.stop()
+            self._spinner[0].stop()
             self._spinner = None
 
     def start(self, total: int) -> None:
@@ -58,7 +64,7 @@ class _Bar:
 
         from . import console
 
-        self._progress = Progress(
+        progress = Progress(
             TextColumn(t("exchange.progress")),
             BarColumn(),
             MofNCompleteColumn(),
@@ -66,22 +72,23 @@ class _Bar:
             console=self._out or console(stderr=True),
             transient=True,
         )
-        self._progress.start()
-        self._task = self._progress.add_task("import", total=total)
+        progress.start()
+        self._progress = (progress, progress.add_task("import", total=total))
 
     def advance(self, count: int) -> None:
         if self._progress is not None:
-            self._progress.advance(self._task, count)
+            progress, task = self._progress
+            progress.advance(task, count)
 
     def stop(self) -> None:
         self._stop_reading()
         if self._progress is not None:
-            self._progress.stop()
+            self._progress[0].stop()
             self._progress = None
 
 
 @contextmanager
-def import_progress(enabled: bool, out: Any = None) -> Iterator[_Bar | None]:
+def import_progress(enabled: bool, out: Console | None = None) -> Iterator[_Bar | None]:
     """A progress reporter for `exchange.import_files`, or None when stderr is not a terminal.
 
     `out` is the Rich console to draw on (default: stderr)."""
@@ -95,7 +102,7 @@ def import_progress(enabled: bool, out: Any = None) -> Iterator[_Bar | None]:
         bar.stop()
 
 
-def import_counts(result: Any) -> None:
+def import_counts(result: ImportResult) -> None:
     """The import's counts on stderr, one line (and one more for a dry run or conflicts)."""
     from . import message
 
@@ -117,7 +124,7 @@ def import_counts(result: Any) -> None:
         message(t("exchange.import.dry_run"))
 
 
-def signatures(verdicts: Any) -> None:
+def signatures(verdicts: Iterable[Verdict]) -> None:
     """What import's signature check found, one line a file on stderr: its signer, or a warning."""
     from ..trust import signature_path
     from . import message

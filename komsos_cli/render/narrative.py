@@ -6,7 +6,7 @@ User text (names, places, the report itself) goes through rich.text.Text only.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from ..messages import t, tn
 from ..model import format_babinsa
@@ -14,6 +14,7 @@ from . import LABELS, SITUATION_STYLE, _text, console
 from .text import one_line
 
 if TYPE_CHECKING:
+    from ..model import Babinsa
     from ..narrative.extract import Extraction
     from ..narrative.whatsapp import ChatReading
 
@@ -21,10 +22,16 @@ T = TypeVar("T")
 _LABEL = dict(LABELS)
 
 
-def _value(key: str, value: Any, extraction: Extraction) -> str:
+def _people(value: object, separator: str) -> str:
+    """The Babinsa a report names, joined ("" for none)."""
+    people = cast("list[Babinsa] | None", value)  # what the extractor found: a list of {rank, name}, or None
+    return separator.join(format_babinsa(person) for person in people or [])
+
+
+def _value(key: str, value: object, extraction: Extraction) -> str:
     if key == "babinsa":
-        return "\n".join(format_babinsa(person) for person in value)
-    if key == "summary":
+        return _people(value, "\n")
+    if key == "summary" and isinstance(value, str):
         return one_line(value, 70) + "\n" + t("parse.summary_source", chars=len(value))
     if key == "kind":
         return ", ".join(extraction.activity_kinds) or str(value)
@@ -90,7 +97,7 @@ def summary_view(results: list[tuple[str, Extraction]], stderr: bool = False) ->
             _text(name),
             _text(fields.get("date") or "—"),
             _text(fields.get("village") or "—"),
-            _text(", ".join(format_babinsa(p) for p in fields.get("babinsa") or []) or "—"),
+            _text(_people(fields.get("babinsa"), ", ") or "—"),
             _text(f"{len(extraction.found)}/{len(fields)}"),
             _text(", ".join(_field(key) for key in extraction.missing), "yellow"),
         )
@@ -145,14 +152,16 @@ def chat_view(reading: ChatReading, stderr: bool = False) -> None:
             status = _text(t("chat.status.missing", fields=", ".join(item.missing)), "yellow")
         else:
             status = _text(t("chat.status.new"), "green")
+        when = [text for text in (values.get("date"), values.get("time")) if isinstance(text, str) and text]
+        photos = values.get("photos")
         table.add_row(
             _text(f"{item.report.sent_at:%Y-%m-%d %H:%M}"),
             _text(item.report.sender),
-            _text(" ".join(filter(None, (values.get("date"), values.get("time"))))),
+            _text(" ".join(when)),
             _text(values.get("kind") or "—"),
-            _text(", ".join(format_babinsa(p) for p in values.get("babinsa") or []) or "—"),
+            _text(_people(values.get("babinsa"), ", ") or "—"),
             _text(values.get("village") or "—"),
-            _text(len(values.get("photos") or [])),
+            _text(len(photos) if isinstance(photos, list) else 0),
             status,
         )
     out.print(table)

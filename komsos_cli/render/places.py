@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..messages import t
 from . import _text, console
 
 if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress, TaskID
+
     from ..places import Place
 
 
@@ -16,11 +19,10 @@ class IndexBuild:
     """`places.BuildProgress` on stderr: a Rich bar at a terminal (gone once built), else one
     plain line, so that the seconds of the first lookup on a new machine are not silent."""
 
-    def __init__(self, terminal: bool | None = None, out: Any = None) -> None:
+    def __init__(self, terminal: bool | None = None, out: Console | None = None) -> None:
         self._terminal = sys.stderr.isatty() if terminal is None else terminal
         self._out = out
-        self._progress: Any = None
-        self._task: Any = None
+        self._progress: tuple[Progress, TaskID] | None = None  # the bar, and its task
         self._said = False
 
     def start(self, total: int) -> None:
@@ -34,7 +36,7 @@ class IndexBuild:
         if self._progress is None:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-            self._progress = Progress(
+            progress = Progress(
                 TextColumn(t("places.building.bar")),
                 BarColumn(),
                 MofNCompleteColumn(),
@@ -42,18 +44,20 @@ class IndexBuild:
                 console=self._out or console(stderr=True),
                 transient=True,
             )
-            self._progress.start()
+            progress.start()
         else:
-            self._progress.remove_task(self._task)
-        self._task = self._progress.add_task("places", total=total)
+            progress, task = self._progress
+            progress.remove_task(task)
+        self._progress = (progress, progress.add_task("places", total=total))
 
     def advance(self, count: int) -> None:
         if self._progress is not None:
-            self._progress.advance(self._task, count)
+            progress, task = self._progress
+            progress.advance(task, count)
 
     def stop(self) -> None:
         if self._progress is not None:
-            self._progress.stop()
+            self._progress[0].stop()
             self._progress = None
 
 

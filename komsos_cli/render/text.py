@@ -10,7 +10,7 @@ as text (never interpreted), with control characters made harmless.
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TextIO
 
 # Control characters and bidi overrides become spaces: user text cannot move the cursor or recolour.
 from ..text import flat as flat
@@ -61,7 +61,7 @@ def one_line(value: str | None, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def use_colour(stream: Any) -> bool:
+def use_colour(stream: TextIO) -> bool:
     import os
 
     if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":

@@ -1,6 +1,6 @@
 """Where entries live: the `Store` interface and its two stores.
 
-- `base.py`: the interface (`Store`, `Transaction`, `MergeCounts`) the core talks to.
+- `base.py`: the interface (`Store`, `Transaction`, `MergeCounts`, `HistoryEvent`, `Profile`) the core talks to.
 - `file.py`: the TinyDB JSON file of a Babinsa's laptop (the only module importing TinyDB).
 - `jsonfile.py`: that file's bytes, read in slices and written in pieces.
 - `hub.py`: PostgreSQL for a Koramil, Kodim or Kodam (the only module importing psycopg).
@@ -17,7 +17,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .base import Entry, MergeCounts, Store, Transaction
+from .base import Entry, HistoryEvent, MergeCounts, Profile, Store, Transaction
 
 if TYPE_CHECKING:
     from .file import FileStore
@@ -89,7 +89,9 @@ __all__ = [
     "PROFILE",
     "Entry",
     "FileStore",
+    "HistoryEvent",
     "MergeCounts",
+    "Profile",
     "Store",
     "Transaction",
     "atomic_write",

@@ -12,14 +12,39 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol, TypedDict
+
+from ..model import Babinsa, Entry
 
 if TYPE_CHECKING:
     from ..query import Criteria
     from ..summary import CoverageTally, Tally
     from .file import FileStore
 
-Entry = dict[str, Any]
+
+class HistoryEvent(TypedDict):
+    """A previous version of an entry, as `history()` gives it: the entry as it was (`version`) before
+    it was `edited` or `deleted` (`action`), and when (`at`, ISO). Its last deletion is its tombstone."""
+
+    entry_id: str
+    action: str
+    at: str
+    version: Entry
+
+
+class Profile(TypedDict, total=False):
+    """Who this Babinsa is (`profile set`, `entries.set_profile`): a key is there once it was set.
+    The Koramil, Kodim and area are None when set empty."""
+
+    babinsa: Babinsa
+    nrp: str | None
+    koramil: str | None
+    kodim: str | None
+    province: str | None
+    kabupaten: str | None
+    kecamatan: str | None
+    villages: list[str]
+    require_signed: bool  # import refuses unsigned files (docs/trust.md)
 
 
 @dataclass(frozen=True)
@@ -86,7 +111,7 @@ class Store(Protocol):
         """How many entries the criteria select (at most `criteria.limit`)."""
         ...
 
-    def history(self, entry_id: str) -> list[dict[str, Any]]:
+    def history(self, entry_id: str) -> list[HistoryEvent]:
         """The entry's previous versions and deletions, oldest first."""
         ...
 
@@ -110,7 +135,7 @@ class Store(Protocol):
         """Merge by id with import's rules, all or nothing."""
         ...
 
-    def profile(self) -> dict[str, Any]: ...
+    def profile(self) -> Profile: ...
 
     def profile_store(self) -> FileStore:
         """The store that keeps this user's profile: a file store itself; a hub, the user's own file."""
@@ -119,4 +144,4 @@ class Store(Protocol):
     def transaction(self) -> AbstractContextManager[Transaction]: ...
 
 
-__all__ = ["Entry", "MergeCounts", "Store", "Transaction"]
+__all__ = ["Entry", "HistoryEvent", "MergeCounts", "Profile", "Store", "Transaction"]

@@ -21,22 +21,28 @@ TinyDB (9 ms).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, cast
 
 from ..errors import NotFound, StoreError
 from ..messages import t
 from ..model import utc_now
 from . import jsonfile
-from .base import Entry, MergeCounts
+from .base import Entry, HistoryEvent, MergeCounts, Profile
 from .files import atomic_write, ensure_folder, exclusive_lock, lock_timeout, remove_stray_temp_files
-from .jsonfile import ENTRIES, HISTORY, META, PROFILE
+from .jsonfile import ENTRIES, HISTORY, META, PROFILE, StoreTables
 
 if TYPE_CHECKING:
+    from tinydb import TinyDB
+    from tinydb.queries import QueryLike
+    from tinydb.storages import Storage
+    from tinydb.table import Table
+
     from ..query import Criteria
     from ..summary import CoverageTally, Tally
+    from .migrations import Tables
 
 
 class StoreFile:
@@ -46,11 +52,11 @@ class StoreFile:
         self.path = path
         self.timeout = lock_timeout(timeout)
         self.share = share
-        self._snapshot: tuple[tuple[int, int, int] | None, dict[str, Any]] | None = None
-        self.pending: dict[str, Any] | None = None  # the tables of a transaction under way
+        self._snapshot: tuple[tuple[int, int, int] | None, StoreTables] | None = None
+        self.pending: StoreTables | None = None  # the tables of a transaction under way
         self.created = False  # a commit made the file (see FileStore.notice)
 
-    def read(self) -> dict[str, Any]:
+    def read(self) -> StoreTables:
         """The tables: those of the transaction under way, else a snapshot of the file.
 
         The snapshot is kept for this process: a later read or transaction reuses it when
@@ -74,7 +80,7 @@ class StoreFile:
             yield
 
     @contextmanager
-    def transaction(self) -> Iterator[dict[str, Any]]:
+    def transaction(self) -> Iterator[StoreTables]:
         """Lock, read, let the caller change the tables, then write once if `dirty` was set.
 
         An exception inside the block leaves the file as it was. A file its owner made
@@ -97,11 +103,11 @@ class StoreFile:
 
     dirty = False
 
-    def commit(self, tables: dict[str, Any]) -> None:
+    def commit(self, tables: StoreTables) -> None:
         """Keep the previous good file as a backup, then replace it atomically. Call under the lock."""
         from .. import backups
 
-        meta: Any = next(iter(tables.get(META, {}).values()), {})
+        meta: object = next(iter(tables.get(META, {}).values()), {})
         migrated_from = meta.pop("migrated_from", None) if isinstance(meta, dict) else None
         if migrated_from is not None and self.path.exists():
             backups.keep_aside(self.path, f"schema-v{migrated_from}")
@@ -125,11 +131,11 @@ def refuse_read_only(path: Path) -> None:
         raise StoreError(t("store.read_only", path=path))
 
 
-_STORAGE_CLASS: Any = None
-_DATABASE_CLASS: Any = None
+_STORAGE_CLASS: type[Storage] | None = None
+_DATABASE_CLASS: type[TinyDB] | None = None
 
 
-def database_class() -> Any:
+def database_class() -> type[TinyDB]:
     """TinyDB with `KeyedTable` as its table class (TinyDB's own extension point, `table_class`).
 
     TinyDB's Table rebuilds the whole table on every change (each key to int and back): about
@@ -139,23 +145,21 @@ def database_class() -> Any:
     """
     global _DATABASE_CLASS
     if _DATABASE_CLASS is None:
-        from collections.abc import Callable, Mapping, MutableMapping
-
         from tinydb import TinyDB
         from tinydb.table import Table
 
         class KeyedTable(Table):
             _last_id: int | None = None
 
-            def _raw(self) -> tuple[dict[str, Any], dict[str, Any]]:
-                tables: dict[str, Any] = self.storage.read() or {}
+            def _raw(self) -> tuple[Tables, dict[str, dict[str, object]]]:
+                tables: Tables = self.storage.read() or {}
                 return tables, tables.setdefault(self.name, {})
 
-            def _save(self, tables: dict[str, Any]) -> None:
+            def _save(self, tables: Tables) -> None:
                 self.storage.write(tables)
                 self.clear_cache()
 
-            def insert_multiple(self, documents: Iterable[Mapping[str, Any]]) -> list[int]:
+            def insert_multiple(self, documents: Iterable[Mapping[str, object]]) -> list[int]:
                 tables, raw = self._raw()
                 last = self._last_id if self._last_id is not None else max(map(int, raw), default=0)
                 ids = []
@@ -171,8 +175,8 @@ def database_class() -> Any:
 
             def update(
                 self,
-                fields: Mapping[str, Any] | Callable[[MutableMapping[str, Any]], None],
-                cond: Any = None,
+                fields: Mapping[str, object] | Callable[[MutableMapping[str, object]], None],
+                cond: QueryLike | None = None,
                 doc_ids: Iterable[int] | None = None,
             ) -> list[int]:
                 if doc_ids is None or cond is not None:
@@ -188,7 +192,7 @@ def database_class() -> Any:
                 self._save(tables)
                 return updated
 
-            def remove(self, cond: Any = None, doc_ids: Iterable[int] | None = None) -> list[int]:
+            def remove(self, cond: QueryLike | None = None, doc_ids: Iterable[int] | None = None) -> list[int]:
                 if doc_ids is None or cond is not None:
                     return list(super().remove(cond, doc_ids))
                 tables, raw = self._raw()
@@ -209,7 +213,7 @@ def database_class() -> Any:
     return _DATABASE_CLASS
 
 
-def storage_class() -> Any:
+def storage_class() -> type[Storage]:
     """`JSONFileStorage`, TinyDB's storage for a `StoreFile` (made on first use: TinyDB is imported then)."""
     global _STORAGE_CLASS
     if _STORAGE_CLASS is None:
@@ -226,16 +230,20 @@ def storage_class() -> Any:
             def __init__(self, file: StoreFile) -> None:
                 self.file = file
 
-            def read(self) -> dict[str, Any]:
-                return self.file.read()
+            # TinyDB sees the tables as its own layout (`Tables`) and gives them back, changed by
+            # `KeyedTable` with the entries, history and profile this module handed it: still
+            # `StoreTables` (the casts only change how the one dict is seen).
+            def read(self) -> Tables:
+                return cast("Tables", self.file.read())
 
-            def write(self, data: dict[str, Any]) -> None:
+            def write(self, data: Tables) -> None:
+                tables = cast(StoreTables, data)
                 if self.file.pending is not None:
-                    self.file.pending = data
+                    self.file.pending = tables
                     self.file.dirty = True
                     return
                 with self.file.locked():
-                    self.file.commit(data)
+                    self.file.commit(tables)
 
             def close(self) -> None:
                 pass
@@ -249,16 +257,16 @@ class FileTransaction:
 
     def __init__(self, file: StoreFile) -> None:
         self._file = file
-        self._db: Any = None
+        self._db: TinyDB | None = None
         self._doc_ids: dict[str, int] | None = None
 
-    def _table(self, name: str) -> Any:
+    def _table(self, name: str) -> Table:
         if self._db is None:
             self._db = database_class()(self._file, storage=storage_class())
         return self._db.table(name, cache_size=0)
 
     @property
-    def _tables(self) -> dict[str, Any]:
+    def _tables(self) -> StoreTables:
         return self._file.read()
 
     def _index(self) -> dict[str, int]:
@@ -273,13 +281,13 @@ class FileTransaction:
     def find(self, prefix: str) -> Entry:
         from ..entries import resolve_prefix
 
-        return dict(resolve_prefix(self.entries(), prefix))
+        return resolve_prefix(self.entries(), prefix).copy()
 
     def get(self, entry_id: str) -> Entry:
         doc_id = self._index().get(entry_id)
         if doc_id is None:
             raise NotFound(t("id.not_found", prefix=entry_id))
-        return dict(self._tables[ENTRIES][str(doc_id)])
+        return self._tables[ENTRIES][str(doc_id)].copy()
 
     def contains(self, entry_id: str) -> bool:
         return entry_id in self._index()
@@ -298,9 +306,10 @@ class FileTransaction:
     def _remember_many(self, olds: list[Entry], action: str) -> None:
         at = utc_now()
         # One insert for all: TinyDB's insert costs O(history) per call.
-        self._table(HISTORY).insert_multiple(
-            [{"entry_id": old["id"], "action": action, "at": at, "version": old} for old in olds]
-        )
+        events: list[HistoryEvent] = [
+            {"entry_id": old["id"], "action": action, "at": at, "version": old} for old in olds
+        ]
+        self._table(HISTORY).insert_multiple(events)
 
     def replace_many(self, entries: list[Entry]) -> None:
         """Store new versions of existing entries; each old version goes to history."""
@@ -313,12 +322,12 @@ class FileTransaction:
             doc_id = index.get(entry["id"])
             if doc_id is None:
                 raise NotFound(t("id.not_found", prefix=entry["id"]))
-            old_versions.append(dict(raw[str(doc_id)]))
+            old_versions.append(raw[str(doc_id)].copy())
         self._remember_many(old_versions, "edited")
         new_versions = {entry["id"]: entry for entry in entries}
 
-        def become_new_version(document: dict[str, Any]) -> None:
-            new = new_versions[document["id"]]
+        def become_new_version(document: MutableMapping[str, object]) -> None:
+            new = new_versions[str(document["id"])]  # an entry's id: already a str
             document.clear()
             document.update(new)
 
@@ -334,21 +343,26 @@ class FileTransaction:
         doc_id = self._index().pop(entry_id)
         self._table(ENTRIES).remove(doc_ids=[doc_id])
 
-    def history(self, entry_id: str) -> list[dict[str, Any]]:
+    def history(self, entry_id: str) -> list[HistoryEvent]:
         raw = self._tables.get(HISTORY, {})
         return [item for item in raw.values() if item.get("entry_id") == entry_id]
 
     def deletions(self) -> dict[str, str]:
         return jsonfile.deletions(self._tables)
 
-    def profile(self) -> dict[str, Any]:
-        raw = self._tables.get(PROFILE, {})
-        return dict(next(iter(raw.values()), {}))
+    def profile(self) -> Profile:
+        return _profile(self._tables)
 
-    def set_profile(self, profile: dict[str, Any]) -> None:
+    def set_profile(self, profile: Profile) -> None:
         table = self._table(PROFILE)
         table.truncate()
         table.insert(profile)
+
+
+def _profile(tables: StoreTables) -> Profile:
+    """A copy of the profile (empty when none was set)."""
+    none: Profile = {}
+    return next(iter(tables.get(PROFILE, {}).values()), none).copy()
 
 
 class FileStore:
@@ -377,7 +391,7 @@ class FileStore:
     def lock_timeout(self) -> float:
         return self.file.timeout
 
-    def tables(self) -> dict[str, Any]:
+    def tables(self) -> StoreTables:
         """A snapshot of every table (see `StoreFile.read`); callers must not mutate it."""
         tables = self.file.read()
         if not tables[ENTRIES] and self.file.pending is None and not self.path.exists():
@@ -429,7 +443,7 @@ class FileStore:
             return total if criteria.limit is None else min(total, criteria.limit)
         return len(self.select(criteria))
 
-    def history(self, entry_id: str) -> list[dict[str, Any]]:
+    def history(self, entry_id: str) -> list[HistoryEvent]:
         raw = self.tables().get(HISTORY, {})
         return [item for item in raw.values() if item.get("entry_id") == entry_id]
 
@@ -472,9 +486,8 @@ class FileStore:
             len(incoming), len(plan.added), len(plan.updated), plan.skipped, plan.conflicts, plan.deleted_here
         )
 
-    def profile(self) -> dict[str, Any]:
-        raw = self.file.read().get(PROFILE, {})
-        return dict(next(iter(raw.values()), {}))
+    def profile(self) -> Profile:
+        return _profile(self.file.read())
 
     def profile_store(self) -> FileStore:
         return self

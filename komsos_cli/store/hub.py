@@ -19,16 +19,22 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..errors import AmbiguousId, InvalidInput, NotFound, StoreError, StoreLocked
 from ..messages import t, tn
 from ..model import in_field_order, utc_now
 from . import migrations
-from .base import Entry, MergeCounts
+from .base import Entry, HistoryEvent, MergeCounts, Profile
 from .files import lock_timeout
 
 if TYPE_CHECKING:
+    from psycopg import Connection
+    from psycopg.rows import TupleRow
+
+    # A connection to the hub as komsos opens it (rows as tuples); migrations.py uses it too.
+    HubConnection = Connection[TupleRow]
+
     from ..query import Criteria
     from ..summary import CoverageTally, Tally
     from .file import FileStore
@@ -68,16 +74,21 @@ def _password(address: str) -> str | None:
     return param.group(0).split("=", 1)[1] if param else None
 
 
-def _loads(value: Any) -> Entry:
-    """An entry as read from the hub (jsonb, parsed by orjson: see `_connection`), in field order."""
-    if isinstance(value, str | bytes):
-        import orjson
+def _loads(value: Entry | str | bytes) -> Entry:
+    """An entry as read from the hub (jsonb, parsed by orjson: see `_connection`), in field order.
 
-        value = orjson.loads(value)
-    return in_field_order(value)
+    What the hub holds was validated before it was written (`_row` and the import's COPY take an Entry),
+    hence the type of `value`: a column read back, parsed or still JSON text.
+    """
+    if not isinstance(value, str | bytes):
+        return in_field_order(value)
+    import orjson
+
+    entry: Entry = orjson.loads(value)
+    return in_field_order(entry)
 
 
-def _row(entry: Entry) -> tuple[Any, ...]:
+def _row(entry: Entry) -> tuple[object, ...]:
     import orjson
 
     from ..query import entry_columns
@@ -93,7 +104,7 @@ class HubStore:
         self.address = address
         self.location = redact(address)
         self.lock_timeout = lock_timeout(lock_timeout_seconds)
-        self._conn: Any = None
+        self._conn: Connection[TupleRow] | None = None
 
     # --- connection and errors ------------------------------------------------------------
 
@@ -103,22 +114,27 @@ class HubStore:
         secret = _password(self.address)
         return text.replace(secret, "***") if secret else text
 
-    def _psycopg(self) -> Any:
+    def _need_psycopg(self) -> None:
+        """StoreError when psycopg (the `hub` extra) is not installed."""
         try:
-            import psycopg
+            import psycopg  # noqa: F401
         except ImportError:
             raise StoreError(t("hub.no_psycopg", address=self.location)) from None
-        return psycopg
 
-    def _connection(self) -> Any:
+    def _connection(self) -> Connection[TupleRow]:
         if self._conn is not None and not self._conn.closed:
             return self._conn
-        psycopg = self._psycopg()
-        options: dict[str, Any] = {"autocommit": True, "application_name": "komsos"}
-        if "connect_timeout" not in self.address:
-            options["connect_timeout"] = int(os.environ.get("KOMSOS_CONNECT_TIMEOUT", "10"))
+        self._need_psycopg()
+        import psycopg
+
+        timeout = None if "connect_timeout" in self.address else int(os.environ.get("KOMSOS_CONNECT_TIMEOUT", "10"))
         try:
-            conn = psycopg.connect(self.address, **options)
+            if timeout is None:  # the address says how long
+                conn = psycopg.connect(self.address, autocommit=True, application_name="komsos")
+            else:
+                conn = psycopg.connect(
+                    self.address, autocommit=True, application_name="komsos", connect_timeout=timeout
+                )
         except psycopg.Error as error:
             raise StoreError(t("hub.unreachable", address=self.location, reason=self._reason(error))) from None
         except (ValueError, UnicodeError) as error:  # an address libpq cannot parse
@@ -143,10 +159,12 @@ class HubStore:
             self._conn = None
 
     @contextmanager
-    def _session(self, write: bool = False) -> Iterator[Any]:
+    def _session(self, write: bool = False) -> Iterator[Connection[TupleRow]]:
         """One transaction on the hub; any database error becomes one StoreError line, the
         transaction rolled back (nothing half-written)."""
-        psycopg = self._psycopg()
+        self._need_psycopg()
+        import psycopg
+
         conn = self._connection()
         try:
             with conn.transaction():
@@ -160,7 +178,7 @@ class HubStore:
                 self._conn = None
             raise StoreError(t("hub.failed", address=self.location, reason=self._reason(error))) from None
 
-    def _fetch(self, sql: str, params: Iterable[Any] = ()) -> list[Any]:
+    def _fetch(self, sql: str, params: Iterable[object] = ()) -> list[TupleRow]:
         with self._session() as conn:
             return list(conn.execute(sql, list(params)).fetchall())
 
@@ -197,15 +215,16 @@ class HubStore:
     def count_all(self) -> int:
         return int(self._fetch("SELECT count(*) FROM komsos_entries")[0][0])
 
-    def history(self, entry_id: str) -> list[dict[str, Any]]:
+    def history(self, entry_id: str) -> list[HistoryEvent]:
         rows = self._fetch(
             "SELECT entry_id, action, at, version FROM komsos_history WHERE entry_id = %s ORDER BY seq",
             [entry_id],
         )
-        return [
+        events: list[HistoryEvent] = [
             {"entry_id": entry, "action": action, "at": at, "version": _loads(version)}
             for entry, action, at, version in rows
         ]
+        return events
 
     def deletions(self) -> dict[str, str]:
         rows = self._fetch("SELECT entry_id, max(at) FROM komsos_history WHERE action = 'deleted' GROUP BY entry_id")
@@ -304,7 +323,7 @@ class HubStore:
 
     # --- the profile: the person's own, not the hub's -----------------------------------------
 
-    def profile(self) -> dict[str, Any]:
+    def profile(self) -> Profile:
         return self.profile_store().profile()
 
     def profile_store(self) -> FileStore:
@@ -342,7 +361,7 @@ class HubStore:
         """What doctor says of the hub: (level, code, message) lines."""
         found: list[tuple[str, str, str]] = []
         with self._session() as conn:
-            server = conn.execute("SHOW server_version").fetchone()[0]
+            server = _one_row(conn, "SHOW server_version")[0]
             found.append(("ok", "connect", t("doctor.hub.ok", address=self.location, server=f"PostgreSQL {server}")))
             version = migrations.hub_version(conn)
             found.append(("ok", "schema", t("doctor.hub.schema", version=version)))
@@ -364,10 +383,10 @@ class HubStore:
                         tn("doctor.hub.indexes", len(migrations.HUB_INDEXES), count=len(migrations.HUB_INDEXES)),
                     )
                 )
-            entries = conn.execute("SELECT count(*) FROM komsos_entries").fetchone()[0]
-            history, deleted = conn.execute(
-                "SELECT count(*), count(*) FILTER (WHERE action = 'deleted') FROM komsos_history"
-            ).fetchone()
+            entries = _one_row(conn, "SELECT count(*) FROM komsos_entries")[0]
+            history, deleted = _one_row(
+                conn, "SELECT count(*), count(*) FILTER (WHERE action = 'deleted') FROM komsos_history"
+            )
             counts = t(
                 "doctor.hub.counts",
                 entries=tn("doctor.hub.entries", entries, count=entries),
@@ -384,7 +403,14 @@ class _DryRun(Exception):
     counts: MergeCounts | None = None
 
 
-def _selection(criteria: Criteria) -> tuple[str, list[Any]]:
+def _one_row(conn: Connection[TupleRow], sql: str) -> TupleRow:
+    """The row of a statement that always gives one (SHOW, an aggregate without GROUP BY)."""
+    row = conn.execute(sql).fetchone()
+    assert row is not None, sql
+    return row
+
+
+def _selection(criteria: Criteria) -> tuple[str, list[object]]:
     from ..query import criteria_sql
 
     where, params = criteria_sql(criteria)
@@ -392,7 +418,7 @@ def _selection(criteria: Criteria) -> tuple[str, list[Any]]:
     return f"SELECT entry FROM komsos_entries WHERE {where} ORDER BY {NEWEST_FIRST}{limit}", params
 
 
-def _find(conn: Any, prefix: str, *, lock: bool) -> Entry:
+def _find(conn: Connection[TupleRow], prefix: str, *, lock: bool) -> Entry:
     """`entries.resolve_prefix` done by the hub: an exact id wins; several matches are ambiguous."""
     wanted = prefix.strip().lower()
     if not wanted:
@@ -419,7 +445,7 @@ def _find(conn: Any, prefix: str, *, lock: bool) -> Entry:
 class HubTransaction:
     """Changes to the hub inside one PostgreSQL transaction; obtain with `HubStore.transaction()`."""
 
-    def __init__(self, conn: Any) -> None:
+    def __init__(self, conn: Connection[TupleRow]) -> None:
         self._conn = conn
 
     def find(self, prefix: str) -> Entry:
@@ -464,7 +490,9 @@ class HubTransaction:
             raise NotFound(t("id.not_found", prefix=entry_id))
 
 
-def _copy_rows(conn: Any, table: str, rows: Iterable[tuple[Any, ...]], extra: tuple[str, ...] = ()) -> int:
+def _copy_rows(
+    conn: Connection[TupleRow], table: str, rows: Iterable[tuple[object, ...]], extra: tuple[str, ...] = ()
+) -> int:
     """COPY rows (COLUMNS, then `entry`, then `extra` columns) into `table`; how many."""
     names = ", ".join((*COLUMNS, "entry", *extra))
     count = 0
@@ -485,7 +513,7 @@ _COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\
 _ARRAY_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"'})
 
 
-def _copy_field(value: Any) -> str:
+def _copy_field(value: object) -> str:
     """One value in COPY's text format: \\N for NULL; text[] as an array literal; escapes doubled."""
     if value is None:
         return "\\N"
@@ -515,9 +543,9 @@ def _chunks_made_aside(entries: Iterable[Entry], size: int) -> Iterator[list[str
     import queue
     import threading
 
-    handoff: queue.Queue[Any] = queue.Queue(maxsize=2)
+    # A chunk of lines; an error raised while making them; None: there are no more.
+    handoff: queue.Queue[list[str] | BaseException | None] = queue.Queue(maxsize=2)
     stop = threading.Event()
-    done = object()
 
     def make() -> None:
         try:
@@ -531,7 +559,7 @@ def _chunks_made_aside(entries: Iterable[Entry], size: int) -> Iterator[list[str
                         return
             if chunk:
                 handoff.put(chunk)
-            handoff.put(done)
+            handoff.put(None)
         except BaseException as error:  # handed to the merging thread, which raises it
             handoff.put(error)
 
@@ -540,7 +568,7 @@ def _chunks_made_aside(entries: Iterable[Entry], size: int) -> Iterator[list[str
     try:
         while True:
             item = handoff.get()
-            if item is done:
+            if item is None:
                 return
             if isinstance(item, BaseException):
                 raise item
@@ -552,7 +580,7 @@ def _chunks_made_aside(entries: Iterable[Entry], size: int) -> Iterator[list[str
                 handoff.get(timeout=0.1)
 
 
-def _merge_staged(conn: Any, entries: Iterable[Entry], dry_run: bool) -> MergeCounts:
+def _merge_staged(conn: Connection[TupleRow], entries: Iterable[Entry], dry_run: bool) -> MergeCounts:
     """Stage, classify, apply, a chunk at a time: plan_merge's rules (exchange.py) in SQL.
 
     Among several rows of one id the newest `updated_at` wins (the first of equals). A new id
@@ -592,9 +620,9 @@ def _merge_staged(conn: Any, entries: Iterable[Entry], dry_run: bool) -> MergeCo
 _SAME = "(e.entry = w.entry OR (e.entry - 'received_from') = (w.entry - 'received_from'))"
 
 
-def _merge_chunk(conn: Any) -> dict[str, int]:
+def _merge_chunk(conn: Connection[TupleRow]) -> dict[str, int]:
     """Merge the staged chunk (komsos_incoming); how many rows got each verdict."""
-    unique = conn.execute("SELECT count(*) = count(DISTINCT id) FROM komsos_incoming").fetchone()[0]
+    unique = _one_row(conn, "SELECT count(*) = count(DISTINCT id) FROM komsos_incoming")[0]
     winner = "komsos_incoming"
     if not unique:
         winner = "komsos_winner"

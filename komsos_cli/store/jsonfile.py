@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, BinaryIO, Final, ParamSpec, TypedDict, TypeVar, cast
 
 from ..errors import StoreError
 from ..messages import t
@@ -26,10 +26,29 @@ from .process import for_process  # noqa: F401  (its old home; the CLI imports i
 if TYPE_CHECKING:
     import re
 
-ENTRIES = "entries"
-HISTORY = "history"
-META = "_meta"
-PROFILE = "profile"
+    from ..model import Entry
+    from .base import HistoryEvent, Profile
+    from .migrations import Tables
+
+# The tables' names (Final: each is its literal, so `tables[ENTRIES]` has the entries' type).
+ENTRIES: Final = "entries"
+HISTORY: Final = "history"
+META: Final = "_meta"
+PROFILE: Final = "profile"
+
+
+class StoreTables(TypedDict):
+    """A store file's tables, TinyDB's layout: each maps a document id ("1", "2", ...) to a document.
+    A file may hold other tables: they are kept as they are, and typed nowhere."""
+
+    _meta: dict[str, dict[str, object]]  # "1": {"schema_version": 1, "app": "komsos"}
+    entries: dict[str, Entry]
+    history: dict[str, HistoryEvent]
+    profile: dict[str, Profile]  # one document, or none
+
+
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
 
 
 # The file is read and parsed in slices of about this many bytes, so that neither the
@@ -63,7 +82,7 @@ class _NotSliceable(Exception):
     """The file is not laid out as komsos writes it: parse it whole."""
 
 
-def _pieces(handle: Any) -> Iterator[bytes | bytearray]:
+def _pieces(handle: BinaryIO) -> Iterator[bytes | bytearray]:
     """The file's bytes in pieces of at least SLICE_BYTES, each cut after the `}` of a `_CUT`, the comma dropped.
 
     A file without such a place (pretty-printed, or small) comes out as one piece.
@@ -96,7 +115,7 @@ def _pieces(handle: Any) -> Iterator[bytes | bytearray]:
         searched = SLICE_BYTES
 
 
-def _share_values(table: dict[str, Any], shared: dict[str, Any]) -> None:
+def _share_values(table: dict[str, dict[str, object]], shared: dict[str | None, str | None]) -> None:
     """Make equal values of SHARED_FIELDS one object each, and updated_at the same object as an equal created_at.
 
     Column by column, in C loops (itemgetter, map): a Python loop per entry costs twice as much.
@@ -105,6 +124,7 @@ def _share_values(table: dict[str, Any], shared: dict[str, Any]) -> None:
     from itertools import repeat
     from operator import itemgetter, setitem
 
+    put: Callable[[dict[str, object], str, object], None] = setitem  # (map cannot pick among its overloads)
     items = list(table.values())
     plain = {str, type(None)}  # only these: True == 1 == 1.0 would be "shared" into one another
     for name in SHARED_FIELDS:
@@ -113,7 +133,7 @@ def _share_values(table: dict[str, Any], shared: dict[str, Any]) -> None:
         except (KeyError, TypeError):  # not all entries (a hand-edited file): keep this field as parsed
             continue
         if set(map(type, values)) <= plain:
-            deque(map(setitem, items, repeat(name), map(shared.setdefault, values, values)), 0)
+            deque(map(put, items, repeat(name), map(shared.setdefault, values, values)), 0)
     try:
         created = list(map(itemgetter("created_at"), items))
         updated = list(map(itemgetter("updated_at"), items))
@@ -121,17 +141,17 @@ def _share_values(table: dict[str, Any], shared: dict[str, Any]) -> None:
         return
     if set(map(type, created)) | set(map(type, updated)) <= plain:
         same = dict(zip(created, created, strict=True)).get
-        deque(map(setitem, items, repeat("updated_at"), map(same, updated, updated)), 0)
+        deque(map(put, items, repeat("updated_at"), map(same, updated, updated)), 0)
 
 
 def _parse_piece(
     piece: bytes | bytearray,
-    data: dict[str, Any],
+    data: dict[str, object],
     open_name: str | None,
     more: bool,
     escaped_key: re.Pattern[bytes],
-    shared: dict[str, Any] | None,
-) -> dict[str, Any]:
+    shared: dict[str | None, str | None] | None,
+) -> dict[str, object]:
     """One piece of `_loads_pieces`: the first (`open_name` None) closed with `}}`, a further one opened
     as the rest of the table `open_name`; its top-level keys checked against those already in `data`.
     With `shared` (a dict), equal values of the entries table are shared with earlier pieces'."""
@@ -160,11 +180,11 @@ def _parse_piece(
         table = parsed.get(ENTRIES)
         if isinstance(table, dict):
             _share_values(table, shared)
-    result: dict[str, Any] = parsed
+    result: dict[str, object] = parsed
     return result
 
 
-def _loads_pieces(pieces: Iterator[bytes | bytearray], share: bool = False) -> Any:
+def _loads_pieces(pieces: Iterator[bytes | bytearray], share: bool = False) -> object:
     """What orjson.loads gives for the concatenation of `pieces` (joined by commas), parsed piece by piece.
 
     The first piece ends inside a table, so with `}}` appended it is a whole object
@@ -180,9 +200,11 @@ def _loads_pieces(pieces: Iterator[bytes | bytearray], share: bool = False) -> A
     import orjson
 
     escaped_key = re.compile(_ESCAPED_KEY)
-    shared: dict[str, Any] | None = {} if share else None
+    shared: dict[str | None, str | None] | None = {} if share else None
 
-    def parse(piece: bytes | bytearray, data: dict[str, Any], open_name: str | None, more: bool) -> dict[str, Any]:
+    def parse(
+        piece: bytes | bytearray, data: dict[str, object], open_name: str | None, more: bool
+    ) -> dict[str, object]:
         return _parse_piece(piece, data, open_name, more, escaped_key, shared)
 
     first = next(pieces, b"")
@@ -191,7 +213,8 @@ def _loads_pieces(pieces: Iterator[bytes | bytearray], share: bool = False) -> A
         return orjson.loads(first)
     data = parse(first, {}, None, True)
     open_name: str = next(reversed(data))
-    if not isinstance(data[open_name], dict):
+    open_table = data[open_name]
+    if not isinstance(open_table, dict):
         raise _NotSliceable
     piece: bytes | bytearray = following
     while True:
@@ -200,18 +223,21 @@ def _loads_pieces(pieces: Iterator[bytes | bytearray], share: bool = False) -> A
         parsed = parse(piece, data, open_name, more)
         items = iter(parsed.items())
         _, rest = next(items)
-        data[open_name].update(rest)
+        if not isinstance(rest, dict):  # never: the piece was parsed as `{"<open table>":{` + piece
+            raise _NotSliceable
+        open_table.update(rest)
         for name, value in items:
             data[name] = value
             open_name = name
         if after is None:
             return data
-        if not isinstance(data[open_name], dict):
+        open_table = data[open_name]
+        if not isinstance(open_table, dict):
             raise _NotSliceable
         piece = after
 
 
-def _paused_gc_parse(parse: Any, *args: Any) -> Any:
+def _paused_gc_parse(parse: Callable[_P, _T], *args: _P.args, **kwargs: _P.kwargs) -> _T:
     # The cyclic GC would walk every new container while a big store is built;
     # nothing in a parse can form a cycle, so pausing it is safe and ~2x faster.
     # Then freeze what exists (gc.freeze): without it the first collection after
@@ -222,7 +248,7 @@ def _paused_gc_parse(parse: Any, *args: Any) -> Any:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        data = parse(*args)
+        data = parse(*args, **kwargs)
         if _Process.freeze:
             gc.freeze()
         if _Process.keep:
@@ -233,13 +259,13 @@ def _paused_gc_parse(parse: Any, *args: Any) -> Any:
             gc.enable()
 
 
-def _loads(payload: bytes | bytearray | memoryview) -> Any:
+def _loads(payload: bytes | bytearray | memoryview) -> object:
     import orjson
 
     return _paused_gc_parse(orjson.loads, payload)
 
 
-def _dump_chunks(data: Any) -> Iterator[bytes | memoryview]:
+def _dump_chunks(data: Mapping[str, object]) -> Iterator[bytes | memoryview]:
     """orjson.dumps(data), byte for byte, in pieces: a big table a slice of items at a time."""
     from itertools import islice
 
@@ -264,23 +290,23 @@ def _dump_chunks(data: Any) -> Iterator[bytes | memoryview]:
     yield b"}"
 
 
-def dumps_store(data: Any) -> bytes | Iterator[bytes | memoryview]:
+def dumps_store(data: Mapping[str, object]) -> bytes | Iterator[bytes | memoryview]:
     """The file's content: bytes for a small store, pieces for a big one (never the whole file at once)."""
     import orjson
 
     big = (
         isinstance(data, dict)
         and all(isinstance(name, str) and isinstance(table, dict) for name, table in data.items())
-        and any(len(table) > WRITE_SLICE_ITEMS for table in data.values())
+        and any(isinstance(table, dict) and len(table) > WRITE_SLICE_ITEMS for table in data.values())
     )
     return _dump_chunks(data) if big else orjson.dumps(data)
 
 
-def empty_store() -> dict[str, Any]:
+def empty_store() -> StoreTables:
     return {META: {"1": {"schema_version": SCHEMA_VERSION, "app": "komsos"}}, ENTRIES: {}, HISTORY: {}, PROFILE: {}}
 
 
-def parse_store(payload: bytes | bytearray, path: Path) -> dict[str, Any]:
+def parse_store(payload: bytes | bytearray, path: Path) -> StoreTables:
     """The store's tables from the file's bytes, or StoreError saying why it cannot be used."""
     if not payload or payload.isspace():  # not .strip(): that copies the whole file
         raise StoreError(t("store.unreadable", path=path, reason=t("store.reason.empty")))
@@ -291,11 +317,11 @@ def parse_store(payload: bytes | bytearray, path: Path) -> dict[str, Any]:
     return _checked_store(data, path)
 
 
-def _checked_store(data: Any, path: Path) -> dict[str, Any]:
+def _checked_store(data: object, path: Path) -> StoreTables:
     if not isinstance(data, dict) or not isinstance(data.get(ENTRIES, {}), dict):
         raise StoreError(t("store.unreadable", path=path, reason=t("store.reason.not_store")))
     meta = data.get(META)
-    record: Any = next(iter(meta.values()), None) if isinstance(meta, dict) and meta else None
+    record: object = next(iter(meta.values()), None) if isinstance(meta, dict) and meta else None
     version = record.get("schema_version") if isinstance(record, dict) else None
     if version is None:
         raise StoreError(t("store.unreadable", path=path, reason=t("store.reason.no_schema")))
@@ -303,14 +329,16 @@ def _checked_store(data: Any, path: Path) -> dict[str, Any]:
         raise StoreError(t("store.unreadable", path=path, reason=t("store.reason.bad_schema", version=version)))
     if version > SCHEMA_VERSION:
         raise StoreError(t("store.newer", path=path, found=version, supported=SCHEMA_VERSION))
+    raw: Tables = data
     if version < SCHEMA_VERSION:
         from .migrations import upgrade
 
-        data = dict(upgrade(data, version, SCHEMA_VERSION, path))
+        raw = dict(upgrade(raw, version, SCHEMA_VERSION, path))
     for table in (ENTRIES, HISTORY, PROFILE):
-        data.setdefault(table, {})
-    tables: dict[str, Any] = data
-    return tables
+        raw.setdefault(table, {})
+    # A store file is what komsos wrote: its entries were validated before they were stored, its
+    # history holds such entries, its profile what `profile set` checked (doctor checks them again).
+    return cast(StoreTables, raw)
 
 
 def file_key(path: Path) -> tuple[int, int, int] | None:
@@ -332,7 +360,7 @@ def unreadable(path: Path, error: OSError) -> StoreError:
     return StoreError(t("store.unreadable", path=path, reason=error.strerror or str(error)))
 
 
-def read_store(path: Path, share: bool = False) -> dict[str, Any]:
+def read_store(path: Path, share: bool = False) -> StoreTables:
     """The tables of the store at `path`; a store that does not exist yet is empty.
     `share`: repeated values become one object (SHARED_FIELDS; big stores only).
 
@@ -342,7 +370,7 @@ def read_store(path: Path, share: bool = False) -> dict[str, Any]:
     """
     if path.is_dir():
         raise StoreError(t("store.is_dir", path=path))
-    sliced: Any = None
+    sliced: object = None
     done = False
     try:
         with open(path, "rb") as handle:
@@ -362,7 +390,7 @@ def read_store(path: Path, share: bool = False) -> dict[str, Any]:
     return parse_store(payload, path)
 
 
-def deletions(tables: dict[str, Any]) -> dict[str, str]:
+def deletions(tables: StoreTables) -> dict[str, str]:
     """Entry id -> when it was last deleted here (ISO), from the history table."""
     found: dict[str, str] = {}
     for item in tables.get(HISTORY, {}).values():

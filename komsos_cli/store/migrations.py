@@ -10,12 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..errors import StoreError
 from ..messages import t
 
-Tables = dict[str, Any]
+if TYPE_CHECKING:
+    from .hub import HubConnection
+
+# A store file's tables in any schema version, TinyDB's layout: table name -> document id -> document.
+Tables = dict[str, dict[str, dict[str, object]]]
 MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {}
 
 
@@ -100,21 +104,21 @@ HUB_INDEXES = tuple(HUB_INDEX_DEFINITIONS)
 _SCHEMA_LOCK = 0x6B6F6D736F02
 
 
-def hub_version(conn: Any) -> int | None:
+def hub_version(conn: HubConnection) -> int | None:
     """The hub's schema version; None when it has no komsos tables yet."""
-    exists = conn.execute("SELECT to_regclass('komsos_meta') IS NOT NULL").fetchone()[0]
-    if not exists:
+    exists = conn.execute("SELECT to_regclass('komsos_meta') IS NOT NULL").fetchone()
+    if not (exists and exists[0]):
         return None
     row = conn.execute("SELECT value FROM komsos_meta WHERE key = 'schema_version'").fetchone()
     return int(row[0]) if row else None
 
 
-def _keys_version(conn: Any) -> int:
+def _keys_version(conn: HubConnection) -> int:
     row = conn.execute("SELECT value FROM komsos_meta WHERE key = 'keys_version'").fetchone()
     return int(row[0]) if row else 0
 
 
-def prepare_hub(conn: Any, address: str) -> None:
+def prepare_hub(conn: HubConnection, address: str) -> None:
     """Make the tables on first use; migrate an older hub; refuse a newer one. One schema
     change at a time (an advisory lock), each in its own transaction."""
     version = hub_version(conn)
@@ -125,7 +129,8 @@ def prepare_hub(conn: Any, address: str) -> None:
         version = hub_version(conn)  # another komsos may have made them meanwhile
         if version is None:
             for name in ("komsos_entries", "komsos_history"):
-                if conn.execute("SELECT to_regclass(%s) IS NOT NULL", [name]).fetchone()[0]:
+                taken = conn.execute("SELECT to_regclass(%s) IS NOT NULL", [name]).fetchone()
+                if taken and taken[0]:
                     raise StoreError(t("hub.not_komsos", address=address, table=name))
             for statement in HUB_TABLES:
                 conn.execute(statement)
@@ -152,13 +157,14 @@ def prepare_hub(conn: Any, address: str) -> None:
             rekey(conn)
 
 
-def rekey(conn: Any) -> None:
+def rekey(conn: HubConnection) -> None:
     """Compute every entry's indexed columns again (the key functions changed)."""
     import orjson
 
     from ..query import entry_columns
+    from .hub import COLUMNS  # entry_columns' keys, in order
 
-    names = [name for name in entry_columns({"id": "", "date": "", "updated_at": "", "kind": ""}) if name != "id"]
+    names = [name for name in COLUMNS if name != "id"]
     assignments = ", ".join(f"{name} = %s" for name in names)  # every indexed column but the id
     rows = conn.execute("SELECT entry::text FROM komsos_entries").fetchall()
     with conn.cursor() as cursor:

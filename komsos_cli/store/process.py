@@ -6,7 +6,7 @@ store's reader, which a `--help` or a shell completion never needs.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 
 class Process:
@@ -18,7 +18,7 @@ class Process:
 
     keep = False
     freeze = False
-    kept: ClassVar[list[Any]] = []
+    kept: ClassVar[list[object]] = []
 
 
 def for_process() -> None:

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from ...messages import t
 from ...model import KINDS, LIMIT_ITEMS, LIMIT_SUMMARY, clean_text, koramil_place
@@ -39,7 +38,7 @@ from .caseless import caseless, truecase
 from .dateline import dateline_place
 from .kinds import find_kinds
 from .people import find_people
-from .places import PlaceFinder
+from .places import KabupatenFinder, VillageFinder
 from .text import NAME_STOPWORDS, blank_related, prepare, sentence_of, sentence_starts
 from .topics import find_situation, find_topics
 from .units import find_units, headline_end, signature_start
@@ -50,7 +49,8 @@ __all__ = [
     "EXTRACTED_FIELDS",
     "NAME_STOPWORDS",
     "Extraction",
-    "PlaceFinder",
+    "KabupatenFinder",
+    "VillageFinder",
     "caseless",
     "dateline_place",
     "extract",
@@ -82,9 +82,9 @@ EXTRACTED_FIELDS = (
 
 @dataclass
 class Extraction:
-    """What one report says. `fields` holds entry values (None / [] when not found)."""
+    """What one report says. `fields` holds entry values (None / [] when not found), not yet validated."""
 
-    fields: dict[str, Any]
+    fields: dict[str, object]
     activity_kinds: list[str] = field(default_factory=list)
     date_as_written: str | None = None
     place_matched: bool = False
@@ -99,7 +99,7 @@ class Extraction:
         return [key for key in EXTRACTED_FIELDS if not _present(self.fields.get(key))]
 
 
-def _present(value: Any) -> bool:
+def _present(value: object) -> bool:
     return value is not None and value != [] and value != ""
 
 
@@ -110,8 +110,8 @@ def extract(
     text: str,
     *,
     today: date | None = None,
-    find_villages: PlaceFinder | None = None,
-    find_kabupaten: PlaceFinder | None = None,
+    find_villages: VillageFinder | None = None,
+    find_kabupaten: KabupatenFinder | None = None,
 ) -> Extraction:
     """Read one report. The gazetteer's `find_villages`/`find_kabupaten`, when given, check and choose places.
 
@@ -158,7 +158,7 @@ def extract(
         notes.append(t("parse.note.truncated", limit=LIMIT_SUMMARY))
         summary = summary[:LIMIT_SUMMARY].rstrip()
 
-    fields: dict[str, Any] = {
+    fields: dict[str, object] = {
         "date": when.isoformat() if when else None,
         "time": find_time(source, date_end, part_of_day),
         "kind": kinds[0] if kinds else None,

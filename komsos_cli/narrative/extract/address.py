@@ -24,7 +24,8 @@ from .places import (
     _VILLAGE_KINDS,
     _VILLAGE_NAME_STOP,
     _WEEKDAYS,
-    PlaceFinder,
+    KabupatenFinder,
+    VillageFinder,
     _hamlets,
     _kecamatan_name,
     _Place,
@@ -33,7 +34,7 @@ from .places import (
 from .text import _PLACE_TOKEN, _take_tokens
 
 
-def _expand_kabupaten(find_kabupaten: PlaceFinder | None, name: str) -> str:
+def _expand_kabupaten(find_kabupaten: KabupatenFinder | None, name: str) -> str:
     """`Inhu` -> `Indragiri Hulu`, `Tanjab Barat` -> `Tanjung Jabung Barat`: a short form the gazetteer
     knows (names.AREA_ABBREVIATIONS), in the gazetteer's spelling; without the gazetteer, as written."""
     if find_kabupaten is None or re.sub(r"\W", "", fold(name)) not in AREA_ABBREVIATIONS:
@@ -45,7 +46,7 @@ def _expand_kabupaten(find_kabupaten: PlaceFinder | None, name: str) -> str:
     return found.pop().removeprefix("Kota Adm. ") if len(found) == 1 else name
 
 
-def _known_kabupaten(find_kabupaten: PlaceFinder, written: str) -> str | None:
+def _known_kabupaten(find_kabupaten: KabupatenFinder, written: str) -> str | None:
     """The gazetteer's name of a kabupaten/kota written as `written` (`Binjai` -> `Kota Binjai`,
     `Abdya` -> `Aceh Barat Daya`), the written form when it is ambiguous; None when unknown."""
     found = find_kabupaten(written)
@@ -156,7 +157,7 @@ def _choose_hamlet(hamlets: list[_Place], village: _Place | None) -> str | None:
     return (named or hamlets)[0].name
 
 
-def _kabupaten_of(find_villages: PlaceFinder, village: str, kecamatan: str) -> str | None:
+def _kabupaten_of(find_villages: VillageFinder, village: str, kecamatan: str) -> str | None:
     """The kabupaten of a village and kecamatan the text names without one (a WhatsApp report to the
     Danramil rarely says it), when the gazetteer knows that pair in exactly one kabupaten."""
     try:
@@ -170,7 +171,7 @@ def _kabupaten_of(find_villages: PlaceFinder, village: str, kecamatan: str) -> s
 
 
 def _check_place(
-    find_villages: PlaceFinder,
+    find_villages: VillageFinder,
     villages: list[_Place],
     village: _Place,
     kecamatan: str | None,
@@ -206,8 +207,8 @@ def _check_place(
 
 def _dateline_kabupaten(
     text: str,
-    find_kabupaten: PlaceFinder,
-    find_villages: PlaceFinder | None,
+    find_kabupaten: KabupatenFinder,
+    find_villages: VillageFinder | None,
     village: _Place | None,
     kecamatan: str | None,
 ) -> str | None:
@@ -250,8 +251,8 @@ def find_address(
     blocked: list[tuple[int, int]],
     *,
     caseless_text: bool,
-    find_villages: PlaceFinder | None,
-    find_kabupaten: PlaceFinder | None,
+    find_villages: VillageFinder | None,
+    find_kabupaten: KabupatenFinder | None,
     notes: list[str],
     unit_kecamatan: str | None = None,
 ) -> Address:

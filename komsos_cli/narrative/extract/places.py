@@ -5,13 +5,24 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Protocol
 
 from ...dates import WEEKDAY_SPELLINGS
 from .people import _STOP_LOWER
 from .text import _PLACE_TOKEN, _RANK_WORDS, _STOP_COMMON, _take_tokens
 
-PlaceFinder = Callable[..., Sequence[Any]]
+if TYPE_CHECKING:
+    from ...places import Place
+
+
+class VillageFinder(Protocol):
+    """The gazetteer's `places.find_villages`: every village `name` can mean within the area given."""
+
+    def __call__(self, name: str, *, kecamatan: str | None = None, kabupaten: str | None = None) -> Sequence[Place]: ...
+
+
+# The gazetteer's `places.find_kabupaten`: (kabupaten, province) of every kabupaten/kota `name` can mean.
+KabupatenFinder = Callable[[str], Sequence[tuple[str, str]]]
 
 
 # --- places -------------------------------------------------------------------------
