@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from blank_entry import BLANK
 from hub_server import any_store as Store
 
 if TYPE_CHECKING:
@@ -638,27 +639,15 @@ def test_list_table_colours_the_situation_only_on_a_terminal(
     from komsos_cli.render import text
 
     entry: Entry = {
+        **BLANK,
         "id": "c" * 36,
         "date": "2025-01-20",
-        "time": None,
         "kind": "patroli",
         "babinsa": [{"rank": "Serda", "name": "Nursalim"}],
-        "koramil": None,
-        "kodim": None,
         "village": "Macanan\x1b[2J",
-        "village_kind": None,
-        "hamlet": None,
-        "kecamatan": None,
-        "kabupaten": None,
-        "province": None,
-        "venue": None,
-        "counterparts": [],
-        "topics": [],
         "summary": "Pencurian ternak\r\nlaporan warga",
         "situation": "rawan",
-        "findings": [],
         "follow_up": {"action": "Pantau", "status": "open"},
-        "place_matched": False,
         "created_at": "2025-01-20T00:00:00.000000+00:00",
         "updated_at": "2025-01-20T00:00:00.000000+00:00",
     }

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from blank_entry import BLANK
 
 from komsos_cli.duplicates import folded, reasons, summary_similarity
 from komsos_cli.model import Entry
@@ -115,34 +116,6 @@ def test_merge_refuses_an_entry_into_itself_and_an_unknown_id_leaving_the_store(
     unknown = run("merge", entry[:8], "ffffffff")
     assert unknown.exit_code != 0 and unknown.stderr.count("\n") == 1
     assert run.json("list") == before
-
-
-# An entry with every field empty, that a test fills with what it is about.
-BLANK: Entry = {
-    "id": "",
-    "date": "2025-01-17",
-    "time": None,
-    "kind": "komsos",
-    "babinsa": [],
-    "koramil": None,
-    "kodim": None,
-    "village": "Kemiri",
-    "village_kind": None,
-    "hamlet": None,
-    "kecamatan": None,
-    "kabupaten": None,
-    "province": None,
-    "venue": None,
-    "counterparts": [],
-    "topics": [],
-    "summary": "",
-    "situation": None,
-    "findings": [],
-    "follow_up": None,
-    "place_matched": False,
-    "created_at": "2025-01-17T08:00:00.000000+00:00",
-    "updated_at": "2025-01-17T08:00:00.000000+00:00",
-}
 
 
 def test_merge_unites_the_lists_and_keeps_the_longer_summary() -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from blank_entry import BLANK
 from hub_server import any_store as Store
 
 pytestmark = pytest.mark.both_stores
@@ -377,27 +378,12 @@ def test_plain_tables_neutralise_control_characters_and_colour_on_a_terminal(
 
     # a bare entry: only these fields stated
     entry: Entry = {
+        **BLANK,
         "id": "b" * 36,
         "date": "2025-01-20",
-        "time": None,
         "kind": "patroli",
-        "babinsa": [],
-        "koramil": None,
-        "kodim": None,
         "village": "Macanan",
-        "village_kind": None,
-        "hamlet": None,
-        "kecamatan": None,
-        "kabupaten": None,
-        "province": None,
-        "venue": None,
-        "counterparts": [],
-        "topics": [],
-        "summary": "",
         "situation": "rawan",
-        "findings": [],
-        "follow_up": None,
-        "place_matched": False,
         "created_at": "",
         "updated_at": "",
     }
