@@ -19,7 +19,7 @@ from . import formats
 from .errors import InvalidInput, KomsosError
 from .formats import ExportOptions, Format
 from .messages import t, tn
-from .model import validate_entry
+from .model import EXTRA_FIELDS, validate_entry
 from .query import Criteria
 from .store.files import replace_file
 
@@ -221,15 +221,18 @@ def _instant(entry: Entry) -> datetime:
     return datetime.fromisoformat(str(entry["updated_at"]))
 
 
-def same_report(one: Mapping[str, object], other: Mapping[str, object]) -> bool:
-    """Whether two versions of an entry say the same: who sent a copy (`received_from`) is not
-    part of it, so the same report from another sender, or unsigned, is not a conflict."""
-    if one == other:
+def same_report(incoming: Mapping[str, object], stored: Mapping[str, object]) -> bool:
+    """Whether an incoming version of an entry says the same as the stored one. Who sent a copy
+    (`received_from`) is not part of it, so the same report from another sender, or unsigned, is
+    not a conflict; nor is an extra field (`model.EXTRA_FIELDS`) the incoming copy lacks: csv and
+    xlsx do not carry them, so a merged entry or one with photos, sent on as csv, comes back the same."""
+    if incoming == stored:
         return True
-    if "received_from" not in one and "received_from" not in other:
+    unsaid = {"received_from", *(key for key in EXTRA_FIELDS if key not in incoming)}
+    if not any(key in stored or key in incoming for key in unsaid):
         return False
-    return {k: v for k, v in one.items() if k != "received_from"} == {
-        k: v for k, v in other.items() if k != "received_from"
+    return {k: v for k, v in incoming.items() if k not in unsaid} == {
+        k: v for k, v in stored.items() if k not in unsaid
     }
 
 

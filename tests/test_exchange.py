@@ -126,6 +126,43 @@ def test_plan_merge_keeps_the_stored_entry_on_a_tie_and_counts_the_conflict() ->
     assert (plan.added, plan.updated, plan.skipped, plan.conflicts) == ([], [], 1, 1)
 
 
+# What csv and xlsx leave out (docs/exchange.md): the photos, where a chat report came from, the ids
+# `merge` folded in. A copy without them is not "other content".
+EXTRAS = {
+    "photos": [{"name": "IMG-20250111-WA0003.jpg", "sha256": "ab" * 32}],
+    "source": {"chat": "Grup Koramil", "sender": "Serda Jasem", "sent_at": "2025-01-11T09:12:00"},
+    "merged_ids": [str(uuid.UUID(int=7))],
+}
+
+
+def test_plan_merge_takes_a_copy_without_the_extra_fields_for_the_same_report() -> None:
+    stored = make("jasem", 11, **EXTRAS)
+    bare: Entry = make("jasem", 11, id=stored["id"])
+    plan = exchange.plan_merge({stored["id"]: stored}, [bare])
+    assert (plan.added, plan.updated, plan.skipped, plan.conflicts) == ([], [], 1, 0)
+    # the other way round the copy says more than the stored one: other content, the stored one kept
+    plan = exchange.plan_merge({bare["id"]: bare}, [stored])
+    assert (plan.added, plan.updated, plan.skipped, plan.conflicts) == ([], [], 1, 1)
+    # an extra field both have but that differs is other content too
+    moved: Entry = {**stored, "merged_ids": [str(uuid.UUID(int=8))]}
+    assert exchange.plan_merge({stored["id"]: stored}, [moved]).conflicts == 1
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx"])
+def test_entries_with_extra_fields_sent_as_a_spreadsheet_import_back_unchanged(
+    run: Any, db: Path, tmp_path: Path, suffix: str
+) -> None:
+    items = [make("jasem", 11, **EXTRAS), make("nursalim", 3, photos=EXTRAS["photos"]), make("hasibuan", 17)]
+    seed(db, items)
+    before = run.json("list")
+    path = tmp_path / f"kirim.{suffix}"
+    assert run("export", "-o", str(path)).exit_code == 0
+    result = run("import", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines() == [unsigned(path).strip(), "1 file, 3 entries: 0 added, 0 updated, 3 skipped"]
+    assert run.json("list") == before
+
+
 def test_plan_merge_does_not_bring_back_an_entry_deleted_here_unless_changed_since() -> None:
     gone = make("jasem", 11)  # last changed 2025-01-11
     deleted = {gone["id"]: "2025-01-15T09:00:00.000000+00:00"}

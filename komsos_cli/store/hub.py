@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import AmbiguousId, InvalidInput, NotFound, StoreError, StoreLocked
 from ..messages import t, tn
-from ..model import in_field_order, utc_now
+from ..model import EXTRA_FIELDS, in_field_order, utc_now
 from . import migrations
 from .base import Entry, HistoryEvent, MergeCounts, Profile
 from .files import lock_timeout
@@ -616,8 +616,14 @@ def _merge_staged(conn: Connection[TupleRow], entries: Iterable[Entry], dry_run:
     )
 
 
-# The same report (exchange.same_report): who sent a copy (`received_from`) is not part of it.
-_SAME = "(e.entry = w.entry OR (e.entry - 'received_from') = (w.entry - 'received_from'))"
+# The same report (exchange.same_report): who sent a copy (`received_from`) is not part of it, nor
+# an extra field (model.EXTRA_FIELDS) the incoming copy lacks: csv and xlsx do not carry them.
+_UNSAID = (
+    "(ARRAY['received_from'] || ARRAY(SELECT key FROM unnest(ARRAY["
+    + ", ".join(f"'{key}'" for key in EXTRA_FIELDS)
+    + "]) AS key WHERE NOT jsonb_exists(w.entry, key)))"
+)
+_SAME = f"(e.entry = w.entry OR (e.entry - {_UNSAID}) = (w.entry - {_UNSAID}))"
 
 
 def _merge_chunk(conn: Connection[TupleRow]) -> dict[str, int]:
