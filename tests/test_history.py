@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 import pytest
@@ -24,10 +25,26 @@ def test_history_lists_each_version_and_what_changed(run: Run, record: Callable[
     assert listed[2]["changed"] == {"summary": ["Komsos dengan warga", "Komsos dengan warga desa"]}
     text = run("history", entry[:8])
     assert text.exit_code == 0 and "situation: null -> waspada" in text.stdout
+    # times as `show` gives them: in the zone of the entry's place (Karanganyar: WIB), to the minute
+    first = text.stdout.splitlines()[0]
+    stamp = datetime.fromisoformat(listed[0]["at"]) + timedelta(hours=7)
+    assert first.split() == ["1", stamp.strftime("%Y-%m-%d"), stamp.strftime("%H:%M"), "WIB", "created"]
+    assert text.stderr == ""
     said = run("riwayat", entry[:8], env={"KOMSOS_LANG": "id"}).stdout.splitlines()
     # the events in the reader's language (they were English words in the Indonesian listing)
     assert [line.split()[-1] for line in said if line[:1].isdigit()] == ["dibuat", "diubah", "sekarang"]
     assert "    situasi: null -> waspada" in said
+
+
+def test_history_of_a_place_without_a_known_province_says_wib_is_assumed(
+    run: Run, record: Callable[..., str]
+) -> None:
+    entry = record(village="Tanah Rekaan Utara")  # in no gazetteer: no province known
+    text = run("history", entry[:8])
+    assert text.exit_code == 0, text.stderr
+    assert text.stdout.split()[3:5] == ["WIB", "current"]
+    assert text.stderr == "times in WIB: the province of the entry's place is not known\n"
+    assert run("riwayat", entry[:8], env={"KOMSOS_LANG": "id"}).stderr.startswith("waktu dalam WIB")
 
 
 def test_revert_brings_back_a_version_as_a_new_one(run: Run, record: Callable[..., str]) -> None:

@@ -285,22 +285,13 @@ def history_command(entry_id: EntryId, store: Store, json_out: JsonFlag = False)
     Example: komsos history 3f2a
     """
     from .. import history, render
+    from ..zones import province_kabupaten_lookup, zone_of_entry
 
     listed = history.versions(store, entry_id)
     if json_out:
         render.write_json(listed)
         return
-    for version in listed:
-        event = t(f"history.event.{version['event']}")  # created, edited, current, deleted; JSON keeps the word
-        typer.echo(t("history.line", number=version["number"], at=version["at"], event=event))
-        for field, (before, after) in version["changed"].items():
-            typer.echo(t("history.change", field=field, before=_shown(before), after=_shown(after)))
-
-
-def _shown(value: object) -> str:
-    import json
-
-    return json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value.replace("\n", " ")
+    render.history(listed, zone_of_entry(listed[-1]["entry"], province_kabupaten_lookup))
 
 
 @app.command()

@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING
 
 from ..messages import t
 from ..model import format_babinsa
-from .text import one_line
+from .text import flat, one_line
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
+    from ..history import Version
     from ..model import Entry
     from ..store.base import Profile
     from ..zones import Zone
@@ -200,6 +201,32 @@ def entry_detail(entry: Entry, history_count: int = 0, *, stderr: bool = False, 
     if history_count:
         table.add_row(_text("Riwayat"), _text(f"{history_count} versi sebelumnya"))
     out.print(table)
+
+
+def history(listed: Sequence[Version], zone: Zone) -> None:
+    """`komsos history`: a line per version, when (in `zone`, the zone of the entry's place, to the
+    minute, as `show` gives times) and the event in the reader's language, then each field that changed
+    from the version before. WIB assumed for a place of unknown province is said once, on stderr."""
+    from ..zones import local_minute
+
+    lines: list[str] = []
+    for version in listed:
+        event = t(f"history.event.{version['event']}")  # created, edited, current, deleted; JSON keeps the word
+        at = f"{local_minute(version['at'], zone)} {zone.name}"
+        lines.append(t("history.line", number=version["number"], at=at, event=event))
+        for field, (before, after) in version["changed"].items():
+            lines.append(t("history.change", field=field, before=_change_text(before), after=_change_text(after)))
+    if not zone.known:
+        message(t("history.zone_assumed"))
+    sys.stdout.write("".join(line + "\n" for line in lines))
+    sys.stdout.flush()
+
+
+def _change_text(value: object) -> str:
+    """A field's value in a history line: text on one line, anything else as JSON (`null`, lists)."""
+    import json
+
+    return json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else flat(value)
 
 
 # The profile's fields in the order a Babinsa introduces himself, labelled as in `show`.
