@@ -36,9 +36,7 @@ def test_history_lists_each_version_and_what_changed(run: Run, record: Callable[
     assert "    situasi: null -> waspada" in said
 
 
-def test_history_of_a_place_without_a_known_province_says_wib_is_assumed(
-    run: Run, record: Callable[..., str]
-) -> None:
+def test_history_of_a_place_without_a_known_province_says_wib_is_assumed(run: Run, record: Callable[..., str]) -> None:
     entry = record(village="Tanah Rekaan Utara")  # in no gazetteer: no province known
     text = run("history", entry[:8])
     assert text.exit_code == 0, text.stderr
