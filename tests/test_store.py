@@ -137,6 +137,31 @@ def test_a_process_sees_changes_made_by_another_since_its_first_read(tmp_path: P
     assert sorted(e["village"] for e in Store(path).entries()) == ["Gatak", "Kemiri", "Krajan"]
 
 
+def test_a_read_after_a_write_reuses_what_was_written_and_equals_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from komsos_cli.store import jsonfile
+
+    path = tmp_path / "komsos.json"
+    with Store(path).transaction() as tx:
+        tx.add(make_entry())
+    parses: list[Path] = []
+    real = jsonfile.read_store
+
+    def counted(where: Path, share: bool = False) -> jsonfile.StoreTables:
+        parses.append(where)
+        return real(where, share)
+
+    monkeypatch.setattr(jsonfile, "read_store", counted)
+    store = Store(path)
+    with store.transaction() as tx:  # record: read, add, write ...
+        tx.add(make_entry("Krajan"))
+    after = store.entries()  # ... then the check for likely twins reads again
+    assert len(parses) == 1  # one parse: record and import held the store twice (741 MiB at 100,000)
+    assert after == Store(path).entries() and len(parses) == 2  # what a fresh read of the file gives
+    assert store.tables() == real(path)
+
+
 def test_lock_held_too_long_gives_a_clear_error_not_a_hang(tmp_path: Path) -> None:
     path = tmp_path / "komsos.json"
     holder = Store(path)

@@ -98,6 +98,11 @@ class StoreFile:
                 yield tables
                 if self.dirty:
                     self.commit(self.pending)
+                    # What was just written is what a read would parse back: it is the snapshot now,
+                    # so a command that reads after its write (record's and import's check for likely
+                    # twins) does not parse the store a second time (twice the memory at 100,000 entries).
+                    key = jsonfile.file_key(self.path)
+                    self._snapshot = (key, self.pending) if key is not None else None
             finally:
                 self.pending = None
 
