@@ -8,7 +8,7 @@ village, and a Babinsa or a near-identical summary.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Collection, Hashable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from difflib import SequenceMatcher
@@ -31,15 +31,28 @@ _WORD = re.compile(r"\w+")
 def summary_similarity(first: str | None, second: str | None) -> float:
     """Token-set similarity of two summaries: the better of the words shared (over the
     smaller set, when that set is not tiny) and difflib's ratio of the sorted words."""
-    words_a = set(_WORD.findall(fold(first or "")))
-    words_b = set(_WORD.findall(fold(second or "")))
+    return _similarity(_words(first), _words(second))
+
+
+def _words(summary: str | None) -> frozenset[str]:
+    return frozenset(_WORD.findall(fold(summary or "")))
+
+
+def _similarity(words_a: frozenset[str], words_b: frozenset[str], at_least: float | None = None) -> float:
+    """`summary_similarity` of two word sets. With `at_least`, only whether it reaches that is
+    exact: below it, a smaller value may be given without running difflib's full ratio (its
+    `quick_ratio` is an upper bound; the ratio is most of the cost of a check for duplicates)."""
     if not words_a or not words_b:
         return 0.0
     shared = len(words_a & words_b)
     smaller = min(len(words_a), len(words_b))
     overlap = shared / smaller if smaller >= 5 else shared / len(words_a | words_b)
-    ratio = SequenceMatcher(None, " ".join(sorted(words_a)), " ".join(sorted(words_b))).ratio()
-    return max(overlap, ratio)
+    if at_least is not None and overlap >= at_least:
+        return overlap
+    matcher = SequenceMatcher(None, " ".join(sorted(words_a)), " ".join(sorted(words_b)))
+    if at_least is not None and matcher.quick_ratio() < at_least:
+        return overlap
+    return max(overlap, matcher.ratio())
 
 
 def _place(entry: Entry) -> str:
@@ -50,8 +63,9 @@ def _people(entry: Entry) -> set[str]:
     return {fold(person.get("name") or "") for person in entry.get("babinsa") or []} - {""}
 
 
-def reasons(first: Entry, second: Entry) -> list[str]:
-    """Why two entries are likely the same activity (message keys), or [] when not."""
+def reasons(first: Entry, second: Entry, words: Callable[[Entry], frozenset[str]] | None = None) -> list[str]:
+    """Why two entries are likely the same activity (message keys), or [] when not. `words`: the
+    words of an entry's summary, when the caller keeps them (`pairs` compares each entry often)."""
     if first["id"] == second["id"] or first.get("date") != second.get("date"):
         return []
     if not _place(first) or _place(first) != _place(second):
@@ -59,7 +73,8 @@ def reasons(first: Entry, second: Entry) -> list[str]:
     why = []
     if _people(first) & _people(second):
         why.append("duplicates.why_babinsa")
-    if summary_similarity(first.get("summary"), second.get("summary")) >= SIMILAR:
+    words_of = words or (lambda entry: _words(entry.get("summary")))
+    if _similarity(words_of(first), words_of(second), at_least=SIMILAR) >= SIMILAR:
         why.append("duplicates.why_summary")
     return why
 
@@ -114,17 +129,31 @@ class Pair:
         }
 
 
-def pairs(store: Store, criteria: Criteria) -> list[Pair]:
-    """Likely duplicate pairs among the entries the criteria select, by date then village."""
+def pairs(store: Store, criteria: Criteria, among: Collection[str] | None = None) -> list[Pair]:
+    """Likely duplicate pairs among the entries the criteria select, by date then village.
+    `among`: only the pairs with at least one of these ids (the entries an import brought)."""
     groups: dict[tuple[str, str], list[Entry]] = {}
     for entry in store.stream(criteria):
         groups.setdefault((entry["date"], _place(entry)), []).append(entry)
+    summary_words: dict[str, frozenset[str]] = {}  # each summary's words, read once per group
+
+    def words(entry: Entry) -> frozenset[str]:
+        known = summary_words.get(entry["id"])
+        if known is None:
+            known = summary_words[entry["id"]] = _words(entry.get("summary"))
+        return known
+
     found = []
     for key in sorted(groups):
+        if len(groups[key]) < 2:
+            continue
         group = sorted(groups[key], key=lambda entry: entry["id"])
+        summary_words.clear()  # entries are compared within their group only
         for index, first in enumerate(group):
             for second in group[index + 1 :]:
-                why = reasons(first, second)
+                if among is not None and first["id"] not in among and second["id"] not in among:
+                    continue
+                why = reasons(first, second, words)
                 if why:
                     found.append(Pair(first, second, why))
     return found
@@ -207,7 +236,7 @@ def likely_after_import(store: Store, imported: dict[str, str]) -> list[tuple[En
     days = set(imported.values())
     span = Criteria(since=date.fromisoformat(min(days)), until=date.fromisoformat(max(days)))
     found = []
-    for pair in pairs(store, span):
+    for pair in pairs(store, span, among=imported):
         if pair.first["date"] not in days:
             continue
         if pair.first["id"] in imported:

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 from blank_entry import BLANK
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from komsos_cli.duplicates import folded, reasons, summary_similarity
 from komsos_cli.model import Entry
@@ -161,3 +163,46 @@ def test_reasons_need_the_same_date_and_village() -> None:
     assert reasons(base, {**base, "id": "b", "date": "2025-01-18"}) == []
     assert summary_similarity("Komsos dengan warga desa", "komsos dengan warga desa!") == 1.0
     assert summary_similarity("Komsos dengan warga desa", "Rapat koordinasi di kantor camat") < 0.5
+
+
+# Words a Babinsa writes, so that drawn summaries share many of them (the close calls near SIMILAR).
+_VOCABULARY = ["komsos", "warga", "desa", "dusun", "balai", "kopi", "aman", "kondusif", "babinsa", "rapat"]
+_SUMMARIES = st.lists(st.sampled_from(_VOCABULARY) | st.text(min_size=1, max_size=6), max_size=14).map(" ".join)
+
+
+@pytest.mark.file_only
+@settings(max_examples=300, deadline=None)
+@given(first=_SUMMARIES, second=_SUMMARIES)
+def test_the_quick_similarity_check_decides_as_the_full_ratio(first: str, second: str) -> None:
+    from komsos_cli.duplicates import SIMILAR, _similarity, _words
+
+    quick = _similarity(_words(first), _words(second), at_least=SIMILAR)
+    assert (quick >= SIMILAR) == (summary_similarity(first, second) >= SIMILAR)
+
+
+@pytest.mark.file_only
+def test_pairs_among_some_ids_are_the_pairs_that_hold_one_of_them(tmp_path: Path) -> None:
+    from komsos_cli.duplicates import pairs
+    from komsos_cli.model import validate_entry
+    from komsos_cli.query import Criteria
+    from komsos_cli.store import FileStore
+
+    store = FileStore(tmp_path / "s.json")
+    items = [
+        validate_entry(
+            {
+                "date": f"2025-01-{10 + n % 2}",
+                "village": "Kemiri",
+                "babinsa": ["Serda Jasem" if n % 3 else "Kopda Hasibuan"],
+                "summary": f"Komsos dengan warga Desa Kemiri di pos ronda {'RT 02' if n % 4 else 'RT 03'}",
+            }
+        )
+        for n in range(12)
+    ]
+    with store.transaction() as transaction:
+        transaction.add_many(items)
+    every = pairs(store, Criteria())
+    some = {items[0]["id"], items[5]["id"]}
+    expected = [(p.first["id"], p.second["id"]) for p in every if p.first["id"] in some or p.second["id"] in some]
+    assert expected and len(expected) < len(every)
+    assert [(p.first["id"], p.second["id"]) for p in pairs(store, Criteria(), among=some)] == expected
