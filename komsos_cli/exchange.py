@@ -519,6 +519,7 @@ def import_files(
 
     if not paths:
         raise InvalidInput(t("exchange.input.none"))
+    store.expect_merge()
     if require_signed is None:
         require_signed = bool(store.profile().get("require_signed"))
     verdicts = verify_files([Path(path) for path in paths], require_signed)

@@ -705,3 +705,33 @@ def test_a_write_that_fails_midway_leaves_no_partial_file(tmp_path: Path, force:
         exchange.write_file(path, pieces(), force=force)
     assert (path.read_bytes() == b"old") if force else not path.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == (["rekap.csv"] if force else [])
+
+
+@pytest.mark.file_only
+def test_import_parses_the_file_store_once_with_its_repeated_values_shared(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from komsos_cli.store import FileStore, jsonfile
+    from komsos_cli.store.jsonfile import ENTRIES
+
+    monkeypatch.setattr(jsonfile, "SLICE_BYTES", 256)  # values are shared in a big store's slices: make it big
+    seeded = tmp_path / "seeded.json"
+    seed(seeded, [make("jasem", day) for day in range(11, 15)])  # all in Desa Jasem's village
+    path = tmp_path / "s.json"
+    path.write_bytes(seeded.read_bytes())  # as another process wrote it: this one has parsed nothing
+    incoming = tmp_path / "baru.jsonl"
+    exchange.export(Store(tmp_path / "other.json"), Criteria(), exchange.plan_export(str(incoming)))
+    parses: list[bool] = []
+    real = jsonfile.read_store
+
+    def counted(where: Path, share: bool = False) -> jsonfile.StoreTables:
+        if where == path:
+            parses.append(share)
+        return real(where, share)
+
+    monkeypatch.setattr(jsonfile, "read_store", counted)
+    store = FileStore(path)
+    exchange.import_files(store, [incoming])  # it reads the profile (require_signed) before the files
+    assert parses == [True]  # the profile's read was a whole unshared parse, the merge's a second one
+    first, *others = store.tables()[ENTRIES].values()
+    assert others and all(other["village"] is first["village"] for other in others)

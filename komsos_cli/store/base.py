@@ -135,6 +135,11 @@ class Store(Protocol):
         """Merge by id with import's rules, all or nothing."""
         ...
 
+    def expect_merge(self) -> None:
+        """A merge of many entries comes next (import): a store may read itself so as to hold them
+        beside its own cheaply. Call before anything reads the store (the profile too)."""
+        ...
+
     def profile(self) -> Profile: ...
 
     def profile_store(self) -> FileStore:

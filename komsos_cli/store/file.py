@@ -470,14 +470,18 @@ class FileStore:
 
         return open_follow_up_entries(self.tables()[ENTRIES].values(), criteria)
 
+    def expect_merge(self) -> None:
+        """Read the store with its repeated values shared from here on: a merge holds the incoming
+        entries beside the store's (100,000 + 10,000: 420 -> ~330 MiB), and import reads the
+        profile, so the store, before the files."""
+        self.share_values = True
+
     def merge(self, entries: Iterable[Entry], *, dry_run: bool = False) -> MergeCounts:
         """Merge with import's rules (`exchange.plan_merge`), all or nothing, in one write."""
         from ..exchange import plan_merge
 
         incoming = list(entries)  # read (and checked) whole before the store is touched
-        # The store is read after the files, and with its repeated values shared: a merge
-        # holds the incoming entries beside the store (100,000 + 10,000: 420 -> ~330 MiB).
-        self.share_values = True
+        self.expect_merge()  # when the store is first read here (see expect_merge)
         if dry_run:
             existing = {entry["id"]: entry for entry in self.entries()}
             plan = plan_merge(existing, incoming, self.deletions())

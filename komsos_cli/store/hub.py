@@ -338,6 +338,9 @@ class HubStore:
         with self._session(write=True) as conn:
             yield HubTransaction(conn)
 
+    def expect_merge(self) -> None:
+        """Nothing to prepare: the merge streams into PostgreSQL and holds no entry."""
+
     def merge(self, entries: Iterable[Entry], *, dry_run: bool = False) -> MergeCounts:
         """Import's merge inside PostgreSQL: the entries are copied to a staging table as they
         are read (a stream: none is held), then classified and applied by id in SQL, in one
