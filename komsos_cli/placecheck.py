@@ -150,7 +150,25 @@ class PlaceCheck:
                         result[key] = getattr(matched[0], key)
         elif options.get("kabupaten") or options.get("kecamatan"):
             self._keep_villages_in_area(result, profile)
+        if kabupaten and not options.get("kecamatan"):
+            self._drop_kecamatan_outside(result, profile)
         return result
+
+    def _drop_kecamatan_outside(self, result: dict[str, object], profile: Mapping[str, object]) -> None:
+        """A new kabupaten that does not hold the profile's kecamatan: the kecamatan is taken out, and
+        that is said (it would otherwise narrow the next `record` to a place that is not there)."""
+        from . import places
+
+        old, new = _text(profile.get("kecamatan")), _text(result.get("kabupaten"))
+        if not old or not new or area_key(new) == area_key(_text(profile.get("kabupaten")) or ""):
+            return
+        try:
+            if not places.find_kabupaten(new) or places.find_kecamatan(old, kabupaten=new):
+                return  # a kabupaten the gazetteer lacks (nothing to tell by), or one that holds it
+        except (InvalidInput, LookupError, ValueError, OSError):
+            return
+        result["kecamatan"] = ""
+        self.warnings.append(t("profile.kecamatan_outside", kecamatan=old, kabupaten=new))
 
     def _profile_kabupaten(self, typed: str, options: Mapping[str, object], result: dict[str, object]) -> None:
         """`profile set --kabupaten`: the one the gazetteer has (asked among several), with its province."""

@@ -202,6 +202,8 @@ def test_profile_set_validates_kabupaten_kecamatan_and_villages(run: Any) -> Non
     result = run("profile", "set", "--kecamatan", "Setia Janjii", "--strict")
     assert result.exit_code == 2
     assert "did you mean Setia Janji" in result.stderr
+    assert run("profile", "set", "--kabupaten", "indragiri hulu").exit_code == 0
+    assert run.json("profile", "show")["kecamatan"] == "Rengat Barat"  # the same kabupaten holds it: kept
     result = run("profile", "set", "--kabupaten", "Bandung")
     assert result.exit_code == 2
     assert "Kota Bandung" in result.stderr
@@ -209,8 +211,10 @@ def test_profile_set_validates_kabupaten_kecamatan_and_villages(run: Any) -> Non
     result = run("profile", "set", "--kabupaten", "Bandung", input="2\ny\n", env=INTERACTIVE)
     assert result.exit_code == 0, result.stderr
     assert "does not hold the profile's village Pematang Jaya" in result.stderr
+    # nor its kecamatan: taken out and said, or the next record would look for villages there
+    assert "Kecamatan Rengat Barat is not in Kota Bandung: taken out of the profile" in result.stderr
     profile = run.json("profile", "show")
-    assert (profile["kabupaten"], profile["villages"]) == ("Kota Bandung", [])
+    assert (profile["kabupaten"], profile["villages"], profile["kecamatan"]) == ("Kota Bandung", [], None)
 
 
 def test_edit_checks_a_new_village(run: Any, record: Callable[..., str]) -> None:
