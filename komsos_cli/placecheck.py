@@ -128,12 +128,15 @@ class PlaceCheck:
         """Profile options with kabupaten, kecamatan and villages matched (None = not given)."""
 
         result = dict(options)
+        dropped: str | None = None
         if kabupaten := _text(options.get("kabupaten")):
             self._profile_kabupaten(kabupaten, options, result)
+            if not options.get("kecamatan"):
+                dropped = self._drop_kecamatan_outside(result, profile)
         if kecamatan := _text(options.get("kecamatan")):
             self._profile_kecamatan(kecamatan, options, profile, result)
         if options.get("villages"):
-            known = {key: result.get(key) or profile.get(key) for key in AREA_FIELDS}
+            known = {key: _now(key, result, profile) for key in AREA_FIELDS}
             area: dict[str, str] = {key: str(value) for key, value in known.items() if value}
             firm = {key: value for key, value in area.items() if options.get(key)}
             matched: list[Place] = []
@@ -144,31 +147,31 @@ class PlaceCheck:
                 if place:
                     matched.append(place)
             result["villages"] = names
-            if matched and not (result.get("kecamatan") or profile.get("kecamatan")):
+            if matched and not _now("kecamatan", result, profile):
                 for key in AREA_FIELDS:
                     if len({getattr(place, key) for place in matched}) == 1 and not options.get(key):
                         result[key] = getattr(matched[0], key)
         elif options.get("kabupaten") or options.get("kecamatan"):
             self._keep_villages_in_area(result, profile)
-        if kabupaten and not options.get("kecamatan"):
-            self._drop_kecamatan_outside(result, profile)
+        if dropped and not result.get("kecamatan"):  # the villages given did not name the new one
+            self.warnings.append(t("profile.kecamatan_outside", kecamatan=dropped, kabupaten=result["kabupaten"]))
         return result
 
-    def _drop_kecamatan_outside(self, result: dict[str, object], profile: Mapping[str, object]) -> None:
-        """A new kabupaten that does not hold the profile's kecamatan: the kecamatan is taken out, and
-        that is said (it would otherwise narrow the next `record` to a place that is not there)."""
+    def _drop_kecamatan_outside(self, result: dict[str, object], profile: Mapping[str, object]) -> str | None:
+        """A new kabupaten that does not hold the profile's kecamatan: the kecamatan is taken out (it
+        would otherwise narrow the next `record` to a place that is not there); the one taken out."""
         from . import places
 
         old, new = _text(profile.get("kecamatan")), _text(result.get("kabupaten"))
         if not old or not new or area_key(new) == area_key(_text(profile.get("kabupaten")) or ""):
-            return
+            return None
         try:
             if not places.find_kabupaten(new) or places.find_kecamatan(old, kabupaten=new):
-                return  # a kabupaten the gazetteer lacks (nothing to tell by), or one that holds it
+                return None  # a kabupaten the gazetteer lacks (nothing to tell by), or one that holds it
         except (InvalidInput, LookupError, ValueError, OSError):
-            return
+            return None
         result["kecamatan"] = ""
-        self.warnings.append(t("profile.kecamatan_outside", kecamatan=old, kabupaten=new))
+        return old
 
     def _profile_kabupaten(self, typed: str, options: Mapping[str, object], result: dict[str, object]) -> None:
         """`profile set --kabupaten`: the one the gazetteer has (asked among several), with its province."""
@@ -214,7 +217,7 @@ class PlaceCheck:
         from .errors import Cancelled
 
         villages = _texts(profile.get("villages"))
-        area = {key: str(result.get(key) or profile.get(key) or "") or None for key in ("kecamatan", "kabupaten")}
+        area = {key: str(_now(key, result, profile) or "") or None for key in ("kecamatan", "kabupaten")}
         if not villages or not any(area.values()):
             return
         try:
@@ -234,6 +237,12 @@ class PlaceCheck:
         if not self.confirm(tn("profile.villages_outside.question", len(outside), **said)):
             raise Cancelled(t("profile.villages_outside.kept"))
         result["villages"] = [v for v in villages if v not in outside]
+
+
+def _now(key: str, result: Mapping[str, object], profile: Mapping[str, object]) -> object:
+    """A place field as the profile will have it: the new value when one is set (even empty: taken
+    out), else the profile's."""
+    return result[key] if key in result else profile.get(key)
 
 
 def _papua_note(area: Mapping[str, object]) -> str:

@@ -217,6 +217,17 @@ def test_profile_set_validates_kabupaten_kecamatan_and_villages(run: Any) -> Non
     assert (profile["kabupaten"], profile["villages"], profile["kecamatan"]) == ("Kota Bandung", [], None)
 
 
+def test_a_new_kabupaten_with_its_villages_takes_the_kecamatan_from_them(run: Any) -> None:
+    result = run("profile", "set", "--kabupaten", "Karanganyar", "--kecamatan", "Kebakkramat", "-v", "Kemiri")
+    assert result.exit_code == 0, result.stderr
+    # Kebakkramat is not in Sukoharjo: the village given names the new kecamatan instead
+    result = run("profile", "set", "--kabupaten", "Sukoharjo", "-v", "Trosemi")
+    assert result.exit_code == 0, result.stderr
+    assert "taken out of the profile" not in result.stderr
+    profile = run.json("profile", "show")
+    assert (profile["kabupaten"], profile["kecamatan"], profile["villages"]) == ("Sukoharjo", "Gatak", ["Trosemi"])
+
+
 def test_edit_checks_a_new_village(run: Any, record: Callable[..., str]) -> None:
     entry_id = record()
     result = run("edit", entry_id[:8], "-v", "Pematang Jaya")
