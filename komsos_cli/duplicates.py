@@ -135,12 +135,14 @@ def pairs(store: Store, criteria: Criteria, among: Collection[str] | None = None
     groups: dict[tuple[str, str], list[Entry]] = {}
     for entry in store.stream(criteria):
         groups.setdefault((entry["date"], _place(entry)), []).append(entry)
-    summary_words: dict[str, frozenset[str]] = {}  # each summary's words, read once per group
+    # each summary's words, read once per group; keyed by the entry object, not its id (a damaged
+    # file store may hold one id twice)
+    summary_words: dict[int, frozenset[str]] = {}
 
     def words(entry: Entry) -> frozenset[str]:
-        known = summary_words.get(entry["id"])
+        known = summary_words.get(id(entry))
         if known is None:
-            known = summary_words[entry["id"]] = _words(entry.get("summary"))
+            known = summary_words[id(entry)] = _words(entry.get("summary"))
         return known
 
     found = []

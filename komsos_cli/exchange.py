@@ -225,7 +225,9 @@ def same_report(incoming: Mapping[str, object], stored: Mapping[str, object]) ->
     """Whether an incoming version of an entry says the same as the stored one. Who sent a copy
     (`received_from`) is not part of it, so the same report from another sender, or unsigned, is
     not a conflict; nor is an extra field (`model.EXTRA_FIELDS`) the incoming copy lacks: csv and
-    xlsx do not carry them, so a merged entry or one with photos, sent on as csv, comes back the same."""
+    xlsx do not carry them, so a merged entry or one with photos, sent on as csv, comes back the same.
+    Not symmetric: an incoming copy that has an extra field the stored one lacks says more (a
+    conflict when their `updated_at` is the same)."""
     if incoming == stored:
         return True
     unsaid = {"received_from", *(key for key in EXTRA_FIELDS if key not in incoming)}

@@ -682,13 +682,14 @@ def in_field_order(entry: Entry) -> Entry:
     if len(ordered) != len(fields):
         ordered.update((key, value) for key, value in fields.items() if key not in ordered)
     result = cast(Entry, ordered)
-    result["babinsa"] = [Babinsa(rank=person["rank"], name=person["name"]) for person in entry["babinsa"]]
-    follow = entry["follow_up"]
+    people = entry.get("babinsa")
+    if people:
+        result["babinsa"] = [Babinsa(rank=person["rank"], name=person["name"]) for person in people]
+    follow = entry.get("follow_up")
     if follow:
         result["follow_up"] = cast(FollowUp, {key: follow.get(key) for key in _FOLLOW_UP_ORDER if key in follow})
     received = entry.get("received_from")
     if received:
-        result["received_from"] = ReceivedFrom(
-            name=received["name"], fingerprint=received["fingerprint"], at=received["at"]
-        )
+        sender: Mapping[str, object] = received  # as stored: the keys it has, in their order
+        result["received_from"] = cast(ReceivedFrom, {key: sender[key] for key in _RECEIVED_KEYS if key in sender})
     return result

@@ -88,7 +88,7 @@ class BucketDict(TypedDict):
     count: int
 
 
-class FollowUpDict(TypedDict):
+class OpenFollowUpDict(TypedDict):
     """An open follow-up in `followups --json` and `summary --json`."""
 
     id: str
@@ -122,7 +122,7 @@ class SummaryDict(TypedDict):
     villages: int
     babinsa: int
     open_follow_ups: int
-    oldest_open_follow_up: FollowUpDict | None
+    oldest_open_follow_up: OpenFollowUpDict | None
     not_aman: int
     by: dict[str, list[BucketDict]]
 
@@ -152,7 +152,7 @@ class Bucket:
 
 
 @dataclass(frozen=True)
-class FollowUp:
+class OpenFollowUp:
     """An open follow-up: what is still to be done after an entry, and how long it has waited."""
 
     id: str
@@ -162,7 +162,7 @@ class FollowUp:
     action: str
     age_days: int
 
-    def to_dict(self) -> FollowUpDict:
+    def to_dict(self) -> OpenFollowUpDict:
         return {
             "id": self.id,
             "date": self.date,
@@ -173,11 +173,11 @@ class FollowUp:
         }
 
 
-def _follow_up(entry: Entry, today: date) -> FollowUp:
+def _follow_up(entry: Entry, today: date) -> OpenFollowUp:
     follow = entry["follow_up"]
     if follow is None:  # never: only entries with an open follow-up come here
         raise TypeError(f"entry {entry['id']} has no follow-up")
-    return FollowUp(
+    return OpenFollowUp(
         id=entry["id"],
         date=entry["date"],
         village=entry.get("village"),
@@ -203,12 +203,12 @@ def open_follow_up_entries(entries: Iterable[Entry], criteria: Criteria | None =
     return found if criteria.limit is None else found[: criteria.limit]
 
 
-def open_follow_ups(entries: Iterable[Entry], today: date, criteria: Criteria | None = None) -> list[FollowUp]:
+def open_follow_ups(entries: Iterable[Entry], today: date, criteria: Criteria | None = None) -> list[OpenFollowUp]:
     """Every open follow-up of the entries the criteria select, oldest first (see `open_follow_up_entries`)."""
     return [_follow_up(entry, today) for entry in open_follow_up_entries(entries, criteria)]
 
 
-def open_follow_ups_store(store: Store, today: date, criteria: Criteria | None = None) -> list[FollowUp]:
+def open_follow_ups_store(store: Store, today: date, criteria: Criteria | None = None) -> list[OpenFollowUp]:
     """`open_follow_ups` found by the store itself (inside PostgreSQL for a hub)."""
     return [_follow_up(entry, today) for entry in store.open_follow_ups(criteria or Criteria())]
 
@@ -265,7 +265,7 @@ class Summary:
     last_date: str | None = None
     breakdowns: dict[str, list[Bucket]] = field(default_factory=dict)
     # The open follow-ups, oldest first (all, or as many as the tally was asked for), and how many there are.
-    follow_ups: list[FollowUp] = field(default_factory=list)
+    follow_ups: list[OpenFollowUp] = field(default_factory=list)
     open_count: int = 0
     # The not-aman entries (the latest, oldest first); `concerns` turns them into rows when asked.
     concern_entries: list[Entry] = field(default_factory=list, repr=False)
@@ -292,7 +292,7 @@ class Summary:
         return len(self.breakdowns.get("babinsa", ()))
 
     @property
-    def oldest_follow_up(self) -> FollowUp | None:
+    def oldest_follow_up(self) -> OpenFollowUp | None:
         return self.follow_ups[0] if self.follow_ups else None
 
     def to_dict(self, only: str | None = None) -> SummaryDict:
@@ -655,7 +655,7 @@ __all__ = [
     "Bucket",
     "Concern",
     "CoverageTally",
-    "FollowUp",
+    "OpenFollowUp",
     "Period",
     "Summary",
     "Tally",

@@ -366,9 +366,9 @@ def test_plain_tables_neutralise_control_characters_and_colour_on_a_terminal(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from komsos_cli.render import summary as render
-    from komsos_cli.summary import FollowUp, summarize
+    from komsos_cli.summary import OpenFollowUp, summarize
 
-    item = FollowUp("a" * 36, "2025-01-12", "Kemiri\x1b[2J", ["Serda X\rY"], "Lapor\x07 ke Kades\x1b]0;t\x07", 3)
+    item = OpenFollowUp("a" * 36, "2025-01-12", "Kemiri\x1b[2J", ["Serda X\rY"], "Lapor\x07 ke Kades\x1b]0;t\x07", 3)
     render.followups_table([item])
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\x07" not in out and "\r" not in out

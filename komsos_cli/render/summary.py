@@ -19,7 +19,7 @@ from .text import Cell, columns, flat, one_line, paint, use_colour
 
 if TYPE_CHECKING:
     from ..series import Series
-    from ..summary import Bucket, FollowUp, Summary, VillageRow
+    from ..summary import Bucket, OpenFollowUp, Summary, VillageRow
 
 __all__ = [
     "bar",
@@ -197,7 +197,7 @@ def villages_table(rows: list[VillageRow], *, grouped_by: str | None = None) -> 
     _write(columns(header, lines, right=frozenset(right), shrink=shrink))
 
 
-def followups_table(items: list[FollowUp]) -> None:
+def followups_table(items: list[OpenFollowUp]) -> None:
     """One line per open follow-up: ID, date, age in days, village, Babinsa, what is to be done."""
     rows: list[list[Cell]] = [
         [

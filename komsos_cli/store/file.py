@@ -81,7 +81,9 @@ class StoreFile:
 
     @contextmanager
     def transaction(self) -> Iterator[StoreTables]:
-        """Lock, read, let the caller change the tables, then write once if `dirty` was set.
+        """Lock, read, let the caller change the tables, then write once if `dirty` was set; what was
+        written is then this process's snapshot (read again, not parsed again). So an entry a caller
+        got from the store or gave to it must not be changed in place afterwards: copy it first.
 
         An exception inside the block leaves the file as it was. A file its owner made
         read-only (no owner write bit: read from the mode, as root may write anything) is

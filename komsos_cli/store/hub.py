@@ -624,7 +624,7 @@ def _merge_staged(conn: Connection[TupleRow], entries: Iterable[Entry], dry_run:
 _UNSAID = (
     "(ARRAY['received_from'] || ARRAY(SELECT key FROM unnest(ARRAY["
     + ", ".join(f"'{key}'" for key in EXTRA_FIELDS)
-    + "]) AS key WHERE NOT jsonb_exists(w.entry, key)))"
+    + "]) AS key WHERE NOT w.entry ? key))"
 )
 _SAME = f"(e.entry = w.entry OR (e.entry - {_UNSAID}) = (w.entry - {_UNSAID}))"
 
