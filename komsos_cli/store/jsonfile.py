@@ -39,7 +39,11 @@ PROFILE: Final = "profile"
 
 class StoreTables(TypedDict):
     """A store file's tables, TinyDB's layout: each maps a document id ("1", "2", ...) to a document.
-    A file may hold other tables: they are kept as they are, and typed nowhere."""
+    A file may hold other tables: they are kept as they are, and typed nowhere.
+
+    The types are a trust, not a check: a file is taken as komsos wrote it (validated entries) once
+    its schema is read. A file changed by hand or sent by someone else is what `komsos doctor`
+    checks, reading the tables as plain objects (doctor.py), and what `import` validates row by row."""
 
     _meta: dict[str, dict[str, object]]  # "1": {"schema_version": 1, "app": "komsos"}
     entries: dict[str, Entry]
