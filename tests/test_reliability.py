@@ -167,6 +167,7 @@ def cli(*args: str, db: Path, input: str | None = None) -> subprocess.CompletedP
     return subprocess.run([str(BIN), *args], env=env, input=input, capture_output=True, text=True, timeout=120)
 
 
+@pytest.mark.slow  # every command through the installed komsos: a long proof
 def test_damaged_store_is_refused_by_every_command_and_doctor_restores(run: Run, db: Path) -> None:
     store = filled_store(db, 4)
     good = db.read_bytes()

@@ -210,6 +210,7 @@ tables_strategy = st.dictionaries(
 )
 
 
+@pytest.mark.slow  # 300 drawn stores: a long proof
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tables=tables_strategy, slice_bytes=st.integers(1, 200))
 def test_slices_equal_one_whole_parse_on_any_store(tables: dict[str, Any], slice_bytes: int) -> None:

@@ -318,6 +318,7 @@ def test_every_byte_of_a_signature_file_is_covered(tmp_path: Path) -> None:
 
 @pytest.mark.both_stores
 @pytest.mark.hub_slow
+@pytest.mark.slow  # a signature proof through the installed komsos
 def test_an_unknown_signer_is_refused_with_its_fingerprint_and_the_command_that_trusts_it(
     tmp_path: Path, db: Any
 ) -> None:
@@ -342,6 +343,7 @@ def test_an_unknown_signer_is_refused_with_its_fingerprint_and_the_command_that_
 
 @pytest.mark.both_stores
 @pytest.mark.hub_slow
+@pytest.mark.slow  # a signature proof through the installed komsos
 def test_an_unsigned_file_imports_with_a_warning_or_is_refused_when_signatures_are_required(
     tmp_path: Path, db: Any
 ) -> None:
@@ -370,6 +372,7 @@ def test_an_unsigned_file_imports_with_a_warning_or_is_refused_when_signatures_a
 
 @pytest.mark.both_stores
 @pytest.mark.hub_slow
+@pytest.mark.slow  # a signature proof through the installed komsos
 def test_babinsa_to_danramil_to_dandim_signed_and_checked_at_each_step(tmp_path: Path, db: Any) -> None:
     babinsa = babinsa_with_reports(tmp_path)
     danramil = Person(tmp_path / "danramil", db)  # the Koramil's store: a file, or a hub
