@@ -242,3 +242,12 @@ def test_field_names_in_indonesian_errors(run: Run, db: Path) -> None:
     missing = run("record", "-s", "x", env={"KOMSOS_LANG": "id"})
     assert missing.stderr == "komsos: kolom wajib belum diisi: Babinsa, desa\n"
     assert run("record", "-s", "x").stderr == "komsos: missing required fields: babinsa, village\n"
+
+
+def test_every_entry_field_has_an_indonesian_name() -> None:
+    """An error, a history line or a header that names a field names it in the reader's language:
+    the fields an entry has only sometimes (photos, merged_ids, ...) too."""
+    from komsos_cli.model import EXTRA_FIELDS, FIELDS
+
+    unnamed = [field for field in (*FIELDS, *EXTRA_FIELDS) if messages.field_name("id", field) == field]
+    assert unnamed == ["id", "kecamatan", "kabupaten"]  # Indonesian words in both languages
