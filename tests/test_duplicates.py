@@ -95,6 +95,11 @@ def test_record_warns_of_a_likely_twin_naming_it(run: Run, record: Callable[...,
     assert result.exit_code == 0, result.stderr
     assert first[:8] in result.stderr and "likely the same activity" in result.stderr
     assert result.stdout.strip() != first  # stored all the same, and stdout holds only its id
+    # in Indonesian, the command to fold them is given by its Indonesian name, which runs it
+    said = run("catat", "-v", "Kemiri", "--kecamatan", "Kebakkramat", "--kabupaten", "Karanganyar",
+               "-b", "Serda Nursalim", "-s", "Komsos bersama warga tentang keamanan desa menjelang pemilu",
+               env={"KOMSOS_LANG": "id"})  # fmt: skip
+    assert f"gabungkan dengan: komsos gabung {first[:8]}" in said.stderr, said.stderr
 
 
 def test_another_day_or_another_village_is_no_twin(run: Run, record: Callable[..., str]) -> None:
