@@ -18,6 +18,7 @@ from .text import flat, one_line
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.progress import Progress
     from rich.text import Text
 
     from ..history import Version
@@ -47,6 +48,27 @@ def write_json(data: object) -> None:
         buffer.flush()
     else:
         stream.write(payload.decode("utf-8"))
+
+
+def stderr_bar(label: str, out: Console | None = None, *, remaining: bool = False) -> Progress:
+    """A started Rich progress bar on stderr, gone once stopped (the long steps share it: the
+    gazetteer's index build, a long import): `label`, the bar, done of total, and the time spent
+    (or, `remaining`, the time left)."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    timer = TimeRemainingColumn() if remaining else TimeElapsedColumn()
+    bar = Progress(
+        TextColumn(label), BarColumn(), MofNCompleteColumn(), timer, console=out or console(stderr=True), transient=True
+    )
+    bar.start()
+    return bar
 
 
 def message(text: str, *, end: str = "\n") -> None:

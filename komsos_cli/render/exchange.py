@@ -60,19 +60,9 @@ class _Bar:
         self._stop_reading()
         if total < PROGRESS_FROM:
             return
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+        from . import stderr_bar
 
-        from . import console
-
-        progress = Progress(
-            TextColumn(t("exchange.progress")),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeRemainingColumn(),
-            console=self._out or console(stderr=True),
-            transient=True,
-        )
-        progress.start()
+        progress = stderr_bar(t("exchange.progress"), self._out, remaining=True)
         self._progress = (progress, progress.add_task("import", total=total))
 
     def advance(self, count: int) -> None:

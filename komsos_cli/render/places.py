@@ -34,17 +34,9 @@ class IndexBuild:
                 self._said = True
             return
         if self._progress is None:
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+            from . import stderr_bar
 
-            progress = Progress(
-                TextColumn(t("places.building.bar")),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                console=self._out or console(stderr=True),
-                transient=True,
-            )
-            progress.start()
+            progress = stderr_bar(t("places.building.bar"), self._out)
         else:
             progress, task = self._progress
             progress.remove_task(task)
